@@ -1,0 +1,138 @@
+"""Loading and looking up the division table."""
+from __future__ import annotations
+
+import gzip
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEVELS = ("province", "city", "district", "street")
+_LEVEL_BY_CODE_LENGTH = {2: "province", 4: "city", 6: "district", 9: "street"}
+# Municipalities list their districts under a placeholder city; the archive shows the
+# municipality itself at the city level (北京市 › 北京市 › 东城区).
+_PLACEHOLDER_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    parent: str  # code of the parent, "" for a province
+    level: str
+
+
+class Gazetteer:
+    def __init__(self, divisions: dict[str, Division], names: dict[str, list[str]],
+                 community_file: Path | None):
+        self._divisions = divisions
+        self._by_name = names
+        self._children: dict[str, list[str]] = {}
+        for d in divisions.values():
+            self._children.setdefault(d.parent, []).append(d.code)
+        self._community_file = community_file
+        self._communities: dict[str, list[str]] | None = None
+
+    @classmethod
+    def load(cls, data_dir: str | Path) -> "Gazetteer":
+        return _load(str(Path(data_dir).resolve()))
+
+    # --- lookups -------------------------------------------------------------------------
+    def get(self, code: str) -> Division | None:
+        return self._divisions.get(code)
+
+    def find(self, name: str, level: str | None = None) -> list[Division]:
+        """Divisions with this official name, preferred spelling or alias."""
+        found = [self._divisions[c] for c in self._by_name.get(name, ())]
+        return [d for d in found if level is None or d.level == level]
+
+    def ancestors(self, code: str) -> list[Division]:
+        """The division and its ancestors, province first."""
+        chain = []
+        d = self._divisions.get(code)
+        while d is not None:
+            chain.append(d)
+            d = self._divisions.get(d.parent)
+        return chain[::-1]
+
+    def children(self, code: str) -> list[Division]:
+        return [self._divisions[c] for c in self._children.get(code, ())]
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        return any(d.code == ancestor for d in self.ancestors(code))
+
+    def lookup(self, province: str = "", city: str = "", district: str = "",
+               street: str = "") -> Division | None:
+        """The deepest division matching the given names along one path, or None if the
+        names do not form a path (or the deepest one is ambiguous)."""
+        wanted = [(lvl, n) for lvl, n in zip(LEVELS, (province, city, district, street)) if n]
+        if not wanted:
+            return None
+        deepest_level, deepest_name = wanted[-1]
+        candidates = []
+        for d in self.find(deepest_name, deepest_level):
+            path = {a.level: a for a in self.ancestors(d.code)}
+            if all(lvl in path and self.names_match(path[lvl], n) for lvl, n in wanted):
+                candidates.append(d)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def names_match(self, division: Division, name: str) -> bool:
+        return division.code in self._by_name.get(name, ())
+
+    def communities(self, street_code: str) -> list[str]:
+        if self._communities is None:
+            self._communities = {}
+            if self._community_file and self._community_file.exists():
+                with gzip.open(self._community_file, "rt", encoding="utf-8") as f:
+                    for line in f:
+                        code, _, names = line.rstrip("\n").partition("\t")
+                        self._communities[code] = names.split(",") if names else []
+        return self._communities.get(street_code, [])
+
+    def __len__(self) -> int:
+        return len(self._divisions)
+
+
+@lru_cache(maxsize=4)
+def _load(data_dir: str) -> Gazetteer:
+    base = Path(data_dir) / "gazetteer"
+    table = base / "divisions.tsv"
+    if not table.exists():
+        raise FileNotFoundError(
+            f"{table}: gazetteer missing; regenerate it with scripts/build_gazetteer.py")
+    raw: dict[str, tuple[str, str]] = {}
+    with open(table, encoding="utf-8") as f:
+        next(f)
+        for lineno, line in enumerate(f, start=2):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or len(parts[0]) not in _LEVEL_BY_CODE_LENGTH:
+                raise ValueError(f"{table}:{lineno}: expected code<TAB>name<TAB>parent")
+            raw[parts[0]] = (parts[1], parts[2])
+
+    aliases = {"names": {}, "preferred": {}}
+    alias_file = base / "aliases.toml"
+    if alias_file.exists():
+        with open(alias_file, "rb") as f:
+            aliases.update(tomllib.load(f))
+
+    divisions: dict[str, Division] = {}
+    for code, (name, parent) in raw.items():
+        level = _LEVEL_BY_CODE_LENGTH[len(code)]
+        if level == "city" and name in _PLACEHOLDER_CITIES:
+            name = raw[parent][0]
+        name = aliases["preferred"].get(code, name)
+        divisions[code] = Division(code, name, parent, level)
+
+    names: dict[str, list[str]] = {}
+    for code, d in divisions.items():
+        names.setdefault(d.name, []).append(code)
+        official = raw[code][0]
+        if official != d.name and official not in _PLACEHOLDER_CITIES:
+            names.setdefault(official, []).append(code)
+    for alias, code in aliases["names"].items():
+        if code not in divisions:
+            raise ValueError(f"{alias_file}: alias {alias!r} points to unknown code {code}")
+        names.setdefault(alias, [])
+        if code not in names[alias]:
+            names[alias].append(code)
+    return Gazetteer(divisions, names, base / "communities.tsv.gz")

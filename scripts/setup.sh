@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up everything the archive needs on a fresh Debian machine. Idempotent.
+#   scripts/setup.sh          Python venv (.venv) and npm packages: enough to import and build
+#   scripts/setup.sh --test   also the Debian packages the test suite needs (chromium, CJK fonts, Java)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--test" ]; then
+  need=()
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+  command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+  if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "setup: the tests need the Debian packages: ${need[*]} (run as root or install them)" >&2
+      exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
+npm ci --no-audit --no-fund --loglevel=error
