@@ -1,7 +1,12 @@
 """Development settings for 基层档案. Production overrides live in publishconf.py."""
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+# Plugins are imported as `plugins.<name>` so they share one module identity with the code
+# (importer, tests) that imports them the same way.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 AUTHOR = "基层档案编辑部"
 SITENAME = "基层档案"
@@ -21,8 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
 DEFAULT_PAGINATION = 20
 
 THEME = str(ROOT / "themes" / "archive")
-PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = []
+PLUGINS = []  # entries like "plugins.places"
 
 # Feeds are generated only in production (publishconf.py), where SITEURL is absolute.
 FEED_ALL_ATOM = None
