@@ -1,8 +1,22 @@
-"""Folding: Traditional → Simplified (OpenCC, phrase level), full-width → half-width, case."""
+"""Folding: Traditional → Simplified (OpenCC), full-width → half-width, case.
+
+Two Traditional → Simplified conversions live here, for two different jobs:
+- `to_simplified` converts at phrase level (OpenCC's t2s config), for text people read:
+  the importer turns a Traditional document into Simplified prose with it.
+- `fold` converts character by character with `t2s_char_map()`, for matching: the browser
+  folds queries with the same map (shipped as JSON by the search plugin), and a phrase-level
+  conversion cannot be reproduced there. Both sides fold alike, so 乾 becoming 干 in both the
+  index and the query is harmless.
+"""
 from functools import lru_cache
 import unicodedata
 
 import opencc
+
+# Every block of CJK ideographs whose characters OpenCC may map (BMP, compatibility, and the
+# supplementary planes where some Traditional variants live).
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+              (0x20000, 0x2EBEF), (0x30000, 0x3134F))
 
 
 @lru_cache(maxsize=1)
@@ -29,19 +43,40 @@ def is_traditional(text: str, threshold: float = 0.02) -> bool:
     return changed / len(han) >= threshold
 
 
-def _halfwidth_alnum(ch: str) -> str:
-    # Only Latin letters, digits and the ideographic space are folded: CJK punctuation keeps
-    # its full-width form so sentence boundaries survive folding.
-    code = ord(ch)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return chr(code - 0xFEE0)
-    if ch == "\u3000" or ch == "\u00a0":
-        return " "
-    return ch
+@lru_cache(maxsize=1)
+def t2s_char_map() -> dict[str, str]:
+    """Single-character Traditional → Simplified map generated from OpenCC's own t2s data.
+
+    Every CJK code point is converted on its own line, so no phrase rule can apply; only
+    characters that change, and change into exactly one character, are kept (folding must
+    keep text length, because search offsets point into folded text).
+    """
+    chars = [chr(c) for first, last in CJK_RANGES for c in range(first, last + 1)]
+    converted = _t2s().convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):
+        raise RuntimeError("zhtext: OpenCC t2s changed the number of lines; cannot build the map")
+    return {a: b for a, b in zip(chars, converted) if a != b and len(b) == 1}
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in t2s_char_map().items()}
+    # Full-width Latin letters and digits → ASCII; the ideographic and no-break spaces →
+    # space. CJK punctuation keeps its full-width form so sentence boundaries survive.
+    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)):
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "
+    table[0x00A0] = " "
+    # Only ASCII letters are lower-cased: str.lower() changes the length of a few non-ASCII
+    # letters (İ → i̇) and JavaScript's toLowerCase() differs from it on others.
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    for code in range(0xFF21, 0xFF3B):
+        table[code] = chr(code - 0xFEE0 + 32)
+    return table
 
 
 def fold(text: str) -> str:
-    """The search folding: Simplified, half-width Latin letters and digits, lower case, NFC."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(_halfwidth_alnum(c) for c in text)
-    return to_simplified(text).lower()
+    """The search folding: NFC, then per character Simplified, half-width Latin letters and
+    digits, ASCII lower case. On NFC text it keeps the length (one character for one)."""
+    return unicodedata.normalize("NFC", text).translate(_fold_table())
