@@ -23,23 +23,88 @@ ARCHIVE_DATA_PATH = str(ROOT / "data")
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-CN"
 DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
-DEFAULT_PAGINATION = 20
+# Lists are grouped by year instead of paginated: an archive is browsed, not scrolled by page.
+DEFAULT_PAGINATION = False
 
 THEME = str(ROOT / "themes" / "archive")
-PLUGINS = []  # entries like "plugins.places"
+# Autoescape: document text (titles, places, tags) is always escaped; templates mark the
+# HTML Pelican renders from Markdown (article.content, page.content) with |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+INDEX_URL = ""
+# Latest articles on the home page.
+HOME_LATEST = 10
+# Without a Summary line the first paragraph is the summary (DESIGN.md).
+SUMMARY_MAX_PARAGRAPHS = 1
+PLUGINS = [
+    "plugins.article_meta",
+    "plugins.places",
+    "plugins.seo",
+]  # entries like "plugins.places"
 
 # Feeds are generated only in production (publishconf.py), where SITEURL is absolute.
 FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Stable ASCII URLs: /articles/2022/<slug>/
-ARTICLE_URL = "articles/{date:%Y}/{slug}/"
-ARTICLE_SAVE_AS = "articles/{date:%Y}/{slug}/index.html"
+# Stable ASCII URLs: /articles/2022/<slug>/, /articles/undated/<slug>/ (plugins.article_meta
+# sets `archive_year` to the year or "undated", since an undated article has no date to format).
+ARTICLE_URL = "articles/{archive_year}/{slug}/"
+ARTICLE_SAVE_AS = "articles/{archive_year}/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# Newest first; undated articles last (plugins.article_meta gives them a sentinel date).
+from plugins.article_meta.dates import archive_order  # noqa: E402
 
+ARTICLE_ORDER_BY = archive_order
+
+# Pelican's own taxonomy pages slugify Chinese names with unidecode (colliding pinyin) and
+# put every article in a "misc" category; plugins.places writes place, topic, year, kind and
+# tag pages with explicit ASCII slugs instead.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "archive"
+DISPLAY_CATEGORIES_ON_MENU = False
+DISPLAY_PAGES_ON_MENU = False
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+# Drafts are never published, not even at an unlinked URL.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+
+DIRECT_TEMPLATES = ["index", "archives", "notfound"]
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+NOTFOUND_URL = "404.html"
+NOTFOUND_SAVE_AS = "404.html"
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        # ASCII heading ids (sec, sec_1, ...) so the table of contents links stay ASCII.
+        "markdown.extensions.toc": {"slugify": lambda value, separator: "sec", "toc_depth": "2-3"},
+    },
+    "output_format": "html5",
+}
+
+# Site plugins' settings (defaults and checks live in each plugin's settings module).
+PLACES = {}
+SEO = {}
+
+# Every build starts from an empty output/ so stale pages never reach the sitemap or a deploy.
+DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

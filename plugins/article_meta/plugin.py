@@ -1,0 +1,79 @@
+"""Signal handlers of plugins.article_meta (module-level functions: blinker keeps weak refs)."""
+import logging
+
+from pelican import signals
+from pelican.contents import Article
+
+from . import dates, frontmatter, toc
+from .settings import article_meta_settings
+
+logger = logging.getLogger(__name__)
+
+
+def normalise_article(content) -> None:
+    """Give an article the fields the theme shows; runs before Pelican validates it, so an
+    undated article gets the sentinel date Pelican requires instead of being dropped."""
+    if not isinstance(content, Article):
+        return
+    settings = article_meta_settings(content.settings)
+    meta = content.metadata
+    path = content.source_path
+    problems: list[tuple[str, str]] = []  # (front-matter key, problem)
+
+    date = getattr(content, "date", None)
+    precision = str(meta.get("date_precision") or ("day" if date is not None else "unknown"))
+    precision = precision.strip().lower()
+    problem = dates.precision_problem(date, precision)
+    if problem:
+        problems.append(("Date_precision" if "date_precision" in meta else "Date", problem))
+
+    kind = str(meta.get("kind") or "").strip().lower()
+    if kind and kind not in settings["KINDS"]:
+        problems.append(("Kind", f"Kind {kind!r} is not one of {', '.join(settings['KINDS'])}"))
+
+    problem = frontmatter.slug_problem(getattr(content, "slug", ""))
+    if problem:
+        problems.append(("Slug", problem))
+
+    if problems:
+        for key, message in problems:
+            logger.error("article_meta: %s:%d: %s", path, frontmatter.line_of(path, key), message)
+        raise frontmatter.FrontMatterError(
+            f"{path}: {len(problems)} front-matter problem(s), see the errors above")
+
+    content.date_precision = precision
+    content.is_dated = precision != "unknown"
+    if not content.is_dated:
+        content.date = dates.undated_sentinel(content.settings["TIMEZONE"])
+    content.date_display = dates.display(content.date, precision)
+    content.date_iso = dates.iso(content.date, precision)
+    content.locale_date = content.date_display
+    # Consumed by ARTICLE_URL/ARTICLE_SAVE_AS (url_format reads the metadata).
+    meta["archive_year"] = str(content.date.year) if content.is_dated else dates.UNDATED_SEGMENT
+    content.archive_year = meta["archive_year"]
+    content.archive_year_label = (f"{content.date.year}年" if content.is_dated
+                                  else dates.UNKNOWN_LABEL)
+
+    content.kind = kind or None
+    content.kind_label = settings["KINDS"].get(kind) if kind else None
+    for field in frontmatter.LIST_FIELDS:
+        setattr(content, f"{field}_list", frontmatter.split_list(meta.get(field)))
+    content.is_traditional_source = str(meta.get("source_script", "")).strip() == "zh-Hant"
+    # Only an Author line in the file counts: Pelican otherwise fills in the site's AUTHOR.
+    content.source_author = meta.get("author").name if meta.get("author") else None
+
+    found = toc.headings(content._content)
+    content.toc = found if len(found) >= settings["TOC_MIN_HEADINGS"] else []
+
+
+def link_neighbours(generator) -> None:
+    """newer_article / older_article in archive order (the order of generator.articles)."""
+    articles = generator.articles
+    for index, article in enumerate(articles):
+        article.newer_article = articles[index - 1] if index > 0 else None
+        article.older_article = articles[index + 1] if index + 1 < len(articles) else None
+
+
+def register():
+    signals.content_object_init.connect(normalise_article)
+    signals.article_generator_finalized.connect(link_neighbours)
