@@ -12,10 +12,13 @@ PY = sys.executable
 OUTPUT = ROOT / "output"
 
 
-def _pelican(c, settings, extra=""):
-    fatal = "--fatal warnings" if os.environ.get("CI") else ""
-    c.run(f"{shlex.quote(PY)} -m pelican content -o {OUTPUT} -s {settings} {fatal} {extra}",
-          pty=False)
+def _pelican(c, settings, extra="", output=OUTPUT):
+    # Errors (a skipped article, an unknown place or topic) always fail the build; CI also
+    # fails on warnings.
+    fatal = "--fatal warnings" if os.environ.get("CI") else "--fatal errors"
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(PY)} -m pelican content -o {shlex.quote(str(output))} "
+              f"-s {settings} {fatal} {extra}", pty=False)
 
 
 @task
@@ -41,6 +44,24 @@ def livereload(c, port=8000):
 def publish(c):
     """Production build (publishconf.py): absolute SITEURL from $SITEURL, feeds."""
     _pelican(c, "publishconf.py")
+
+
+@task(name="gh-pages")
+def gh_pages(c, remote="origin", branch="gh-pages", build=True, output=str(OUTPUT),
+             repo=str(ROOT)):
+    """Publish output/ to the gh-pages branch of REMOTE with ghp-import (builds first unless
+    --no-build). REMOTE may be a remote name, URL or path; REPO is the repository ghp-import
+    commits in."""
+    if build:
+        publish(c)
+    if not (Path(output) / "index.html").exists():
+        raise SystemExit(f"gh-pages: {output}/index.html missing: build the site first")
+    ghp = Path(PY).with_name("ghp-import")
+    with c.cd(repo):
+        # -n: .nojekyll, so GitHub serves theme/ and folders as they are; -f: the branch
+        # holds exactly the latest build.
+        c.run(f"{shlex.quote(str(ghp))} -n -f -p -r {shlex.quote(remote)} -b {shlex.quote(branch)} "
+              f"-m {shlex.quote('Publish the archive')} {shlex.quote(str(output))}", pty=False)
 
 
 @task
