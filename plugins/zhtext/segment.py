@@ -103,6 +103,29 @@ class Segmenter:
         return [t.term for t in self.tokens(text)]
 
 
+def with_subwords(tokens: list[Token], vocabulary: set[str] | frozenset[str]) -> list[Token]:
+    """Add, inside every CJK token, the shorter archive terms it contains.
+
+    Search mode only adds the 2- and 3-character dictionary words inside a word, but the
+    browser's forward maximum matching may pick any archive term: 老旧小区 must find a document
+    where jieba kept 老旧小区改造 whole. `vocabulary` is the set of all search-mode terms of the
+    archive, so the added terms are already index terms and the vocabulary does not grow.
+    """
+    seen = {(t.term, t.start) for t in tokens}
+    out = list(tokens)
+    for token in tokens:
+        word = token.term
+        if len(word) < 3 or not CJK_CHAR.match(word):
+            continue
+        for i in range(len(word) - 1):
+            for j in range(i + 2, len(word) + 1 if i else len(word)):
+                piece = word[i:j]
+                if piece in vocabulary and (piece, token.start + i) not in seen:
+                    seen.add((piece, token.start + i))
+                    out.append(Token(piece, token.start + i))
+    return out
+
+
 @lru_cache(maxsize=4)
 def segmenter(words: tuple[str, ...] = ()) -> Segmenter:
     """A shared Segmenter for this exact dictionary (building one costs about 0.1 s)."""

@@ -1,0 +1,91 @@
+"""The search generator: after every other generator has built its context, cut the
+articles into terms, write the partitioned index, the search page and lunr.js."""
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from plugins.zhtext.segment import Segmenter, user_words, with_subwords
+
+from .documents import FACET_LABELS, ArticleReader
+from .settings import search_settings
+from .writer import LUNR_VERSION, SearchDocument, write_index
+
+logger = logging.getLogger(__name__)
+
+
+class SearchError(RuntimeError):
+    """The search index cannot be built; the message says what to install or fix."""
+
+
+class SearchGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search = search_settings(self.settings)
+        self.manifest: dict | None = None
+
+    def generate_context(self):
+        # Nothing to collect yet: other plugins (the timeline) may still add words to the
+        # context; the index is built in generate_output, when every context is complete.
+        self.context.setdefault("search_extra_words", [])
+
+    def generate_output(self, writer):
+        started = time.perf_counter()
+        articles = list(self.context.get("articles", []))
+        data_path = self.settings.get("ARCHIVE_DATA_PATH")
+        if not data_path:
+            raise SearchError("search: ARCHIVE_DATA_PATH is not set (pelicanconf.py)")
+        reader = ArticleReader(data_path, self.search["SNIPPET_SOURCE_CHARS"])
+        read = [reader.read(a) for a in articles]
+
+        places = {p for r in read for p in r.texts["places"].split()}
+        topics = [name for name in reader.topics] + [
+            kw for t in reader.topics.values() for kw in t["keywords"]]
+        extra = list(self.search["EXTRA_WORDS"]) + [
+            str(w) for w in self.context.get("search_extra_words", [])]
+        segmenter = Segmenter(user_words(places, topics, extra))
+        fields = self.search["FIELDS"]
+        tokens = [{name: segmenter.tokens(r.texts.get(name, "")) for name in fields}
+                  for r in read]
+        vocabulary = {t.term for doc in tokens for toks in doc.values() for t in toks}
+        documents = [SearchDocument({name: with_subwords(toks, vocabulary)
+                                     for name, toks in doc.items()}, r.record, r.facets)
+                     for doc, r in zip(tokens, read)]
+
+        index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
+        if index_dir.exists():
+            shutil.rmtree(index_dir)
+        self.manifest = write_index(
+            documents, index_dir, fields={k: float(v) for k, v in fields.items()},
+            positions=tuple(self.search["POSITION_FIELDS"]),
+            postings_per_shard=self.search["POSTINGS_PER_SHARD"],
+            records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS)
+        self._copy_lunr()
+        siteurl = self.settings.get("SITEURL", "")
+        writer.write_file(
+            self.search["PAGE_SAVE_AS"], self.get_template(self.search["TEMPLATE"]),
+            self.context, relative_urls=self.settings.get("RELATIVE_URLS", False),
+            url=self.search["PAGE_URL"], section="search",
+            search_index_url=f"{siteurl}/{self.search['INDEX_DIR']}/",
+            search_lunr_url=f"{siteurl}/{self.search['LUNR_SAVE_AS']}",
+            search_manifest=self.manifest)
+        logger.info("search: indexed %d articles, %d terms in %d shards in %.1f s",
+                    len(documents), self.manifest["terms"], self.manifest["shards"],
+                    time.perf_counter() - started)
+
+    def _copy_lunr(self):
+        source = Path(self.search["LUNR_JS"])
+        if not source.exists():
+            raise SearchError(f"search: {source} is missing; run `npm ci` (package.json pins "
+                              f"lunr {LUNR_VERSION})")
+        head = source.read_text(encoding="utf-8")[:400]
+        if LUNR_VERSION not in head:
+            raise SearchError(f"search: {source} is not lunr {LUNR_VERSION}; the index format "
+                              f"is written for that version (run `npm ci`)")
+        target = Path(self.output_path) / self.search["LUNR_SAVE_AS"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)

@@ -1,0 +1,48 @@
+"""Settings of plugins.search: one SEARCH dict merged over these defaults."""
+import logging
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+DEFAULTS = {
+    # Where the page and the index go, relative to the output folder.
+    "PAGE_SAVE_AS": "search/index.html",
+    "PAGE_URL": "search/",
+    "INDEX_DIR": "search/index",
+    "TEMPLATE": "search",
+    # lunr.js 2.3.9 from npm, copied into the site at build time (never a CDN).
+    "LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
+    "LUNR_SAVE_AS": "search/lunr-2.3.9.min.js",
+    # Field → boost, in lunr's field order. The title counts ten times a body word.
+    "FIELDS": {"title": 10, "body": 1, "places": 2, "topics": 2, "tags": 2},
+    # Fields whose term offsets are stored, for ranking exact phrases first.
+    "POSITION_FIELDS": ["title", "body"],
+    # Shards are sized by postings (one posting = one term in one field of one article).
+    "POSTINGS_PER_SHARD": 1500,
+    "RECORDS_PER_CHUNK": 4,
+    # Characters of body text kept in a record for the snippet.
+    "SNIPPET_SOURCE_CHARS": 6000,
+    # Extra user-dictionary words (honours, initiatives); plugins may also put a list under
+    # the context key "search_extra_words" in their generate_context.
+    "EXTRA_WORDS": [],
+}
+
+
+def search_settings(settings) -> dict:
+    merged = dict(DEFAULTS)
+    for key, value in (settings.get("SEARCH") or {}).items():
+        if key not in DEFAULTS:
+            logger.warning("search: unknown setting SEARCH[%r] ignored", key)
+        elif not isinstance(value, type(DEFAULTS[key])):
+            logger.warning("search: SEARCH[%r] = %r should be a %s; using %r", key, value,
+                           type(DEFAULTS[key]).__name__, DEFAULTS[key])
+        else:
+            merged[key] = value
+    for key in ("POSTINGS_PER_SHARD", "RECORDS_PER_CHUNK", "SNIPPET_SOURCE_CHARS"):
+        if merged[key] < 1:
+            logger.warning("search: SEARCH[%r] = %r must be positive; using %r", key,
+                           merged[key], DEFAULTS[key])
+            merged[key] = DEFAULTS[key]
+    return merged

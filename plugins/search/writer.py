@@ -1,0 +1,216 @@
+"""The index writer: documents → a partitioned lunr index the browser fetches piece by piece.
+
+Layout under the output folder (all JSON):
+  manifest.json        what the browser reads first: counts, fields, shard count, file names
+  s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms whose
+                       first character's code point is n modulo the shard count (so a shard
+                       carries the vocabulary the browser needs to cut a query at that character)
+  r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
+                       n*k … n*k+k-1, fetched only for the results shown
+  facets.json          per document the index of its value in each facet, for counts without
+                       fetching any record
+  t2s/<n>.json         the Traditional → Simplified character map, split by code point >> 8
+
+BM25 weights are computed here over the whole archive exactly as lunr's Builder does (same
+k1, b, field boosts, idf that counts a document once per field, rounding to 3 decimals), so
+the score of a document is the sum of its scores in the shards of the query's terms once each
+shard's query-vector normalisation is undone (search-core.js). tests/search/test_equivalence.py
+checks this against one index built by lunr.py. lunr.py's own builder is not used: it takes
+about a minute for 1,000 articles.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins.zhtext.fold import t2s_char_map
+from plugins.zhtext.segment import Token
+
+LUNR_VERSION = "2.3.9"
+K1 = 1.2
+B = 0.75
+FORMAT = 1
+
+
+@dataclass
+class SearchDocument:
+    """One article as the index sees it."""
+    fields: dict[str, list[Token]]         # field name → index terms with offsets
+    record: dict[str, str]                 # shown for a result: t, u, p, d, k, x
+    facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name → (key, label)
+
+
+def ref_of(number: int) -> str:
+    """Short document reference (base 36): refs are repeated in every posting."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rem = divmod(number, 36)
+        out = digits[rem] + out
+        if not number:
+            return out
+
+
+def utf16_key(term: str) -> bytes:
+    # lunr.js builds its TokenSet from terms inserted in JavaScript string order (UTF-16 code
+    # units); Python's order differs for characters outside the BMP.
+    return term.encode("utf-16-be")
+
+
+def shard_of(term: str, shards: int) -> int:
+    return ord(term[0]) % shards
+
+
+def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
+                fields: dict[str, float], positions: tuple[str, ...] = ("title", "body"),
+                postings_per_shard: int = 1500, shards: int | None = None,
+                records_per_chunk: int = 4, facet_labels: dict[str, str] | None = None,
+                ) -> dict:
+    """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
+    return the manifest. `fields` maps field name → boost, in lunr's field order."""
+    out = Path(output_dir)
+    for sub in ("s", "r", "t2s"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    n_docs = len(documents)
+    field_names = list(fields)
+
+    # Term frequencies, field lengths and first-occurrence positions per (doc, field).
+    tf: dict[tuple[int, str], Counter] = {}
+    starts: dict[tuple[int, str], dict[str, list[int]]] = {}
+    length_sum: Counter = Counter()
+    doc_freq: Counter = Counter()  # lunr's idf counts a document once per field
+    for number, doc in enumerate(documents):
+        for name in field_names:
+            tokens = doc.fields.get(name, [])
+            counts = Counter(t.term for t in tokens)
+            tf[number, name] = counts
+            length_sum[name] += len(tokens)
+            doc_freq.update(counts.keys())
+            if name in positions:
+                where: dict[str, list[int]] = defaultdict(list)
+                for t in tokens:
+                    where[t.term].append(t.start)
+                starts[number, name] = where
+    average = {name: (length_sum[name] / n_docs if n_docs else 0.0) for name in field_names}
+    idf = {term: math.log(1 + abs((n_docs - df + 0.5) / (df + 0.5)))
+           for term, df in doc_freq.items()}
+
+    postings_total = sum(len(c) for c in tf.values())
+    if shards is None:
+        shards = max(1, math.ceil(postings_total / max(1, postings_per_shard)))
+    # Per shard: term → field → ref → metadata; and (field, ref) → [(term, weight)].
+    inverted: list[dict[str, dict[str, dict[str, dict]]]] = [dict() for _ in range(shards)]
+    vectors: list[dict[tuple[str, str], list[tuple[str, float]]]] = [
+        defaultdict(list) for _ in range(shards)]
+    for (number, name), counts in tf.items():
+        ref = ref_of(number)
+        length = sum(counts.values())
+        boost = fields[name]
+        where = starts.get((number, name))
+        for term, freq in counts.items():
+            score = idf[term] * ((K1 + 1) * freq) / (
+                K1 * (1 - B + B * (length / average[name])) + freq)
+            weight = round(score * boost, 3)
+            s = shard_of(term, shards)
+            posting = inverted[s].get(term)
+            if posting is None:
+                posting = inverted[s][term] = {f: {} for f in field_names}
+            meta = {}
+            if where is not None:
+                meta["p"] = _deltas(sorted(set(where[term])))
+            posting[name][ref] = meta
+            vectors[s][name, ref].append((term, weight))
+
+    manifest_shards = []
+    for s in range(shards):
+        terms = sorted(inverted[s], key=utf16_key)
+        index_of = {term: i for i, term in enumerate(terms)}
+        field_vectors = []
+        for (name, ref), elements in sorted(vectors[s].items(),
+                                            key=lambda kv: (kv[0][0], int(kv[0][1], 36))):
+            flat: list[float | int] = []
+            for term, weight in sorted(elements, key=lambda e: index_of[e[0]]):
+                flat += [index_of[term], weight]
+            field_vectors.append([f"{name}/{ref}", flat])
+        inverted_index = []
+        for term in terms:
+            posting = {"_index": index_of[term]}
+            posting.update(inverted[s][term])
+            inverted_index.append([term, posting])
+        shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
+                 "invertedIndex": inverted_index, "pipeline": []}
+        size = _dump(shard, out / "s" / f"{s}.json")
+        manifest_shards.append(size)
+
+    chunks = _write_records(documents, out / "r", records_per_chunk)
+    facet_names = _write_facets(documents, out / "facets.json", facet_labels or {})
+    t2s_buckets = _write_t2s(out / "t2s")
+
+    manifest = {
+        "format": FORMAT, "lunr": LUNR_VERSION, "documents": n_docs,
+        "fields": field_names, "boosts": fields, "positions": list(positions),
+        "shards": shards, "records_per_chunk": records_per_chunk, "record_chunks": chunks,
+        "facets": facet_names, "t2s": t2s_buckets,
+        "terms": sum(len(x) for x in inverted), "postings": postings_total,
+    }
+    _dump(manifest, out / "manifest.json")
+    return manifest
+
+
+def _deltas(values: list[int]) -> list[int]:
+    # Gaps instead of offsets: small numbers are short in JSON.
+    prev = 0
+    out = []
+    for v in values:
+        out.append(v - prev)
+        prev = v
+    return out
+
+
+def _dump(data, path: Path) -> int:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def _write_records(documents: list[SearchDocument], folder: Path, per_chunk: int) -> int:
+    chunks = math.ceil(len(documents) / per_chunk) if documents else 0
+    for c in range(chunks):
+        part = {ref_of(n): documents[n].record
+                for n in range(c * per_chunk, min(len(documents), (c + 1) * per_chunk))}
+        _dump(part, folder / f"{c}.json")
+    return chunks
+
+
+def _write_facets(documents: list[SearchDocument], path: Path,
+                  labels: dict[str, str]) -> list[str]:
+    names = list(labels) or sorted({n for d in documents for n in d.facets})
+    table = {}
+    for name in names:
+        values: dict[str, int] = {}
+        value_list: list[list[str]] = []
+        per_doc = []
+        for doc in documents:
+            indexes = []
+            for key, label in doc.facets.get(name, []):
+                if key not in values:
+                    values[key] = len(value_list)
+                    value_list.append([key, label])
+                indexes.append(values[key])
+            # One value is the common case: a bare number; none is -1; several a list.
+            per_doc.append(indexes[0] if len(indexes) == 1 else (-1 if not indexes else indexes))
+        table[name] = {"label": labels.get(name, name), "values": value_list, "docs": per_doc}
+    _dump({"order": names, "facets": table}, path)
+    return names
+
+
+def _write_t2s(folder: Path) -> list[int]:
+    buckets: dict[int, dict[str, str]] = defaultdict(dict)
+    for trad, simp in t2s_char_map().items():
+        buckets[ord(trad) >> 8][trad] = simp
+    for bucket, mapping in buckets.items():
+        _dump(mapping, folder / f"{bucket}.json")
+    return sorted(buckets)
