@@ -32,6 +32,7 @@ class Gazetteer:
             self._children.setdefault(d.parent, []).append(d.code)
         self._community_file = community_file
         self._communities: dict[str, list[str]] | None = None
+        self._names_by_code: dict[str, list[str]] | None = None
 
     @classmethod
     def load(cls, data_dir: str | Path) -> "Gazetteer":
@@ -88,6 +89,18 @@ class Gazetteer:
                         code, _, names = line.rstrip("\n").partition("\t")
                         self._communities[code] = names.split(",") if names else []
         return self._communities.get(street_code, [])
+
+    def codes(self) -> list[str]:
+        return list(self._divisions)
+
+    def names_of(self, code: str) -> list[str]:
+        """Every name a division is known by: display name, official name, aliases."""
+        if self._names_by_code is None:
+            self._names_by_code = {}
+            for name, codes in self._by_name.items():
+                for c in codes:
+                    self._names_by_code.setdefault(c, []).append(name)
+        return self._names_by_code.get(code, [])
 
     def __len__(self) -> int:
         return len(self._divisions)

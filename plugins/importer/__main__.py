@@ -1,0 +1,56 @@
+"""Command line: `python -m plugins.importer import|check ...` (what `invoke import|check` run)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+EXIT_OK, EXIT_FAILED, EXIT_KEPT = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m plugins.importer")
+    sub = parser.add_subparsers(dest="command", required=True)
+    imp = sub.add_parser("import", help="raw file(s) or folder → articles",
+                         description="Exit status: 0 all imported, 1 some file failed (the others "
+                                     "are still imported), 2 some article was edited by an editor "
+                                     "and kept (use --force to replace it).")
+    imp.add_argument("--src", required=True, type=Path, help="a raw file or a folder of them")
+    imp.add_argument("--dest", type=Path, default=ROOT / "content" / "articles")
+    imp.add_argument("--data", type=Path, default=ROOT / "data", help="gazetteer and topics")
+    imp.add_argument("--force", action="store_true", help="overwrite articles an editor changed")
+    imp.add_argument("--max-bytes", type=int, default=None, help="refuse larger raw files")
+    imp.add_argument("--verbose", "-v", action="store_true", help="list every change")
+    chk = sub.add_parser("check", help="validate the articles' front matter")
+    chk.add_argument("--content", type=Path, default=ROOT / "content" / "articles")
+    chk.add_argument("--data", type=Path, default=ROOT / "data")
+    chk.add_argument("--checker", action="append", default=None,
+                     help="module:function of an extra checker (repeatable)")
+    args = parser.parse_args(argv)
+
+    if args.command == "import":
+        from .importer import DEFAULT_MAX_BYTES, Options, format_report, import_paths
+        opts = Options(dest=args.dest, data_dir=args.data, force=args.force,
+                       max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+        results = import_paths(args.src, opts)
+        for r in results:
+            print(format_report(r, args.verbose), file=sys.stderr if r.failed else sys.stdout)
+        failed = sum(r.failed for r in results)
+        kept = sum(r.status == "kept-edited" for r in results)
+        print(f"import: {len(results) - failed} of {len(results)} imported, {failed} failed, "
+              f"{kept} kept because an editor changed them")
+        return EXIT_FAILED if failed else EXIT_KEPT if kept else EXIT_OK
+
+    from .check import DEFAULT_CHECKERS, load_checker, run_checks
+    checkers = list(DEFAULT_CHECKERS) + [load_checker(spec) for spec in args.checker or []]
+    problems = run_checks(args.content, args.data, checkers)
+    for p in problems:
+        print(p)
+    print(f"check: {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

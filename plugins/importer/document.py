@@ -1,0 +1,48 @@
+"""The document as it moves through the cleaning pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Para:
+    """One paragraph (or heading) of the article, with the raw line it came from."""
+    text: str
+    line: int = 0          # 1-based line in the raw file (0: not from one line)
+    level: int = 0         # 0 paragraph; 2..5 Markdown heading level
+
+
+@dataclass
+class Change:
+    """What a step did: removed, changed, found (metadata), or flagged for review."""
+    step: str
+    action: str            # "removed" | "changed" | "found" | "review"
+    text: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{self.text}"
+
+
+@dataclass
+class Document:
+    paras: list[Para]
+    meta: dict[str, str] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)   # front-matter fields an editor should confirm
+    title_line: int = 0                               # raw line of the title, 0 when none found
+    traditional: bool = False
+    is_html: bool = False
+
+    @classmethod
+    def from_lines(cls, lines: list[str], first_line: int = 1) -> "Document":
+        return cls([Para(t, i) for i, t in enumerate(lines, start=first_line)])
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paras)
+
+    def add_review(self, field_name: str) -> None:
+        if field_name not in self.review:
+            self.review.append(field_name)

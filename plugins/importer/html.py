@@ -1,0 +1,140 @@
+"""Saved web pages → article paragraphs, with BeautifulSoup.
+
+Page furniture (scripts, styles, navigation, headers/footers, comment boxes, share widgets,
+related-article lists) is dropped; the element holding the most Chinese text is the article.
+Paragraphs and headings are kept; the page's title, date and URL go into the metadata.
+"""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from .document import Document, Para
+
+HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p)\b",
+                        re.I | re.S)
+_DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+              "form", "iframe", "svg", "button", "select", "input", "textarea", "object", "embed"]
+# class/id words of page furniture (trafilatura keeps a similar list).
+_FURNITURE = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|header|footer|foot|"
+    r"sidebar|side|aside|comments?|reply|share|sharing|social|bdshare|related|relate|recommend|"
+    r"hot|rank|pager|pagination|prev|next|copyright|toolbar|tools|print|ads?|advert|banner|"
+    r"login|search|subscribe|qrcode|erweima)(?:$|[-_\s\d])", re.I)
+_CONTENT_HINT = re.compile(r"article|content|detail|正文|zoom|text|main|post|news_?con|TRS_Editor",
+                           re.I)
+_BLOCKS = {"p", "div", "section", "article", "li", "td", "th", "blockquote", "pre", "dd", "dt",
+           "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "center", "font"}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def looks_like_html(data: bytes, suffix: str) -> bool:
+    return suffix.lower() in {".html", ".htm", ".shtml", ".xhtml"} or bool(HTML_START.match(data[:2048]))
+
+
+def html_document(markup: str) -> Document:
+    soup = BeautifulSoup(markup, "html.parser")
+    meta = _page_meta(soup)
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        node.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body"):
+            continue
+        words = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        if words.strip() and _FURNITURE.search(words) and not _CONTENT_HINT.search(words):
+            tag.decompose()
+    container = _article_container(soup)
+    h1 = container.find("h1") or soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        meta["title"] = h1.get_text(" ", strip=True)
+        if h1 in container.descendants:
+            h1.decompose()
+    paras: list[Para] = []
+    _collect(container, paras)
+    doc = Document(paras, meta=meta, is_html=True)
+    return doc
+
+
+def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    names = {
+        "title": ("og:title", "ArticleTitle", "title"),
+        "date_line": ("article:published_time", "PubDate", "publishdate", "pubdate", "firstpublishedtime",
+                      "date", "dc.date"),
+        "source_line": ("ContentSource", "source", "og:site_name", "SiteName"),
+        "author": ("author", "Author"),
+        "source_url": ("og:url", "Url"),
+    }
+    for key, wanted in names.items():
+        for name in wanted:
+            tag = soup.find("meta", attrs={"name": name}) or soup.find("meta", attrs={"property": name})
+            if tag and tag.get("content", "").strip():
+                meta.setdefault(key, tag["content"].strip())
+                break
+    canonical = soup.find("link", rel="canonical")
+    if canonical and canonical.get("href", "").startswith("http"):
+        meta.setdefault("source_url", canonical["href"])
+    if "title" not in meta and soup.title and soup.title.string:
+        # "标题_栏目_网站" / "标题 - 网站": the headline is the longest part.
+        parts = re.split(r"\s*(?:[_|｜]|-{1,2}|—)\s*", soup.title.string.strip())
+        meta["title"] = max(parts, key=len)
+    if meta.get("source_url", "") and not meta["source_url"].startswith(("http://", "https://")):
+        del meta["source_url"]
+    return meta
+
+
+def _article_container(soup: BeautifulSoup) -> Tag:
+    body = soup.body or soup
+    best, best_score = body, 0.0
+    for tag in body.find_all(["article", "div", "section", "td", "main"]):
+        text = tag.get_text("", strip=True)
+        han = len(_HAN.findall(text))
+        if han < 20:
+            continue
+        # Prefer the element whose text sits in its own paragraphs (not in many nested boxes),
+        # and elements named like article bodies.
+        paragraphs = len(tag.find_all("p", recursive=False)) + 1
+        words = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        score = han * (1.5 if _CONTENT_HINT.search(words) or tag.name == "article" else 1.0)
+        score *= min(2.0, 1 + paragraphs / 10)
+        links = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
+        score *= max(0.1, 1 - links / max(1, len(text)))
+        if score > best_score:
+            best, best_score = tag, score
+    return best
+
+
+def _collect(node: Tag, paras: list[Para]) -> None:
+    buffer: list[str] = []
+
+    def flush(level: int = 0):
+        text = re.sub(r"[ \t\r\n]+", " ", "".join(buffer)).strip()
+        buffer.clear()
+        if text:
+            paras.append(Para(text, line=0, level=level))
+
+    def walk(el):
+        for child in el.children:
+            if isinstance(child, NavigableString):
+                buffer.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    flush()
+                elif child.name in ("h2", "h3", "h4", "h5", "h6"):
+                    flush()
+                    buffer.append(child.get_text(" ", strip=True))
+                    flush(min(int(child.name[1]), 5))
+                elif child.name in _BLOCKS:
+                    flush()
+                    walk(child)
+                    flush()
+                elif child.name == "img":
+                    continue
+                else:
+                    walk(child)
+
+    walk(node)
+    flush()
