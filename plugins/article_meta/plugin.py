@@ -3,6 +3,7 @@ import logging
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.urlwrappers import Category
 
 from . import dates, frontmatter, toc
 from .settings import article_meta_settings
@@ -61,6 +62,11 @@ def normalise_article(content) -> None:
     content.is_traditional_source = str(meta.get("source_script", "")).strip() == "zh-Hant"
     # Only an Author line in the file counts: Pelican otherwise fills in the site's AUTHOR.
     content.source_author = meta.get("author").name if meta.get("author") else None
+
+    if not hasattr(content, "category"):
+        # With CATEGORY_SAVE_AS empty Pelican assigns no category, yet its draft writer
+        # reads article.category; the category itself is never published.
+        content.category = Category(content.settings["DEFAULT_CATEGORY"], content.settings)
 
     found = toc.headings(content._content)
     content.toc = found if len(found) >= settings["TOC_MIN_HEADINGS"] else []

@@ -28,7 +28,8 @@ def article_json_ld(article, siteurl: str = "", sitename: str = "") -> str:
     data = {
         "@context": "https://schema.org",
         "@type": _TYPES.get(getattr(article, "kind", None) or "", "Article"),
-        "headline": plain_text(article.title, 110),
+        # Titles are plain text (Pelican does not render them as Markdown): keep them whole.
+        "headline": str(article.title),
         "inLanguage": "zh-CN",
         "url": absolute(siteurl, article.url),
         "mainEntityOfPage": absolute(siteurl, article.url),
