@@ -64,6 +64,38 @@ def gh_pages(c, remote="origin", branch="gh-pages", build=True, output=str(OUTPU
               f"-m {shlex.quote('Publish the archive')} {shlex.quote(str(output))}", pty=False)
 
 
+# --- import / check (IMPORTER) ---------------------------------------------------------------
+# `invoke check` runs these checkers, in order. Each is `module:function`, called with the
+# articles read back and a context (data dir, gazetteer, topics) and returning
+# "path:line: problem" strings (see plugins/importer/check.py). Add yours to the list.
+CHECKERS = [
+    "plugins.importer.check:front_matter",
+    "plugins.importer.check:places",
+    "plugins.importer.check:topics",
+    "plugins.importer.check:duplicate_slugs",
+]
+
+
+@task(name="import", help={"src": "a raw file or folder (e.g. raw)", "dest": "articles folder",
+                           "force": "overwrite articles an editor has changed",
+                           "verbose": "list every change in the report"})
+def import_(c, src, dest="content/articles", force=False, verbose=False):
+    """Raw documents → clean articles with front matter; prints a report per file."""
+    flags = " --force" * force + " --verbose" * verbose
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(PY)} -m plugins.importer import --src {shlex.quote(src)} "
+              f"--dest {shlex.quote(dest)}{flags}", pty=False)
+
+
+@task
+def check(c, content="content/articles"):
+    """Validate every article's front matter (places, topics, dates, slugs) without building."""
+    checkers = " ".join(f"--checker {shlex.quote(spec)}" for spec in CHECKERS)
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(PY)} -m plugins.importer check --content {shlex.quote(content)} "
+              f"{checkers}", pty=False)
+
+
 @task
 def test(c, slow=True, args=""):
     """The whole test suite (what CI runs). --no-slow skips suites marked slow."""

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     chk.add_argument("--content", type=Path, default=ROOT / "content" / "articles")
     chk.add_argument("--data", type=Path, default=ROOT / "data")
     chk.add_argument("--checker", action="append", default=None,
-                     help="module:function of an extra checker (repeatable)")
+                     help="module:function of a checker (repeatable; default: the importer's own)")
     args = parser.parse_args(argv)
 
     if args.command == "import":
@@ -44,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED if failed else EXIT_KEPT if kept else EXIT_OK
 
     from .check import DEFAULT_CHECKERS, load_checker, run_checks
-    checkers = list(DEFAULT_CHECKERS) + [load_checker(spec) for spec in args.checker or []]
+    try:
+        checkers = [load_checker(spec) for spec in args.checker] if args.checker else DEFAULT_CHECKERS
+    except (ImportError, AttributeError, ValueError) as e:
+        print(f"check: cannot load checker: {e}", file=sys.stderr)
+        return 2
     problems = run_checks(args.content, args.data, checkers)
     for p in problems:
         print(p)
