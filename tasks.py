@@ -61,7 +61,8 @@ def gh_pages(c, remote="origin", branch="gh-pages", build=True, output=str(OUTPU
         # -n: .nojekyll, so GitHub serves theme/ and folders as they are; -f: the branch
         # holds exactly the latest build.
         c.run(f"{shlex.quote(str(ghp))} -n -f -p -r {shlex.quote(remote)} -b {shlex.quote(branch)} "
-              f"-m {shlex.quote('Publish the archive')} {shlex.quote(str(output))}", pty=False)
+              f"-m {shlex.quote('Publish the archive')} {shlex.quote(str(output))}", pty=False,
+              in_stream=False)
 
 
 # --- import / check (IMPORTER) ---------------------------------------------------------------

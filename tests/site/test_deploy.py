@@ -1,0 +1,67 @@
+"""Commands: publish refuses a relative SITEURL; gh-pages pushes output/ to a bare repository."""
+import os
+import subprocess
+import sys
+
+import pytest
+from invoke import Context
+
+from tests.conftest import ROOT, build_site
+
+from .fixtures import ARTICLES
+
+
+def git(*args, cwd=None):
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def test_gh_pages_publishes_the_built_site_to_a_bare_repository(tmp_path):
+    sys.path.insert(0, str(ROOT))
+    import tasks
+
+    output = build_site(tmp_path / "site", articles=ARTICLES)
+    remote = tmp_path / "remote.git"
+    work = tmp_path / "work"
+    git("init", "--bare", "-q", str(remote))
+    git("init", "-q", str(work))
+    for key, value in (("user.name", "Archive CI"), ("user.email", "ci@example.org")):
+        git("config", key, value, cwd=work)
+
+    tasks.gh_pages(Context(), remote=str(remote), build=False, output=str(output), repo=str(work))
+
+    files = set(git("--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages").split())
+    assert {".nojekyll", "index.html", "articles/2019/grid-meeting-2019/index.html",
+            "places/370402002/index.html", "theme/css/main.css"} <= files
+    published = git("--git-dir", str(remote), "show", "gh-pages:index.html")
+    assert published == (output / "index.html").read_text("utf-8")
+    # A second deploy replaces the branch content (-f), it does not pile up stale files.
+    (output / "index.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
+    (output / "stale.html").unlink(missing_ok=True)
+    tasks.gh_pages(Context(), remote=str(remote), build=False, output=str(output), repo=str(work))
+    assert git("--git-dir", str(remote), "show", "gh-pages:index.html").startswith("<!DOCTYPE html><title>x")
+
+
+def test_gh_pages_refuses_an_unbuilt_site(tmp_path):
+    sys.path.insert(0, str(ROOT))
+    import tasks
+
+    with pytest.raises(SystemExit, match="index.html missing"):
+        tasks.gh_pages(Context(), remote="origin", build=False, output=str(tmp_path), repo=str(tmp_path))
+
+
+@pytest.mark.parametrize("siteurl", ["", "archive.example.org", "/archive"])
+def test_publish_settings_require_an_absolute_siteurl(siteurl):
+    env = {**os.environ, "SITEURL": siteurl}
+    result = subprocess.run([sys.executable, "-c", "import publishconf"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "set SITEURL to the site's absolute address" in result.stderr
+
+
+def test_publish_settings_turn_feeds_on_with_the_absolute_siteurl():
+    env = {**os.environ, "SITEURL": "https://example.github.io/archive/"}
+    code = "import publishconf as p; print(p.SITEURL, p.FEED_DOMAIN, p.FEED_ALL_ATOM, p.RELATIVE_URLS)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.split() == ["https://example.github.io/archive",
+                                     "https://example.github.io/archive", "feeds/all.atom.xml", "False"]
