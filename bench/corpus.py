@@ -1,0 +1,245 @@
+"""A deterministic synthetic archive: N articles following the front-matter contract of DESIGN.md.
+
+Paragraphs are real text: they are drawn from the seed documents in raw/ (never edited, so the
+same seed gives the same archive on every commit), places from the gazetteer, topics from
+data/topics.toml. Place and community names are written into the text so that the vocabulary
+grows with the archive the way a real one does, instead of repeating five documents' words.
+"""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from plugins.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SEED = 20240601
+FIRST_DAY, LAST_DAY = date(2015, 1, 1), date(2025, 12, 31)
+# Share of dates by precision; unknown dates have no Date line at all (DESIGN.md).
+PRECISIONS = (("day", 0.85), ("month", 0.07), ("year", 0.04), ("unknown", 0.04))
+MIN_PARAGRAPH_CHARS = 30
+
+
+class CorpusError(Exception):
+    """The inputs of the generator (seed texts, topics) are unusable; names the file."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    source: str  # raw/<file> it was taken from, written as the article's Raw
+
+
+def seed_paragraphs(raw_dir: Path) -> list[Paragraph]:
+    """Prose paragraphs of the seed documents: long enough, mostly Chinese, no page furniture."""
+    files = sorted(p for p in raw_dir.iterdir() if p.suffix in (".txt", ".md"))
+    if not files:
+        raise CorpusError(f"{raw_dir}: no seed documents (*.txt) to draw paragraphs from")
+    paragraphs = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            line = line.strip()
+            if _is_prose(line):
+                paragraphs.append(Paragraph(line, f"raw/{path.name}"))
+    if len(paragraphs) < 20:
+        raise CorpusError(f"{raw_dir}: only {len(paragraphs)} prose paragraphs; need at least 20")
+    return paragraphs
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FURNITURE = re.compile(r"\.(jpg|png|gif)|来源[:：]|点击[:：]|设为首页|加入收藏|版权所有|https?://")
+
+
+def _is_prose(line: str) -> bool:
+    if len(line) < MIN_PARAGRAPH_CHARS or _FURNITURE.search(line):
+        return False
+    return len(_HAN.findall(line)) >= 0.6 * len(line)
+
+
+def load_topics(data_dir: Path) -> list[dict]:
+    path = data_dir / "topics.toml"
+    with open(path, "rb") as f:
+        topics = tomllib.load(f).get("topic", [])
+    for i, topic in enumerate(topics, start=1):
+        if not topic.get("name") or not topic.get("keywords"):
+            raise CorpusError(f"{path}: topic #{i} needs a name and keywords")
+    if not topics:
+        raise CorpusError(f"{path}: no [[topic]] entries")
+    return topics
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str
+    city: str
+    district: str
+    street: str
+    communities: tuple[str, ...]
+
+
+def pick_districts(gazetteer: Gazetteer, count: int, rng: random.Random) -> list[list[Place]]:
+    """`count` districts with at least three streets, each as the list of its street places.
+
+    A grassroots archive covers a few districts in depth, not the whole country thinly, so the
+    articles are spread over a handful of districts and their streets.
+    """
+    districts = [d for p in gazetteer.children("") for c in gazetteer.children(p.code)
+                 for d in gazetteer.children(c.code)]
+    rng.shuffle(districts)
+    chosen = []
+    for district in districts:
+        streets = gazetteer.children(district.code)
+        if len(streets) < 3:
+            continue
+        province, city, _ = gazetteer.ancestors(district.code)
+        chosen.append([Place(province.name, city.name, district.name, s.name,
+                             tuple(gazetteer.communities(s.code)[:12])) for s in streets])
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _weighted(rng: random.Random, pairs) -> str:
+    values, weights = zip(*pairs)
+    return rng.choices(values, weights)[0]
+
+
+def _date(rng: random.Random) -> tuple[date | None, str]:
+    precision = _weighted(rng, PRECISIONS)
+    if precision == "unknown":
+        return None, precision
+    day = FIRST_DAY + timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days + 1))
+    if precision == "month":
+        day = day.replace(day=1)
+    elif precision == "year":
+        day = day.replace(month=1, day=1)
+    return day, precision
+
+
+_REPORT_TITLES = ("{place}{year}年{topic}工作总结", "{place}关于{topic}工作情况的报告",
+                  "{place}{year}年工作总结及下一步工作计划", "{place}{topic}工作汇报")
+_NEWS_TITLES = ("{place}扎实推进{topic}工作", "{place}开展{keyword}专项行动",
+                "{community}：{keyword}办到群众心坎上", "{place}召开{topic}工作推进会",
+                "{place}多措并举抓好{keyword}")
+
+
+def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
+                 by_keyword: dict[str, list[Paragraph]], topics: list[dict],
+                 districts: list[list[Place]]) -> tuple[str, str]:
+    """(file name, Markdown text) of synthetic article number i."""
+    # Zipf-like: the archive's home district has most articles, others fewer.
+    district = districts[min(int(rng.paretovariate(1.2)) - 1, len(districts) - 1)]
+    place = rng.choice(district)
+    coverage = rng.random()
+    street = place.street if coverage > 0.15 else ""
+    district_name = place.district if coverage > 0.03 else ""
+    communities = rng.sample(place.communities, min(len(place.communities), rng.choice((0, 1, 1, 2, 3)))) \
+        if street else []
+    chosen_topics = rng.sample(topics, rng.choice((1, 1, 2, 2, 3)))
+    keywords = [k for t in chosen_topics for k in t["keywords"]]
+    kind = "report" if rng.random() < 0.4 else "news"
+    day, precision = _date(rng)
+
+    body = []
+    for _ in range(rng.randint(3, 12) if kind == "report" else rng.randint(2, 6)):
+        pool = by_keyword.get(rng.choice(keywords)) if rng.random() < 0.6 else None
+        paragraph = rng.choice(pool or paragraphs)
+        if paragraph not in body:
+            body.append(paragraph)
+    who = street or district_name or "本地区"
+    texts = [_localise(p.text, who, communities, rng) for p in body]
+
+    year = day.year if day else ""
+    title_vars = {"place": who, "year": year, "topic": chosen_topics[0]["name"],
+                  "keyword": rng.choice(chosen_topics[0]["keywords"]),
+                  "community": communities[0] if communities else who}
+    templates = _REPORT_TITLES if kind == "report" else _NEWS_TITLES
+    if not day:
+        templates = [t for t in templates if "{year}" not in t]
+    title = rng.choice(templates).format(**title_vars)
+
+    slug = f"bench-{i:05d}"
+    meta = [("Title", title)]
+    if day:
+        meta.append(("Date", day.isoformat()))
+    meta += [("Date_precision", precision), ("Kind", kind),
+             ("Province", place.province if district_name else ""),
+             ("City", place.city if district_name else ""),
+             ("District", district_name), ("Street", street),
+             ("Communities", ", ".join(communities)),
+             ("Topics", ", ".join(t["name"] for t in chosen_topics)),
+             ("Tags", ", ".join(rng.sample(keywords, min(len(keywords), rng.randint(0, 3)))))]
+    if rng.random() < 0.5:
+        meta.append(("Publisher", f"{who}办事处" if street else f"{who}人民政府"))
+    if rng.random() < 0.03:
+        meta.append(("Source_script", "zh-Hant"))
+    if rng.random() < 0.3:
+        meta.append(("Summary", texts[0][:80]))
+    review = [f for f, p in (("title", 0.05), ("date", 0.04), ("place", 0.03)) if rng.random() < p]
+    if review:
+        meta.append(("Review", ", ".join(review)))
+    meta += [("Raw", body[0].source), ("Slug", slug)]
+    # Unknown fields are left out rather than written empty: the reader sees no difference.
+    front = "\n".join(f"{k}: {v}" for k, v in meta if v)
+    return f"{slug}.md", front + "\n\n" + "\n\n".join(texts) + "\n"
+
+
+_SEED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|镇|乡)(?=[\u4e00-\u9fff])")
+
+
+def _localise(text: str, who: str, communities: list[str], rng: random.Random) -> str:
+    """The paragraph told of this article's place: seed street names become the article's own,
+    and one community is named, as real reports name the communities they cover."""
+    text = _SEED_PLACES.sub(who, text, count=2)
+    if communities and rng.random() < 0.5:
+        text = f"{rng.choice(communities)}{text}"
+    return text
+
+
+def generate(n: int, dest: Path, seed: int = DEFAULT_SEED, raw_dir: Path | None = None,
+             data_dir: Path | None = None, pages_dir: Path | None = None) -> Path:
+    """Write a content folder of n synthetic articles (plus the site's real pages) into dest.
+
+    Returns the content folder. The same (n, seed, seed texts) always gives the same files.
+    """
+    if n < 1:
+        raise CorpusError(f"n must be at least 1, got {n}")
+    raw_dir = raw_dir or ROOT / "raw"
+    data_dir = data_dir or ROOT / "data"
+    pages_dir = pages_dir if pages_dir is not None else ROOT / "content" / "pages"
+    rng = random.Random(seed)
+    paragraphs = seed_paragraphs(raw_dir)
+    topics = load_topics(data_dir)
+    by_keyword: dict[str, list[Paragraph]] = {}
+    for t in topics:
+        for k in t["keywords"]:
+            by_keyword[k] = [p for p in paragraphs if k in p.text]
+    districts = pick_districts(Gazetteer.load(data_dir), max(5, min(200, n // 50)), rng)
+
+    content = Path(dest) / "content"
+    articles = content / "articles"
+    if content.exists():
+        shutil.rmtree(content)
+    articles.mkdir(parents=True)
+    for i in range(1, n + 1):
+        name, text = make_article(i, rng, paragraphs, by_keyword, topics, districts)
+        (articles / name).write_text(text, encoding="utf-8")
+    if pages_dir.is_dir():
+        shutil.copytree(pages_dir, content / "pages")
+    else:
+        (content / "pages").mkdir()
+    return content
+
+
+def edit_article(content: Path, i: int, marker: str) -> Path:
+    """Append a paragraph carrying `marker` to article i (as an editor would); returns its path."""
+    path = content / "articles" / f"bench-{i:05d}.md"
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"\n编辑补充：{marker}。\n")
+    return path

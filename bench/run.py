@@ -1,0 +1,269 @@
+"""`invoke bench`: generate, build, rebuild, index with Pagefind, probe both in Chromium, print.
+
+Prints figures and asserts nothing about time: the machines are shared and noisy. It fails
+(non-zero exit) only when something does not work: the build fails, an edit does not reach
+the rebuilt site, a tool is missing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from bench import browser, corpus, pagefind, search_index
+from bench.build import BuildError, output_size, run_build, tree_size
+from bench.report import Row, aligned, table
+
+# Fixed queries: common and rare terms of the seed texts, two-term and long ones, and one in
+# Traditional script (our folding matches it; Pagefind does not fold).
+QUERIES = ("疫情防控", "垃圾分类", "志愿者", "网格员", "老旧小区", "安全生产", "矛盾纠纷调解",
+           "文明实践", "低保", "社区 消防")
+OURS_PAGE = "search/"
+OURS_INPUT = "main input[name=q], main input[type=search], input[name=q]"
+
+
+@dataclass
+class Figures:
+    n: int
+    runs: int
+    generate_s: float = 0.0
+    build_s: list[float] = field(default_factory=list)
+    build_rss_mb: list[float] = field(default_factory=list)
+    rebuild_s: list[float] = field(default_factory=list)
+    rebuild_rss_mb: list[float] = field(default_factory=list)
+    build_warnings: list[str] = field(default_factory=list)
+    output_files: int = 0
+    output_mb: float = 0.0
+    index: dict = field(default_factory=dict)
+    pagefind_s: float | None = None
+    pagefind_index: dict = field(default_factory=dict)
+    queries: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = None,
+            seed: int = corpus.DEFAULT_SEED, with_browser: bool = True,
+            with_pagefind: bool = True, out=print) -> Figures:
+    figures = Figures(n=n, runs=runs)
+    browser_runs = runs if browser_runs is None else browser_runs
+    t0 = time.perf_counter()
+    content = corpus.generate(n, workdir, seed=seed)
+    figures.generate_s = time.perf_counter() - t0
+    out(f"bench: {n} articles generated in {figures.generate_s:.1f}s into {content}")
+    output, cache, logs = workdir / "output", workdir / "cache", workdir / "logs"
+
+    for r in range(runs):
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        build = run_build(content, output, cache, logs / f"build-{r + 1}.log")
+        figures.build_s.append(build.seconds)
+        figures.build_rss_mb.append(build.peak_rss_mb)
+        figures.build_warnings = build.warnings
+        out(f"bench: full build {r + 1}/{runs}: {build.seconds:.1f}s, "
+            f"peak {build.peak_rss_mb:.0f} MB, {len(build.warnings)} warnings")
+    for r in range(runs):
+        i = 1 + r * max(1, n // runs) % n
+        marker = f"基准测试修改{r + 1}号"
+        corpus.edit_article(content, i, marker)
+        build = run_build(content, output, cache, logs / f"rebuild-{r + 1}.log")
+        _check_edit_published(output, i, marker)
+        figures.rebuild_s.append(build.seconds)
+        figures.rebuild_rss_mb.append(build.peak_rss_mb)
+        out(f"bench: rebuild after editing article {i}: {build.seconds:.1f}s")
+    size = output_size(output)
+    figures.output_files, figures.output_mb = size.files, size.raw_bytes / 1e6
+
+    index = search_index.find(output)
+    figures.index = index.summary() if index else {}
+    if not index:
+        figures.notes.append(f"no search index found under {output} (search plugin not built?)")
+
+    if with_pagefind:
+        if not pagefind.available():
+            raise SystemExit("bench: Pagefind missing; install requirements-bench.txt "
+                             "(.venv/bin/pip install -r requirements-bench.txt) or pass --no-pagefind")
+        figures.pagefind_s = pagefind.index_site(output, logs / "pagefind.log")
+        pf = tree_size([output / pagefind.BUNDLE])
+        figures.pagefind_index = {"files": pf.files, "raw_bytes": pf.raw_bytes,
+                                  "gzip_bytes": pf.gzip_bytes}
+        out(f"bench: Pagefind indexed the articles in {figures.pagefind_s:.1f}s")
+
+    if with_browser:
+        figures.queries = _probe(output, browser_runs, with_pagefind, figures.notes, out)
+    return figures
+
+
+def _check_edit_published(output: Path, i: int, marker: str) -> None:
+    pages = list(output.glob(f"articles/**/bench-{i:05d}/index.html"))
+    if not pages or not any(marker in p.read_text(encoding="utf-8") for p in pages):
+        raise BuildError(f"rebuild did not publish the edit of bench-{i:05d} ({marker!r}); "
+                         f"a stale cache? pages found: {pages}")
+
+
+def _probe(output: Path, runs: int, with_pagefind: bool, notes: list[str], out) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from bench.serve import serve
+
+    ours_ready = (output / OURS_PAGE / "index.html").is_file()
+    if not ours_ready:
+        notes.append(f"no {OURS_PAGE} page in the site: our search was not probed")
+    rows = {q: {"query": q, "ours": [], "pagefind": []} for q in QUERIES}
+    with serve(output) as base, sync_playwright() as p:
+        chromium = browser.launch(p)
+        try:
+            chrome = browser.chrome_urls(chromium, base + "index.html") \
+                if (output / "index.html").is_file() else set()
+            for r in range(runs):
+                for q in QUERIES:
+                    shown = 10
+                    if ours_ready:
+                        probe = browser.probe_cold(chromium, base + OURS_PAGE, q, chrome)
+                        rows[q]["ours"].append(probe)
+                        shown = probe.results or 10
+                    if with_pagefind:
+                        rows[q]["pagefind"].append(browser.probe_cold(
+                            chromium, base + pagefind.PAGE + "/", q, set(), extra=f"&k={shown}"))
+                out(f"bench: browser pass {r + 1}/{runs} done")
+            if ours_ready:
+                warmup = _answered(rows, "ours")
+                for q, ms in zip(QUERIES, browser.probe_warm(
+                        chromium, base + OURS_PAGE, list(QUERIES), OURS_INPUT, warmup)):
+                    rows[q]["ours_warm_ms"] = ms
+            if with_pagefind:
+                def set_k(page, query):
+                    k = rows[query]["ours"][-1].results if rows[query]["ours"] else 10
+                    page.evaluate("k => { window.benchK = k; }", k or 10)
+                warmup = _answered(rows, "pagefind")
+                for q, ms in zip(QUERIES, browser.probe_warm(
+                        chromium, base + pagefind.PAGE + "/", list(QUERIES), "#q", warmup,
+                        before_query=set_k)):
+                    rows[q]["pagefind_warm_ms"] = ms
+        finally:
+            chromium.close()
+    return [_summarise(row) for row in rows.values()]
+
+
+def _answered(rows: dict, side: str) -> str:
+    """The first query that gave results on this side (to load the search code with)."""
+    for q, row in rows.items():
+        if row[side] and row[side][-1].results:
+            return q
+    return QUERIES[0]
+
+
+def _summarise(row: dict) -> dict:
+    result = {"query": row["query"]}
+    for side in ("ours", "pagefind"):
+        probes = row[side]
+        if not probes:
+            continue
+        last = probes[-1]
+        result[side] = {
+            "results": last.results,
+            "first_ms": browser.median(p.first_ms for p in probes),
+            "bytes_total": int(browser.median(p.bytes_total for p in probes)),
+            "bytes_search": int(browser.median(p.bytes_search for p in probes)),
+            "requests": last.requests,
+            "warm_ms": row.get(f"{side}_warm_ms"),
+        }
+    return result
+
+
+def _side(figures: Figures, side: str, key: str):
+    return browser.median(q[side][key] for q in figures.queries if side in q)
+
+
+def render(figures: Figures) -> str:
+    med = browser.median
+    idx, pf = figures.index, figures.pagefind_index
+    kb = (lambda v: None if v is None else v / 1000)
+    rows = [
+        Row("full build, median", med(figures.build_s), unit="s",
+            note=f"{figures.runs} runs: " + ", ".join(f"{s:.1f}" for s in figures.build_s)),
+        Row("peak memory of the build", max(figures.build_rss_mb, default=None), unit="MB"),
+        Row("rebuild after editing one article", med(figures.rebuild_s), unit="s",
+            note=", ".join(f"{s:.1f}" for s in figures.rebuild_s)),
+        Row("Pagefind indexing", None, figures.pagefind_s, unit="s"),
+        Row("output size", figures.output_mb, unit="MB",
+            note=f"{figures.output_files:,} files, before Pagefind"),
+        Row("search index, raw", kb(idx.get("raw_bytes")), kb(pf.get("raw_bytes")), unit="kB",
+            note=idx.get("description", "")),
+        Row("search index, gzip", kb(idx.get("gzip_bytes")), kb(pf.get("gzip_bytes")), unit="kB"),
+        Row("search index files", idx.get("files"), pf.get("files"), unit="files"),
+    ]
+    if idx.get("manifest_bytes") is not None:
+        rows.append(Row("manifest, gzip", kb(idx.get("manifest_gzip_bytes")), unit="kB"))
+    if figures.queries:
+        rows += [
+            Row("first query: search bytes fetched, median", kb(_side(figures, "ours", "bytes_search")),
+                kb(_side(figures, "pagefind", "bytes_search")), unit="kB",
+                note="all search assets, gzip on the wire"),
+            Row("first query: all bytes fetched, median", kb(_side(figures, "ours", "bytes_total")),
+                kb(_side(figures, "pagefind", "bytes_total")), unit="kB", note="with the page"),
+            Row("time to first results, cold, median", _side(figures, "ours", "first_ms"),
+                _side(figures, "pagefind", "first_ms"), unit="ms"),
+            Row("per-query time, warm, median", _side(figures, "ours", "warm_ms"),
+                _side(figures, "pagefind", "warm_ms"), unit="ms"),
+        ]
+    parts = [table(f"基层档案 bench: {figures.n:,} articles", rows)]
+    if figures.queries:
+        parts.append(_query_table(figures))
+    if figures.build_warnings:
+        parts.append(f"build warnings ({len(figures.build_warnings)}), first ones:\n  "
+                     + "\n  ".join(figures.build_warnings[:5]))
+    parts += [f"note: {n}" for n in figures.notes]
+    return "\n\n".join(parts)
+
+
+def _query_table(figures: Figures) -> str:
+    head = ("query", "results", "search kB", "first ms", "warm ms")
+    body = []
+    for q in figures.queries:
+        def pair(key, scale=1.0, fmt="{:.0f}"):
+            vals = []
+            for side in ("ours", "pagefind"):
+                v = q.get(side, {}).get(key)
+                vals.append("n/a" if v is None else fmt.format(v / scale))
+            return " / ".join(vals)
+        body.append((q["query"], pair("results"), pair("bytes_search", 1000, "{:.1f}"),
+                     pair("first_ms"), pair("warm_ms")))
+    return aligned("per query (ours / Pagefind; first = cold, median of runs)", head, body)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000, help="articles in the synthetic archive")
+    ap.add_argument("--runs", type=int, default=3, help="full builds and rebuilds (medians)")
+    ap.add_argument("--browser-runs", type=int, default=None,
+                    help="cold passes over the queries in Chromium (default: --runs)")
+    ap.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
+    ap.add_argument("--workdir", type=Path, default=None,
+                    help="keep the archive, site and logs here (default: a temp folder, removed)")
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--no-pagefind", action="store_true")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    a = ap.parse_args(argv)
+    if a.n < 1 or a.runs < 1:
+        ap.error("--n and --runs must be at least 1")
+    workdir = a.workdir or Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        figures = measure(a.n, workdir, runs=a.runs, browser_runs=a.browser_runs, seed=a.seed,
+                          with_browser=not a.no_browser, with_pagefind=not a.no_pagefind)
+    except (BuildError, corpus.CorpusError, pagefind.PagefindError) as e:
+        print(f"bench: {e}", file=sys.stderr)
+        return 1
+    finally:
+        if a.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    print(render(figures))
+    if a.json:
+        a.json.write_text(json.dumps(asdict(figures), ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
