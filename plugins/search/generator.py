@@ -47,11 +47,13 @@ class SearchGenerator(Generator):
             kw for t in reader.topics.values() for kw in t["keywords"]]
         extra = list(self.search["EXTRA_WORDS"]) + [
             str(w) for w in self.context.get("search_extra_words", [])]
-        segmenter = Segmenter(user_words(places, topics, extra))
+        words = user_words(places, topics, extra)
+        segmenter = Segmenter(words)
         fields = self.search["FIELDS"]
         tokens = [{name: segmenter.tokens(r.texts.get(name, "")) for name in fields}
                   for r in read]
         vocabulary = {t.term for doc in tokens for toks in doc.values() for t in toks}
+        vocabulary.update(words)
         documents = [SearchDocument({name: with_subwords(toks, vocabulary)
                                      for name, toks in doc.items()}, r.record, r.facets)
                      for doc, r in zip(tokens, read)]

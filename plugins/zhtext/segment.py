@@ -109,7 +109,8 @@ def with_subwords(tokens: list[Token], vocabulary: set[str] | frozenset[str]) ->
     Search mode only adds the 2- and 3-character dictionary words inside a word, but the
     browser's forward maximum matching may pick any archive term: 老旧小区 must find a document
     where jieba kept 老旧小区改造 whole. `vocabulary` is the set of all search-mode terms of the
-    archive, so the added terms are already index terms and the vocabulary does not grow.
+    archive plus the user dictionary (a user word inside a longer one, 老旧小区 in 老旧小区改造,
+    is a word citizens type), so an added term is either already an index term or a user word.
     """
     seen = {(t.term, t.start) for t in tokens}
     out = list(tokens)

@@ -1,0 +1,76 @@
+// Runs the browser's search code (search-core.js, real lunr.js 2.3.9 from node_modules)
+// for the Python tests: `node harness.js COMMAND < payload.json` prints a JSON answer.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const lunr = require("lunr");
+const core = require("../../themes/archive/static/js/search-core.js");
+
+function read(stream) {
+  return new Promise((resolve) => {
+    let data = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk) => { data += chunk; });
+    stream.on("end", () => resolve(data));
+  });
+}
+
+function vocabLookup(terms) {
+  const byFirst = new Map();
+  for (const term of terms) {
+    const first = String.fromCodePoint(term.codePointAt(0));
+    if (!byFirst.has(first)) { const s = new Set(); s.maxLength = 0; byFirst.set(first, s); }
+    const set = byFirst.get(first);
+    set.add(term);
+    set.maxLength = Math.max(set.maxLength, Array.from(term).length);
+  }
+  const empty = new Set(); empty.maxLength = 0;
+  return (ch) => byFirst.get(ch) || empty;
+}
+
+const commands = {
+  // {t2s, texts: [...]} → folded texts
+  fold: (p) => p.texts.map((t) => core.fold(t, p.t2s)),
+  // {t2s, cases: [{query, vocabulary}]} → [[{term, start}]]
+  cut: (p) => p.cases.map((c) => core.cutQuery(c.query, vocabLookup(c.vocabulary), p.t2s).tokens),
+  // {index, queries: [{query, filters}]} → answers of the sharded index, read from disk
+  search: async (p) => {
+    const engine = await core.Engine.open((file) =>
+      Promise.resolve(JSON.parse(fs.readFileSync(path.join(p.index, file), "utf8"))));
+    const out = [];
+    for (const q of p.queries) {
+      const answer = await engine.search(q.query, q.filters || {});
+      const records = await engine.records(answer.results.map((r) => r.ref));
+      out.push({
+        tokens: answer.tokens.map((t) => t.term),
+        results: answer.results.map((r) => ({ ref: r.ref, score: r.score, phrase: r.phrase, url: records[r.ref].u, title: records[r.ref].t })),
+        facets: answer.facets,
+      });
+    }
+    return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.shards).length, shards: engine.manifest.shards };
+  },
+  // {index, queries: [[term, ...]]} → [{ref: score}] from the sharded index (terms given)
+  rank: async (p) => {
+    const engine = await core.Engine.open((file) =>
+      Promise.resolve(JSON.parse(fs.readFileSync(path.join(p.index, file), "utf8"))));
+    const out = [];
+    for (const terms of p.queries) {
+      await Promise.all(terms.map((t) => engine.shard(core.shardOf(t, engine.manifest.shards))));
+      const tokens = terms.map((t, i) => ({ term: t, start: i * 1000 }));
+      const ranked = core.rank(tokens, (t) => engine.shardForTerm(t), []);
+      const scores = {};
+      ranked.forEach((r) => { scores[r.ref] = r.score; });
+      out.push(scores);
+    }
+    return out;
+  },
+  // {text, terms, t2s, width} → snippet pieces
+  snippet: (p) => core.snippet(p.text, p.terms, p.t2s, p.width),
+};
+
+(async () => {
+  const command = commands[process.argv[2]];
+  if (!command) throw new Error("unknown command " + process.argv[2]);
+  const payload = JSON.parse(await read(process.stdin));
+  process.stdout.write(JSON.stringify(await command(payload)));
+})().catch((error) => { console.error(error.stack || error); process.exit(1); });

@@ -1,0 +1,112 @@
+"""The sharded index scores like one lunr index: on a sample archive, every query returns the
+same articles with the same scores (within 1e-6) as an index built by lunr.py from the same
+terms, so computing lunr's structures directly (plugins/search/writer.py) is safe."""
+import json
+import random
+
+import pytest
+from lunr.builder import Builder
+from lunr.query import QueryPresence
+
+from plugins.search.writer import SearchDocument, ref_of, write_index
+from plugins.zhtext.segment import Segmenter, user_words, with_subwords
+from tests.conftest import ROOT
+
+from .conftest import run_node
+
+FIELDS = {"title": 10.0, "body": 1.0, "places": 2.0, "topics": 2.0, "tags": 2.0}
+PLACES = ["枣庄市", "市中区", "垎塔埠街道", "青岛市", "黄岛区", "灵山卫街道", "回民区", "中山西路街道"]
+TOPICS = ["老旧小区改造", "网格化治理", "疫情防控", "便民服务", "党建引领"]
+
+
+def sample_archive(n: int = 60) -> list[dict[str, str]]:
+    """Articles made of the seed documents' real paragraphs, deterministically mixed."""
+    paragraphs = []
+    for path in sorted((ROOT / "raw").glob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        paragraphs += [p.strip() for p in text.splitlines() if len(p.strip()) > 20]
+    rng = random.Random(4)
+    docs = []
+    for _ in range(n):
+        body = "\n".join(rng.sample(paragraphs, rng.randint(1, 4)))
+        docs.append({"title": rng.choice(paragraphs)[:24], "body": body,
+                     "places": " ".join(rng.sample(PLACES, 2)),
+                     "topics": " ".join(rng.sample(TOPICS, rng.randint(0, 2))),
+                     "tags": rng.choice(["", "发布会", "荣誉", "工作总结"])})
+    return docs
+
+
+@pytest.fixture(scope="module")
+def indexes(tmp_path_factory):
+    docs = sample_archive()
+    words = user_words(PLACES, TOPICS)
+    seg = Segmenter(words)
+    tokens = [{f: seg.tokens(d[f]) for f in FIELDS} for d in docs]
+    vocabulary = {t.term for doc in tokens for toks in doc.values() for t in toks} | set(words)
+    tokens = [{f: with_subwords(toks, vocabulary) for f, toks in doc.items()} for doc in tokens]
+
+    out = tmp_path_factory.mktemp("equivalence")
+    documents = [SearchDocument(doc, {"t": "", "u": "", "p": "", "d": "", "k": "", "x": ""})
+                 for doc in tokens]
+    manifest = write_index(documents, out, fields=FIELDS, postings_per_shard=400)
+
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("id")
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost)
+    for number, doc in enumerate(tokens):
+        entry = {"id": ref_of(number)}
+        entry.update({name: [t.term for t in toks] for name, toks in doc.items()})
+        builder.add(entry)
+    return out, manifest, builder.build(), tokens
+
+
+def queries(tokens) -> list[list[str]]:
+    """Single terms of every frequency, and two or three terms that occur together (in one
+    shard or across shards), plus one term the archive lacks."""
+    rng = random.Random(7)
+    out = []
+    for doc in rng.sample(tokens, 25):
+        terms = sorted({t.term for toks in doc.values() for t in toks})
+        out.append([rng.choice(terms)])
+        out.append(rng.sample(terms, 2))
+        out.append(rng.sample(terms, 3))
+    out.append(["街道", "不存在的词"])
+    return out
+
+
+def lunr_py_scores(index, terms) -> dict[str, float]:
+    query = index.create_query()
+    for term in terms:
+        query.term(term, presence=QueryPresence.REQUIRED, use_pipeline=False)
+    return {r["ref"]: r["score"] for r in index.query(query)}
+
+
+def test_sharded_scores_equal_one_lunr_py_index(indexes):
+    out, manifest, lunr_index, tokens = indexes
+    assert manifest["shards"] > 10  # the comparison must cross shards
+    qs = queries(tokens)
+    sharded = run_node("rank", {"index": str(out), "queries": qs})
+    multi_shard = 0
+    for terms, got in zip(qs, sharded):
+        expected = lunr_py_scores(lunr_index, terms)
+        assert set(got) == set(expected), terms
+        for ref, score in expected.items():
+            assert got[ref] == pytest.approx(score, abs=1e-6), (terms, ref)
+        multi_shard += len({ord(t[0]) % manifest["shards"] for t in terms}) > 1 and bool(expected)
+    assert multi_shard >= 10
+    assert sum(1 for s in sharded if s) >= 70
+
+
+def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
+    out, manifest, lunr_index, _ = indexes
+    all_terms = set()
+    for n in range(manifest["shards"]):
+        shard = json.loads((out / "s" / f"{n}.json").read_text("utf-8"))
+        terms = [t for t, _ in shard["invertedIndex"]]
+        assert all(ord(t[0]) % manifest["shards"] == n for t in terms)
+        assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be"))
+        all_terms.update(terms)
+    assert all_terms == set(lunr_index.inverted_index)

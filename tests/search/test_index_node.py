@@ -1,0 +1,97 @@
+"""The built index, loaded by real lunr.js 2.3.9 under node through the browser's code,
+answers the fixture query set."""
+import json
+
+import pytest
+
+from .conftest import run_node, slug_of
+from .fixtures import QUERIES
+
+
+@pytest.fixture(scope="module")
+def answers(search_site):
+    payload = {"index": str(search_site / "search" / "index"),
+               "queries": [{"query": q} for q, _, _ in QUERIES]}
+    return run_node("search", payload)
+
+
+def test_index_is_for_lunr_2_3_9_and_is_sharded(search_site, answers):
+    manifest = json.loads((search_site / "search" / "index" / "manifest.json").read_text("utf-8"))
+    assert answers["version"] == "2.3.9" == manifest["lunr"]
+    assert manifest["shards"] > 1
+    assert manifest["documents"] == 5
+    for n in range(manifest["shards"]):
+        shard = json.loads((search_site / "search" / "index" / "s" / f"{n}.json").read_text("utf-8"))
+        assert shard["version"] == "2.3.9"
+        # No custom pipeline function: lunr.js would refuse a label it has not registered.
+        assert shard["pipeline"] == []
+
+
+@pytest.mark.parametrize("number", range(len(QUERIES)), ids=[q for q, _, _ in QUERIES])
+def test_query_set(answers, number):
+    query, wanted, unwanted = QUERIES[number]
+    found = {slug_of(r["url"]) for r in answers["answers"][number]["results"]}
+    assert wanted <= found, (query, found)
+    assert not (unwanted & found), (query, found)
+
+
+def test_traditional_queries_equal_simplified(search_site):
+    pairs = [("棗莊", "枣庄"), ("社區", "社区"), ("網格員", "网格员"), ("老舊小區改造", "老旧小区改造")]
+    payload = {"index": str(search_site / "search" / "index"),
+               "queries": [{"query": q} for pair in pairs for q in pair]}
+    got = run_node("search", payload)["answers"]
+    for i, (traditional, simplified) in enumerate(pairs):
+        a, b = got[2 * i], got[2 * i + 1]
+        assert a["tokens"] == b["tokens"], (traditional, simplified)
+        assert a["results"] == b["results"] != [], (traditional, simplified)
+
+
+def test_title_boost_ranks_title_match_first(search_site):
+    got = run_node("search", {"index": str(search_site / "search" / "index"),
+                              "queries": [{"query": "灵山卫"}, {"query": "工作总结"}]})["answers"]
+    assert slug_of(got[0]["results"][0]["url"]) == "lingshanwei-people"
+    # Both have 工作总结 in the title; the article that only mentions 工作 in its body is not found.
+    assert {slug_of(r["url"]) for r in got[1]["results"]} == {"zhongshan-2022", "street-2020-plan"}
+
+
+def test_facet_counts_and_filters(search_site):
+    index = str(search_site / "search" / "index")
+    got = run_node("search", {"index": index, "queries": [
+        {"query": "网格员"},
+        {"query": "网格员", "filters": {"city": "1501"}},
+        {"query": "网格员", "filters": {"year": "2022", "kind": "news"}},
+        {"query": "网格化"},
+        {"query": "网格化", "filters": {"topic": "old-neighbourhood-renewal"}},
+    ]})["answers"]
+    facets = {f["name"]: {v["key"]: v["count"] for v in f["values"]} for f in got[0]["facets"]}
+    assert facets["city"] == {"3704": 1, "1501": 1}
+    assert facets["district"] == {"370402": 1, "150103": 1}
+    assert facets["year"] == {"2022": 2}
+    assert facets["kind"] == {"news": 1, "report": 1}
+    assert facets["topic"]["grid-governance"] == 2
+    assert [slug_of(r["url"]) for r in got[1]["results"]] == ["zhongshan-2022"]
+    assert [slug_of(r["url"]) for r in got[2]["results"]] == ["getabu-press"]
+    # 网格化 is in the body of one article and in the topic 网格化治理 of two more.
+    assert [slug_of(r["url"]) for r in got[3]["results"]] == [
+        "yiyuan-honour", "zhongshan-2022", "getabu-press"]
+    assert [slug_of(r["url"]) for r in got[4]["results"]] == ["getabu-press"]
+    topic = next(f for f in got[4]["facets"] if f["name"] == "topic")
+    assert {v["key"]: v["count"] for v in topic["values"]} == {
+        "old-neighbourhood-renewal": 1, "grid-governance": 1}
+    labels = {f["name"]: {v["key"]: v["label"] for v in f["values"]} for f in got[0]["facets"]}
+    assert labels["district"]["370402"] == "市中区（枣庄市）"
+
+
+def test_undated_article_is_in_the_undated_year_facet(search_site):
+    got = run_node("search", {"index": str(search_site / "search" / "index"),
+                              "queries": [{"query": "党代表"}]})["answers"][0]
+    assert [slug_of(r["url"]) for r in got["results"]] == ["street-2020-plan"]
+    year = next(f for f in got["facets"] if f["name"] == "year")
+    assert year["values"] == [{"key": "undated", "label": "日期不详", "count": 1}]
+    assert "undated" in got["results"][0]["url"]
+
+
+def test_a_query_loads_only_the_shards_of_its_terms(search_site):
+    got = run_node("search", {"index": str(search_site / "search" / "index"),
+                              "queries": [{"query": "网格员"}]})
+    assert got["shardsLoaded"] == 1 < got["shards"]
