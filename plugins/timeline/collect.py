@@ -1,0 +1,186 @@
+"""From articles to entries: extraction, editors' curation, places, and the anchors in the
+article HTML. Shared by the build (plugin.py) and `invoke check` (check.py)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins.gazetteer import Gazetteer
+from plugins.zhtext.sentences import sentence_spans
+
+from . import curation as curation_file
+from .dating import article_date, parse_iso
+from .extract import extract
+from .htmltext import HtmlText, wrap_ranges
+from .model import Entry, entry_id
+from .resolve import PlaceResolver
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Collected:
+    entries: list[Entry]                       # visible entries, curation applied
+    documents: dict[str, HtmlText]             # article slug → its text and HTML map
+    problems: list[str] = field(default_factory=list)
+    hidden: int = 0
+
+
+def curation_path(settings: dict, timeline_settings: dict) -> Path:
+    return Path(settings["ARCHIVE_DATA_PATH"]) / timeline_settings["CURATION_FILE"]
+
+
+def extract_article(article, document: HtmlText, resolver: PlaceResolver) -> list[Entry]:
+    """The entries one article's text states, each once (the first sentence wins)."""
+    reference = article_date(article)
+    entries, seen = [], set()
+    base = resolver.article_place(article)
+    for start, end in sentence_spans(document.text):
+        for candidate in extract(document.text[start:end], reference):
+            identifier = entry_id(article.slug, candidate.type, candidate.name)
+            if identifier in seen:
+                continue
+            seen.add(identifier)
+            who, who_code = resolver.resolve(candidate.who, article)
+            entries.append(Entry(
+                id=identifier, type=candidate.type, name=candidate.name, who=who,
+                date=candidate.date, sentence=document.text[start:end], article=article,
+                who_code=who_code, place_code=who_code or (base.code if base else None),
+                awarded_by=candidate.awarded_by, date_source=candidate.date_source,
+                text_start=start, text_end=end, order=len(entries)))
+    return entries
+
+
+def collect(articles, settings: dict, timeline_settings: dict) -> Collected:
+    gazetteer = Gazetteer.load(settings["ARCHIVE_DATA_PATH"])
+    resolver = PlaceResolver(gazetteer)
+    documents, entries = {}, []
+    for article in articles:
+        documents[article.slug] = HtmlText(article._content)
+        entries.extend(extract_article(article, documents[article.slug], resolver))
+    curation = curation_file.load(curation_path(settings, timeline_settings))
+    problems = list(curation.problems)
+    hidden = 0
+    if not problems:  # a file that does not parse has no trustworthy items to apply
+        entries, hidden = _apply(curation, entries, {a.slug: a for a in articles}, documents,
+                                 resolver, gazetteer)
+        problems = curation.problems
+    for entry in entries:
+        if entry.place_code:
+            entry.place_codes = tuple(d.code for d in gazetteer.ancestors(entry.place_code))
+    return Collected(entries, documents, problems, hidden)
+
+
+def _apply(curation, entries, articles, documents, resolver, gazetteer):
+    by_id = {entry.id: entry for entry in entries}
+    claimed: dict[str, int] = {}
+    hidden_ids = set()
+    for item in curation.of("hide") + curation.of("correct"):
+        if not isinstance(item.fields.get("id"), str):
+            continue
+        if item.id not in by_id:
+            curation.problem(item.line_of("id"), f"unknown id {item.id!r}: no extracted entry "
+                             "has it (ids are listed in timeline.json)")
+            continue
+        if item.id in claimed:
+            curation.problem(item.line_of("id"), f"id {item.id!r} is already hidden or corrected "
+                             f"at line {claimed[item.id]}")
+            continue
+        claimed[item.id] = item.line_of("id")
+        if item.kind == "hide":
+            hidden_ids.add(item.id)
+        else:
+            _correct(curation, item, by_id[item.id], resolver, gazetteer)
+    for item in curation.of("add"):
+        added = _add(curation, item, articles, documents, resolver, gazetteer, by_id)
+        if added is not None:
+            by_id[added.id] = added
+            entries.append(added)
+    visible = [entry for entry in entries if entry.id not in hidden_ids]
+    return visible, len(hidden_ids)
+
+
+def _place(curation, item, gazetteer) -> str | None:
+    code = item.fields.get("place")
+    if code is None:
+        return None
+    if not isinstance(code, str) or gazetteer.get(code) is None:
+        curation.problem(item.line_of("place"), f"place {code!r} is not a division code of the "
+                         "gazetteer (data/gazetteer/divisions.tsv)")
+        return None
+    return code
+
+
+def _correct(curation, item, entry: Entry, resolver, gazetteer) -> None:
+    fields = item.fields
+    for key in ("name", "awarded_by", "note"):
+        if isinstance(fields.get(key), str):
+            setattr(entry, key, fields[key])
+    if isinstance(fields.get("who"), str):
+        entry.who, entry.who_code = resolver.resolve(fields["who"], entry.article)
+        if entry.who_code:
+            entry.place_code = entry.who_code
+    if fields.get("type") in ("honour", "initiative"):
+        entry.type = fields["type"]
+    if isinstance(fields.get("date"), str):
+        try:
+            entry.date, entry.date_source = parse_iso(fields["date"]), "editor"
+        except ValueError:
+            pass  # reported by curation.load
+    code = _place(curation, item, gazetteer)
+    if code:
+        entry.who_code = entry.place_code = code
+    entry.corrected = True
+
+
+def _add(curation, item, articles, documents, resolver, gazetteer, by_id) -> Entry | None:
+    fields = item.fields
+    if not all(isinstance(fields.get(k), str) for k in ("article", "type", "name", "quote")):
+        return None  # missing keys were reported by curation.load
+    article = articles.get(fields["article"])
+    if article is None:
+        curation.problem(item.line_of("article"), f"no published article has slug "
+                         f"{fields['article']!r}")
+        return None
+    document = documents[article.slug]
+    quote = fields["quote"].strip()
+    at = document.text.find(quote)
+    if at < 0:
+        curation.problem(item.line_of("quote"), f"quote not found in the text of article "
+                         f"{article.slug!r} (copy it from the article page)")
+        return None
+    spans = [(s, e) for s, e in sentence_spans(document.text) if s < at + len(quote) and e > at]
+    start, end = spans[0][0], spans[-1][1]
+    if "\n" in document.text[start:end]:
+        curation.problem(item.line_of("quote"), "quote runs over more than one paragraph")
+        return None
+    identifier = entry_id(article.slug, fields["type"], fields["name"])
+    if identifier in by_id:
+        curation.problem(item.line, f"entry {identifier!r} is already extracted from this "
+                         "article; use [[correct]] with that id")
+        return None
+    who, who_code = resolver.resolve(fields.get("who", ""), article)
+    base = resolver.article_place(article)
+    date, date_source = article_date(article), "article"
+    if isinstance(fields.get("date"), str):
+        try:
+            date, date_source = parse_iso(fields["date"]), "editor"
+        except ValueError:
+            return None  # reported by curation.load
+    code = _place(curation, item, gazetteer) or who_code
+    return Entry(
+        id=identifier, type=fields["type"], name=fields["name"], who=who, date=date,
+        sentence=document.text[start:end], article=article, who_code=code,
+        place_code=code or (base.code if base else None), awarded_by=fields.get("awarded_by"),
+        date_source=date_source, source="editor", note=fields.get("note"),
+        text_start=start, text_end=end, order=len(by_id))
+
+
+def mark_sources(article, document: HtmlText, entries: list[Entry]) -> str:
+    """The article HTML with each entry's source sentence wrapped in its anchor span."""
+    by_range: dict[tuple[int, int], list[str]] = {}
+    for entry in entries:
+        begin_end = document.html_range(entry.text_start, entry.text_end)
+        by_range.setdefault(begin_end, []).append(entry.anchor)
+    return wrap_ranges(document.source, [(b, e, ids) for (b, e), ids in by_range.items()])

@@ -1,0 +1,71 @@
+"""Who → a place: the recipient or actor an entry names, resolved against the article's own
+place (Province/City/District/Street, Communities) and the gazetteer."""
+from __future__ import annotations
+
+from plugins.gazetteer import Division, Gazetteer
+
+from . import rules
+
+_STREET_REFERENCES = ("街道", "镇", "乡", "办事处", "办")
+_DISTRICT_REFERENCES = ("我区", "本区", "该区")
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [part.strip() for part in str(value).split(",") if part.strip()]
+
+
+class PlaceResolver:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def article_place(self, article) -> Division | None:
+        """The deepest division the article's front matter names, or None."""
+        meta = article.metadata
+        names = [str(meta.get(key) or "").strip() for key in ("province", "city", "district",
+                                                               "street")]
+        return self.gazetteer.lookup(*names) if any(names) else None
+
+    def communities(self, article, place: Division | None) -> set[str]:
+        names = set(_as_list(article.metadata.get("communities")))
+        if place is not None and place.level == "street":
+            names.update(self.gazetteer.communities(place.code))
+        return names
+
+    def resolve(self, who: str, article) -> tuple[str, str | None]:
+        """(who as shown, division code or None). A community resolves to its street: the
+        gazetteer's places stop at the street level."""
+        base = self.article_place(article)
+        chain = self.gazetteer.ancestors(base.code) if base else []
+        if not who or who in rules.SELF_REFERENCES:
+            target = base
+            if who in _DISTRICT_REFERENCES:
+                target = next((d for d in chain if d.level == "district"), base)
+            elif who and who.endswith(_STREET_REFERENCES):
+                target = next((d for d in chain if d.level == "street"), base)
+            return (target.name, target.code) if target else (who, None)
+        for division in reversed(chain):
+            if self.gazetteer.names_match(division, who) or who == division.name:
+                return division.name, division.code
+        for division in reversed(chain):
+            # 今年以来垎塔埠街道: leftover words in front of the place's name
+            if len(division.name) >= 3 and who.endswith(division.name):
+                return division.name, division.code
+        street = next((d for d in chain if d.level == "street"), None)
+        if street is not None and who.endswith(("社区", "村", "居委会", "村委会")):
+            known = self.communities(article, street)
+            stem = who.removesuffix("居委会").removesuffix("村委会")
+            if who in known or stem in known or stem + "社区" in known:
+                return who, street.code
+        found = self.gazetteer.find(who)
+        if base is not None and found:
+            # A bare name counts only inside the article's own province (or closer): 中山西路街道
+            # exists in Hohhot and in Baoji.
+            scope = next((d for d in chain if d.level == "city"), chain[0])
+            found = [d for d in found if self.gazetteer.is_within(d.code, scope.code)]
+        if len(found) == 1:
+            return found[0].name, found[0].code
+        return who, None

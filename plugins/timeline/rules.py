@@ -1,0 +1,93 @@
+"""What the extractor looks for, as data: verbs, the nouns that end a name, what is never an
+entry. Kept in one place so the rules can be read, tested and tuned without the code.
+
+All text is Simplified Chinese (the importer converts Traditional sources).
+"""
+
+# --- honours -------------------------------------------------------------------------------
+# Verbs by which a place or organisation receives an honour, longest first (被评为 before 评为).
+HONOUR_VERBS = (
+    "被评为", "被授予", "被命名为", "被确定为", "被认定为", "被表彰为", "被列为", "被选为",
+    "荣获", "获评", "荣膺", "获授", "获得", "入选", "喜获", "斩获", "摘得", "评为",
+)
+# With these verbs the object is an honour only if it says so (获得…使用权 is no honour).
+WEAK_HONOUR_VERBS = frozenset({"获得", "入选", "被确定为", "被认定为", "被列为", "被选为", "评为"})
+# Words that make the object of a verb an honour: a title, an award, a model status.
+HONOUR_WORDS = (
+    "称号", "荣誉", "示范", "先进", "模范", "优秀", "标兵", "文明", "卫生", "奖", "百强", "十佳",
+    "最美", "星级", "五星", "红旗", "标杆", "样板", "典型", "名单", "榜", "金牌", "优胜",
+)
+# Trailing words that are not part of the honour's name.
+HONOUR_NAME_SUFFIXES = ("等荣誉称号", "等称号", "等荣誉", "的光荣称号", "光荣称号", "荣誉称号",
+                        "的称号", "称号", "荣誉", "等")
+# Verbs that report who conferred an honour: 山东省民政厅发布…通知, 被市委授予.
+AWARDING_VERBS = ("发布", "公布", "印发", "下发", "命名", "授予", "表彰", "评定", "认定", "确定",
+                  "颁发", "通报")
+# An awarding body ends with one of these (厅, 局, 委员会…).
+AWARDER_SUFFIXES = ("委员会", "办公室", "办公厅", "总工会", "联合会", "人民政府", "政府", "妇联",
+                    "团委", "协会", "组织部", "宣传部", "文明委", "厅", "部", "局", "委", "院")
+
+# --- initiatives ---------------------------------------------------------------------------
+# Verbs saying a place created, launched or runs something, longest first.
+INITIATIVE_VERBS = (
+    "创新推出", "创新搭建", "创新打造", "创新推行", "探索推行", "探索建立", "创新建立",
+    "推出", "搭建起", "搭建", "打造", "建立起", "建立", "建成", "成立", "组建", "启动",
+    "推行", "实施", "实行", "创立", "创建", "设立", "开通", "上线", "构建", "推广", "践行",
+    "采用", "试行", "开设", "首创",
+)
+# 建立健全 etc. introduce a generic system, never a named initiative.
+INITIATIVE_VERB_EXCLUSIONS = ("建立健全", "健全", "建立完善", "构建起", "实施方案", "建成区",
+                              "推广应用")
+# A quoted name may be followed by the kind of thing it names: “五单”工作法.
+QUOTED_HEADS = (
+    "工作法", "管理法", "法", "平台", "机制", "模式", "体系", "品牌", "联盟", "联合体", "工程",
+    "项目", "服务队", "志愿队", "先锋队", "队伍", "队", "工作室", "专班", "中心", "驿站",
+    "服务站", "服务点", "站", "之家", "家园", "课堂", "讲堂", "计划", "行动", "工作站", "APP",
+    "小程序", "公众号", "热线", "清单", "制度", "网格", "群", "坊", "园", "室", "团",
+)
+# An unquoted name must end with one of these, stricter: 服务管理框架 is no initiative.
+UNQUOTED_HEADS = (
+    "联合体", "联盟", "服务点", "服务站", "驿站", "工作法", "平台", "机制", "品牌",
+    "工作室", "服务队", "先锋队", "志愿服务队", "之家",
+)  # not 工程: 燃气改造工程 is construction work, not an initiative
+UNQUOTED_MIN_LENGTH = 6
+NAME_MAX_LENGTH = 30
+# Descriptions, not names: 服务管理新模式, 社区管理新格局.
+GENERIC_MARKERS = ("新模式", "新格局", "新路径", "新路子", "新机制", "新体系", "新平台", "新方法",
+                   "长效机制", "工作机制", "新局面")
+# Qualifiers before a name that are not part of it: 全区首批康复辅具社区租赁服务点.
+RANKING_PREFIX = r"^(?:了|起|出|好)?(?:全[国省市区县镇]|[省市区县]级|本[市区县])?(?:首[批个家座支套]|第一[批个家座])?"
+
+# --- never entries -------------------------------------------------------------------------
+# Slogans and national policies: what a place follows, not what it launched.
+NOT_INITIATIVES = (
+    "不忘初心", "牢记使命", "扫黑除恶", "专项斗争", "主题教育", "两学一做", "乡村振兴",
+    "精准扶贫", "脱贫攻坚", "放管服", "最多跑一次", "一次办好", "河长制", "林长制", "湖长制",
+    "文明城市", "卫生城市", "三年行动", "专项整治", "枫桥经验", "垃圾分类", "双重预防",
+    "厕所革命", "全民健身", "一带一路", "中国梦", "为人民服务", "办好百姓身边事", "新时代文明实践",
+    "我为群众办实事", "安全生产月", "双报到", "领导小组", "全覆盖",
+)
+# Statements about the future or intentions are not facts about what was done.
+FUTURE_MARKERS = ("将", "拟", "计划", "准备", "下一步", "争取", "力争", "预计", "即将", "打算")
+
+# Words that name the place an article is about rather than another place.
+SELF_REFERENCES = ("我街道", "本街道", "该街道", "街道", "我镇", "本镇", "该镇", "我乡", "该乡",
+                   "我办事处", "本办事处", "该办事处", "办事处", "我办", "我们", "我区", "本区",
+                   "该区")
+# Organisations that stand for their place: 街道党工委 acts for the street.
+PLACE_ORGAN_SUFFIXES = ("党工委", "党委", "党支部", "党总支", "居委会", "村委会", "办事处",
+                        "工委", "管委会")
+# Words in front of a subject that are not part of it.
+LEADING_FILLERS = ("同时", "并且", "此外", "另外", "其中", "最终", "近日", "日前", "近期", "最近",
+                   "今年以来", "今年", "去年", "目前", "先后", "相继", "再次", "首次", "并", "还",
+                   "也", "又", "均", "都", "已", "曾", "共", "更", "由", "据", "经")
+TRAILING_FILLERS = ("也", "还", "均", "都", "分别", "先后", "相继", "再次", "首次", "已经", "已",
+                    "曾", "又", "共", "一举", "成功", "顺利", "被", "积极", "正式", "率先", "一同",
+                    "共同", "同时", "近日", "日前", "今年")
+# Endings of a recipient or actor: places and organisations.
+ACTOR_SUFFIXES = (
+    "街道", "社区", "村", "镇", "乡", "区", "县", "市", "省", "办事处", "居委会", "村委会",
+    "党工委", "党委", "党支部", "党总支", "小区", "学校", "小学", "中学", "幼儿园", "医院",
+    "卫生院", "护理院", "中心", "公司", "协会", "联合会", "派出所", "所", "站", "队", "局", "厅",
+    "委员会", "支部", "单位", "集团", "企业", "银行", "馆",
+)

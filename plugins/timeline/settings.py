@@ -1,0 +1,41 @@
+"""Settings of plugins.timeline: one TIMELINE dict merged over these defaults."""
+import logging
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # Editors' additions, corrections and hidden entries, relative to ARCHIVE_DATA_PATH.
+    "CURATION_FILE": "timeline.toml",
+    # Pages. {type} is honour or initiative, {code} a division code.
+    "URL": "timeline/",
+    "SAVE_AS": "timeline/index.html",
+    "TYPE_URL": "timeline/type/{type}/",
+    "TYPE_SAVE_AS": "timeline/type/{type}/index.html",
+    "PLACE_URL": "timeline/place/{code}/",
+    "PLACE_SAVE_AS": "timeline/place/{code}/index.html",
+    "PLACE_TYPE_URL": "timeline/place/{code}/type/{type}/",
+    "PLACE_TYPE_SAVE_AS": "timeline/place/{code}/type/{type}/index.html",
+    # Data exports: every entry with its fields, and the TimelineJS3 format.
+    "JSON_SAVE_AS": "timeline.json",
+    "TIMELINEJS_SAVE_AS": "timeline-timelinejs.json",
+    "TEMPLATE": "timeline",
+}
+
+
+def timeline_settings(settings) -> dict:
+    """DEFAULTS overridden by settings["TIMELINE"]; bad keys and values are reported with what
+    is used instead."""
+    merged = dict(DEFAULTS)
+    given = settings.get("TIMELINE") or {}
+    if not isinstance(given, dict):
+        logger.warning("timeline: TIMELINE = %r is not a dict; using the defaults", given)
+        return merged
+    for key, value in given.items():
+        if key not in DEFAULTS:
+            logger.warning("timeline: unknown setting TIMELINE[%r] ignored", key)
+        elif not isinstance(value, str) or not value:
+            logger.warning("timeline: TIMELINE[%r] = %r is not a non-empty string; using %r",
+                           key, value, DEFAULTS[key])
+        else:
+            merged[key] = value
+    return merged

@@ -1,0 +1,146 @@
+"""The timeline as templates see it (context["timeline"]): entries in time order, grouped by
+year, filtered by type and place, with the URLs of the filtered views."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plugins.gazetteer import Gazetteer
+
+from .dating import UNKNOWN_LABEL
+from .model import TYPE_LABELS, TYPES, Entry
+
+LEVEL_LABELS = {"province": "省级", "city": "市级", "district": "区县级", "street": "街道乡镇级"}
+
+
+@dataclass
+class Place:
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    depth: int
+    count: int = 0
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class YearGroup:
+    key: str          # "2022" or "undated"
+    label: str        # 2022年 / 日期不详
+    entries: list
+
+
+class Timeline:
+    def __init__(self, entries: list[Entry], gazetteer: Gazetteer, settings: dict):
+        self.settings = settings
+        self.entries = sorted(entries, key=Entry.sort_key)
+        self.types = [(t, TYPE_LABELS[t]) for t in TYPES]
+        self.type_labels = dict(TYPE_LABELS)
+        self.places: dict[str, Place] = {}
+        for entry in self.entries:
+            for depth, code in enumerate(entry.place_codes):
+                place = self.places.get(code)
+                if place is None:
+                    division = gazetteer.get(code)
+                    place = Place(code, division.name, division.level, division.parent or None,
+                                  depth)
+                    self.places[code] = place
+                    parent = self.places.get(division.parent)
+                    if parent is not None:
+                        parent.children.append(place)
+                place.count += 1
+
+    # --- views -----------------------------------------------------------------------------
+    def filter(self, type: str | None = None, place: str | None = None) -> list[Entry]:
+        return [e for e in self.entries
+                if (type is None or e.type == type) and (place is None or place in e.place_codes)]
+
+    def for_place(self, code: str) -> list[Entry]:
+        """Entries of a place and of every place inside it (the place-page section)."""
+        return self.filter(place=str(code))
+
+    def groups(self, entries: list[Entry]) -> list[YearGroup]:
+        """By year in time order, undated entries last."""
+        groups: list[YearGroup] = []
+        for entry in entries:
+            key = str(entry.date.year) if entry.date.known else "undated"
+            if not groups or groups[-1].key != key:
+                label = f"{entry.date.year}年" if entry.date.known else UNKNOWN_LABEL
+                groups.append(YearGroup(key, label, []))
+            groups[-1].entries.append(entry)
+        return groups
+
+    def count(self, type: str | None = None, place: str | None = None) -> int:
+        return len(self.filter(type, place))
+
+    def place_tree(self) -> list[Place]:
+        """Places with entries, each followed by the places inside it."""
+        ordered: list[Place] = []
+
+        def visit(place: Place) -> None:
+            ordered.append(place)
+            for child in sorted(place.children, key=lambda p: p.code):
+                visit(child)
+
+        roots = [p for p in self.places.values() if p.parent not in self.places]
+        for root in sorted(roots, key=lambda p: p.code):
+            visit(root)
+        return ordered
+
+    def place(self, code: str | None) -> Place | None:
+        return self.places.get(code) if code else None
+
+    def ancestors(self, code: str) -> list[Place]:
+        chain, place = [], self.places.get(code)
+        while place is not None:
+            chain.append(place)
+            place = self.places.get(place.parent)
+        return chain[::-1]
+
+    # --- URLs ------------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        return self.settings["URL"]
+
+    @property
+    def json_url(self) -> str:
+        return self.settings["JSON_SAVE_AS"]
+
+    @property
+    def timelinejs_url(self) -> str:
+        return self.settings["TIMELINEJS_SAVE_AS"]
+
+    def view_url(self, type: str | None = None, place: str | None = None) -> str:
+        if place and type:
+            return self.settings["PLACE_TYPE_URL"].format(code=place, type=type)
+        if place:
+            return self.settings["PLACE_URL"].format(code=place)
+        if type:
+            return self.settings["TYPE_URL"].format(type=type)
+        return self.settings["URL"]
+
+    def view_save_as(self, type: str | None = None, place: str | None = None) -> str:
+        if place and type:
+            return self.settings["PLACE_TYPE_SAVE_AS"].format(code=place, type=type)
+        if place:
+            return self.settings["PLACE_SAVE_AS"].format(code=place)
+        if type:
+            return self.settings["TYPE_SAVE_AS"].format(type=type)
+        return self.settings["SAVE_AS"]
+
+    def views(self):
+        """Every static view: (type, place) with None meaning all."""
+        yield None, None
+        for type, _ in self.types:
+            yield type, None
+        for code in self.places:
+            yield None, code
+            for type, _ in self.types:
+                if self.count(type, code):
+                    yield type, code
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __bool__(self) -> bool:
+        return True  # an empty timeline is still a timeline: templates test for None
