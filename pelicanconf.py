@@ -39,6 +39,7 @@ PLUGINS = [
     "plugins.article_meta",
     "plugins.places",
     "plugins.seo",
+    "plugins.timeline",
 ]  # entries like "plugins.places"
 
 # Feeds are generated only in production (publishconf.py), where SITEURL is absolute.
