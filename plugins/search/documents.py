@@ -67,7 +67,7 @@ class ArticleReader:
         precision = str(getattr(article, "date_precision", "") or "day")
         date = getattr(article, "date", None) if precision != "unknown" else None
         kind = str(getattr(article, "kind", "") or "").strip().lower()
-        shown_place = " · ".join(p for p in (city, district, street) if p) or province
+        shown_place = " ".join(p for p in (city, district, street) if p) or province
 
         record = {"t": title, "u": article.url, "p": shown_place,
                   "d": date_label(date, precision), "k": KIND_LABELS.get(kind, ""),
