@@ -5,7 +5,9 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT
+
+from .conftest import build_site
 
 from .fixtures import DAY, UNDATED
 

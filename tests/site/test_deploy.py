@@ -6,7 +6,9 @@ import sys
 import pytest
 from invoke import Context
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT
+
+from .conftest import build_site
 
 from .fixtures import ARTICLES
 

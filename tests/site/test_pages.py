@@ -21,7 +21,7 @@ def test_articles_have_stable_ascii_urls_and_undated_ones_no_year(fixture_site):
 
 
 def test_pelican_default_taxonomies_and_drafts_are_not_published(tmp_path):
-    from tests.conftest import build_site
+    from .conftest import build_site
 
     from .fixtures import DAY
     draft = DAY.replace("Slug: grid-meeting-2019", "Slug: a-draft\nStatus: draft")
