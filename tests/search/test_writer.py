@@ -1,0 +1,106 @@
+"""The index writer and the generator around it: phrase ranking, the record and facet files,
+t2s buckets, settings and loud failures."""
+import json
+import logging
+
+import pytest
+
+from plugins.search.generator import SearchError
+from plugins.search.settings import DEFAULTS, search_settings
+from plugins.search.writer import SearchDocument, ref_of, write_index
+from plugins.zhtext.segment import Segmenter
+
+from .conftest import run_node
+from .fixtures import ARTICLES
+from tests.conftest import build_site
+
+FIELDS = {"title": 10.0, "body": 1.0, "places": 2.0, "topics": 2.0, "tags": 2.0}
+
+
+def make_index(folder, bodies, **kwargs):
+    seg = Segmenter(("社区服务",))
+    docs = [SearchDocument({"title": seg.tokens(f"文章{i}"), "body": seg.tokens(body)},
+                           {"t": f"文章{i}", "u": f"a/{i}/", "p": "", "d": "", "k": "", "x": body},
+                           {"kind": [("news", "新闻")]})
+            for i, body in enumerate(bodies)]
+    return write_index(docs, folder, fields=FIELDS, **kwargs)
+
+
+def test_exact_phrase_ranks_before_higher_bm25(tmp_path):
+    bodies = [
+        # The phrase once, in a long text: a low BM25 score.
+        "居民来到社区，" + "街道开展各项工作。" * 30 + "社区服务站开门了。",
+        # Both words often, never side by side (spaces would not separate them: see
+        # segment.Token.start): a higher score.
+        "社区，服务，社区，服务，社区，服务。",
+        "与查询无关的一篇文章。",
+    ]
+    make_index(tmp_path, bodies)
+    got = run_node("search", {"index": str(tmp_path), "queries": [
+        {"query": "社区 服务"}, {"query": "社区"}]})["answers"]
+    results = got[0]["results"]
+    assert [r["url"] for r in results] == ["a/0/", "a/1/"]
+    assert results[0]["phrase"] is True and results[1]["phrase"] is False
+    assert results[0]["score"] < results[1]["score"]
+    # One word is no phrase: plain BM25 order.
+    assert [r["url"] for r in got[1]["results"]] == ["a/1/", "a/0/"]
+
+
+def test_records_facets_and_t2s_files(tmp_path):
+    manifest = make_index(tmp_path, ["社区服务"] * 7, records_per_chunk=3)
+    assert manifest["record_chunks"] == 3
+    chunk = json.loads((tmp_path / "r" / "2.json").read_text("utf-8"))
+    assert list(chunk) == [ref_of(6)]
+    facets = json.loads((tmp_path / "facets.json").read_text("utf-8"))
+    assert facets["facets"]["kind"]["values"] == [["news", "新闻"]]
+    assert facets["facets"]["kind"]["docs"] == [0] * 7
+    buckets = {int(p.stem) for p in (tmp_path / "t2s").iterdir()}
+    assert buckets == set(manifest["t2s"])
+    bucket = json.loads((tmp_path / "t2s" / f"{ord('區') >> 8}.json").read_text("utf-8"))
+    assert bucket["區"] == "区"
+
+
+def test_refs_are_short_and_unique():
+    refs = [ref_of(n) for n in range(50000)]
+    assert len(set(refs)) == 50000 and max(map(len, refs)) == 4
+    assert ref_of(0) == "0" and ref_of(35) == "z" and ref_of(36) == "10"
+
+
+def test_terms_outside_the_bmp_load_in_lunr_js(tmp_path):
+    # lunr.js refuses terms inserted out of JavaScript's (UTF-16) order.
+    bodies = ["𠀾𠁞 丂 ｱ 豈 𩸽 鱼", "𩸽鱼 鱼肉 丂丂"]
+    make_index(tmp_path, bodies, shards=1)
+    got = run_node("search", {"index": str(tmp_path), "queries": [{"query": "鱼肉"}]})
+    assert [r["url"] for r in got["answers"][0]["results"]] == ["a/1/"]
+
+
+def test_settings_are_checked(caplog):
+    with caplog.at_level(logging.WARNING):
+        merged = search_settings({"SEARCH": {"RECORDS_PER_CHUNK": "4", "NOPE": 1,
+                                             "POSTINGS_PER_SHARD": 0}})
+    assert merged["RECORDS_PER_CHUNK"] == DEFAULTS["RECORDS_PER_CHUNK"]
+    assert merged["POSTINGS_PER_SHARD"] == DEFAULTS["POSTINGS_PER_SHARD"]
+    messages = " ".join(r.getMessage() for r in caplog.records)
+    assert "SEARCH['NOPE']" in messages and "SEARCH['RECORDS_PER_CHUNK']" in messages
+    assert all(r.getMessage().startswith("search:") for r in caplog.records)
+
+
+def test_missing_lunr_js_fails_the_build(tmp_path):
+    with pytest.raises(SearchError, match="npm ci"):
+        build_site(tmp_path, articles={"a.md": ARTICLES["getabu.md"]},
+                   settings={"SEARCH": {"LUNR_JS": str(tmp_path / "missing" / "lunr.min.js")},
+                             "TIMELINE": {"CURATION_FILE": "search-fixture-has-no-curation.toml"}})
+
+
+def test_search_page_is_written_with_its_assets(search_site):
+    page = (search_site / "search" / "index.html").read_text("utf-8")
+    assert 'id="search-results"' in page and 'role="status"' in page
+    assert 'href="/theme/css/search.css"' in page
+    for script in ("/search/lunr-2.3.9.min.js", "/theme/js/search-core.js", "/theme/js/search.js"):
+        assert f'src="{script}"' in page
+        assert (search_site / script.lstrip("/")).exists()
+    assert "2.3.9" in (search_site / "search" / "lunr-2.3.9.min.js").read_text("utf-8")[:200]
+    # Other pages load no search code: the index is fetched on the search page only.
+    article = (search_site / "articles" / "2022" / "getabu-press" / "index.html").read_text("utf-8")
+    assert "search-core.js" not in article and "lunr" not in article
+    assert 'action="/search/"' in article
