@@ -74,6 +74,7 @@ CHECKERS = [
     "plugins.importer.check:places",
     "plugins.importer.check:topics",
     "plugins.importer.check:duplicate_slugs",
+    "plugins.timeline.check:curation",
 ]
 
 
@@ -108,3 +109,24 @@ def test(c, slow=True, args=""):
 def clean(c):
     """Remove output/."""
     shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task(help={"n": "articles in the synthetic archive (1000, 10000)",
+            "runs": "full builds, rebuilds and browser passes; figures are medians",
+            "workdir": "keep archive, site and logs here (default: a temp folder, removed)",
+            "browser": "probe both searches in headless Chromium",
+            "pagefind": "index the same site with Pagefind and print ours/Pagefind ratios",
+            "json": "also write the figures to this JSON file",
+            "profile": "instead, profile one build with py-spy and print where the time goes"})
+def bench(c, n=1000, runs=3, workdir="", browser=True, pagefind=True, json="", profile=False):
+    """Synthetic archive of N articles: build, rebuild, index and search figures (bench/)."""
+    args = ["--n", str(int(n)), "--runs", str(int(runs))]
+    args += ["--workdir", workdir] if workdir else []
+    args += [] if browser else ["--no-browser"]
+    args += [] if pagefind else ["--no-pagefind"]
+    args += ["--json", json] if json else []
+    module = "bench.profile" if profile else "bench"
+    if profile:
+        args = ["--n", str(int(n))] + (["--workdir", workdir] if workdir else [])
+    with c.cd(str(ROOT)):  # `bench` is a package of the repository
+        c.run(f"{shlex.quote(PY)} -m {module} {' '.join(shlex.quote(a) for a in args)}", pty=False)

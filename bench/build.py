@@ -34,12 +34,24 @@ class BuildRun:
     log: Path
 
 
+def synthetic_overrides(workdir: Path) -> dict:
+    """Settings that differ for a synthetic archive: editors' curation of the real archive
+    (data/timeline.toml names entries of the real articles) does not apply to it, so the
+    timeline reads an empty curation file instead."""
+    curation = workdir / "timeline-curation.toml"
+    curation.write_text("# the synthetic archive has no editorial curation\n", encoding="utf-8")
+    return {"TIMELINE": {"CURATION_FILE": str(curation)}}
+
+
 def run_build(content: Path, output: Path, cache: Path, log: Path,
-              settings_file: Path = ROOT / "pelicanconf.py") -> BuildRun:
+              settings_file: Path = ROOT / "pelicanconf.py",
+              overrides: dict | None = None) -> BuildRun:
     """One Pelican build of `content` into `output`, caches under `cache`."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
            "-s", str(settings_file), "--log-handler", "plain",
            "-e", "CACHE_PATH=" + json.dumps(str(cache))]
+    cmd += [f"{key}={json.dumps(value, ensure_ascii=False)}"
+            for key, value in (overrides or {}).items()]
     env = dict(os.environ, PYTHONHASHSEED="0")
     env.pop("CI", None)
     log.parent.mkdir(parents=True, exist_ok=True)
