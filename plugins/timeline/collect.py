@@ -52,7 +52,10 @@ def extract_article(article, document: HtmlText, resolver: PlaceResolver) -> lis
     return entries
 
 
-def collect(articles, settings: dict, timeline_settings: dict) -> Collected:
+def collect(articles, settings: dict, timeline_settings: dict, strict: bool = False) -> Collected:
+    """Entries of the articles with the curation applied. `strict` (invoke check, which reads
+    every article) makes an item naming an article that is not there a problem; a build of
+    only some articles skips such items."""
     gazetteer = Gazetteer.load(settings["ARCHIVE_DATA_PATH"])
     resolver = PlaceResolver(gazetteer)
     documents, entries = {}, []
@@ -64,7 +67,7 @@ def collect(articles, settings: dict, timeline_settings: dict) -> Collected:
     hidden = 0
     if not problems:  # a file that does not parse has no trustworthy items to apply
         entries, hidden = _apply(curation, entries, {a.slug: a for a in articles}, documents,
-                                 resolver, gazetteer)
+                                 resolver, gazetteer, strict)
         problems = curation.problems
     for entry in entries:
         if entry.place_code:
@@ -72,16 +75,38 @@ def collect(articles, settings: dict, timeline_settings: dict) -> Collected:
     return Collected(entries, documents, problems, hidden)
 
 
-def _apply(curation, entries, articles, documents, resolver, gazetteer):
+def _article_of(curation, item, articles, strict: bool):
+    """The article an item names; None (and a problem when strict) when it is not there."""
+    slug = item.fields.get("article")
+    if not isinstance(slug, str):
+        return None  # reported by curation.load
+    if slug not in articles:
+        if strict:
+            curation.problem(item.line_of("article"), f"no article has slug {slug!r}")
+        else:
+            logger.debug("timeline: %s:%d: article %r not in this build, item skipped",
+                         curation.path, item.line, slug)
+        return None
+    return articles[slug]
+
+
+def _apply(curation, entries, articles, documents, resolver, gazetteer, strict):
     by_id = {entry.id: entry for entry in entries}
     claimed: dict[str, int] = {}
     hidden_ids = set()
     for item in curation.of("hide") + curation.of("correct"):
         if not isinstance(item.fields.get("id"), str):
             continue
+        article = _article_of(curation, item, articles, strict)
+        if article is None:
+            continue
         if item.id not in by_id:
-            curation.problem(item.line_of("id"), f"unknown id {item.id!r}: no extracted entry "
-                             "has it (ids are listed in timeline.json)")
+            curation.problem(item.line_of("id"), f"unknown id {item.id!r}: no entry of article "
+                             f"{article.slug!r} has it (ids are listed in timeline.json)")
+            continue
+        if by_id[item.id].article.slug != article.slug:
+            curation.problem(item.line_of("article"), f"entry {item.id!r} comes from article "
+                             f"{by_id[item.id].article.slug!r}, not {article.slug!r}")
             continue
         if item.id in claimed:
             curation.problem(item.line_of("id"), f"id {item.id!r} is already hidden or corrected "
@@ -93,7 +118,7 @@ def _apply(curation, entries, articles, documents, resolver, gazetteer):
         else:
             _correct(curation, item, by_id[item.id], resolver, gazetteer)
     for item in curation.of("add"):
-        added = _add(curation, item, articles, documents, resolver, gazetteer, by_id)
+        added = _add(curation, item, articles, documents, resolver, gazetteer, by_id, strict)
         if added is not None:
             by_id[added.id] = added
             entries.append(added)
@@ -134,14 +159,12 @@ def _correct(curation, item, entry: Entry, resolver, gazetteer) -> None:
     entry.corrected = True
 
 
-def _add(curation, item, articles, documents, resolver, gazetteer, by_id) -> Entry | None:
+def _add(curation, item, articles, documents, resolver, gazetteer, by_id, strict) -> Entry | None:
     fields = item.fields
     if not all(isinstance(fields.get(k), str) for k in ("article", "type", "name", "quote")):
         return None  # missing keys were reported by curation.load
-    article = articles.get(fields["article"])
+    article = _article_of(curation, item, articles, strict)
     if article is None:
-        curation.problem(item.line_of("article"), f"no published article has slug "
-                         f"{fields['article']!r}")
         return None
     document = documents[article.slug]
     quote = fields["quote"].strip()

@@ -2,10 +2,12 @@
 
     [[hide]]                 an extracted entry that is wrong
     id = "3f2a9c0d1e"
+    article = "<article slug>"
     reason = "口号，不是举措"
 
     [[correct]]              fix fields of an extracted entry; the id stays
     id = "…"
+    article = "<article slug>"
     name = "…"  who = "…"  place = "<division code>"  awarded_by = "…"  date = "2020-05"
     type = "honour"  note = "…"
 
@@ -16,7 +18,9 @@
     quote = "…"              words of the article; their sentence gets the anchor
     (who, place, awarded_by, date, note optional)
 
-Ids are those of timeline.json (a leading "t-", as in the page anchor, is accepted).
+Ids are those of timeline.json (a leading "t-", as in the page anchor, is accepted). Every
+item names its article: a build of only some articles (a test site, a preview) applies the
+items of the articles it has, and `invoke check`, which reads them all, reports the rest.
 Every problem is reported as `path:line: problem`.
 """
 from __future__ import annotations
@@ -31,8 +35,8 @@ from .model import ANCHOR_PREFIX, TYPES
 
 KINDS = ("hide", "correct", "add")
 _FIELDS = {
-    "hide": {"id": True, "reason": False},
-    "correct": {"id": True, "name": False, "who": False, "place": False, "awarded_by": False,
+    "hide": {"id": True, "article": True, "reason": False},
+    "correct": {"id": True, "article": True, "name": False, "who": False, "place": False, "awarded_by": False,
                 "date": False, "type": False, "note": False},
     "add": {"article": True, "type": True, "name": True, "quote": True, "who": False,
             "place": False, "awarded_by": False, "date": False, "note": False},

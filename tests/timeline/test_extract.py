@@ -1,0 +1,173 @@
+"""The extraction table: sentence → expected entries (type, name, who, awarded_by, date).
+
+`who` is as the sentence states it ("" means the sentence names no one: the entry belongs to
+the place the article is about). Dates are ISO at their precision, "" when unknown.
+"""
+import pytest
+
+from plugins.timeline.dating import EntryDate, parse_iso
+from plugins.timeline.extract import clauses, extract
+
+REPORT_DATE = "2022-09-15"
+
+CASES = [
+    # --- honours -----------------------------------------------------------------------
+    {"id": "seed-004-two-recipients-awarder",
+     "sentence": "近日，山东省民政厅发布了《关于确定全省和谐社区建设示范单位的通知》，怡园街道荣获了"
+                 "全省和谐社区建设示范街道荣誉称号，同时街道寨北社区也获得全省和谐示范社区称号。",
+     "expected": [("honour", "全省和谐社区建设示范街道", "怡园街道", "山东省民政厅", REPORT_DATE),
+                  ("honour", "全省和谐示范社区", "寨北社区", "山东省民政厅", REPORT_DATE)]},
+    {"id": "list-of-recipients",
+     "sentence": "寨北社区、东涝台社区和卧龙山社区被评为市级文明社区。",
+     "expected": [("honour", "市级文明社区", "寨北社区", None, REPORT_DATE),
+                  ("honour", "市级文明社区", "东涝台社区", None, REPORT_DATE),
+                  ("honour", "市级文明社区", "卧龙山社区", None, REPORT_DATE)]},
+    {"id": "recipients-paired-by-fenbie",
+     "sentence": "寨北社区、东涝台社区分别荣获“全国示范社区”“省级文明社区”称号。",
+     "expected": [("honour", "全国示范社区", "寨北社区", None, REPORT_DATE),
+                  ("honour", "省级文明社区", "东涝台社区", None, REPORT_DATE)]},
+    {"id": "passive-with-awarder-and-year",
+     "sentence": "2021年，怡园街道被威海市委组织部评为先进基层党组织。",
+     "expected": [("honour", "先进基层党组织", "怡园街道", "威海市委组织部", "2021")]},
+    {"id": "awarded-by-in-object",
+     "sentence": "今年5月，街道荣获由山东省总工会颁发的“工人先锋号”称号。",
+     "expected": [("honour", "工人先锋号", "街道", "山东省总工会", "2022-05")]},
+    {"id": "honour-without-subject",
+     "sentence": "荣获全国文明单位称号。",
+     "expected": [("honour", "全国文明单位", "", None, REPORT_DATE)]},
+    {"id": "the-right-to-use-is-no-honour",
+     "sentence": "具体是通过向以上人员群体提供“以租代购”服务，从而获得康复辅助器具的使用权。",
+     "expected": []},
+    {"id": "sense-of-gain-is-no-honour",
+     "sentence": "不断提升辖区人民的幸福感和获得感，为群众谋福祉。",
+     "expected": []},
+    {"id": "praise-is-no-honour",
+     "sentence": "尤其是龙光南路改造工程的实施，赢得了群众的一致好评。",
+     "expected": []},
+    # --- initiatives -------------------------------------------------------------------
+    {"id": "seed-002-platform",
+     "sentence": "一是创立“吾事五说”议事平台。",
+     "expected": [("initiative", "“吾事五说”议事平台", "", None, REPORT_DATE)]},
+    {"id": "seed-002-working-method",
+     "sentence": "二是探索推行“五单”工作法。",
+     "expected": [("initiative", "“五单”工作法", "", None, REPORT_DATE)]},
+    {"id": "seed-001-smart-platform-not-the-slogan",
+     "sentence": "整合诉求渠道，创新搭建“融e通”智慧平台，实现“一方采集、多方使用”的共建共治效果。",
+     "expected": [("initiative", "“融e通”智慧平台", "", None, REPORT_DATE)]},
+    {"id": "seed-001-unquoted-service-point",
+     "sentence": "最近街道联合辖区内东湖护理院建立了全区首批康复辅具社区租赁服务点，有效的满足残疾人康复服务需求。",
+     "expected": [("initiative", "康复辅具社区租赁服务点", "街道", None, REPORT_DATE)]},
+    {"id": "seed-000-alliance-and-brand",
+     "sentence": "中山西路街道党工委继续在“红色商圈”城市基层党建上下功夫，由街道党工委牵头成立中山西路街道"
+                 "商圈共赢发展党建联合体，推动红色商圈实体化运作，定期组织商圈联席会议。",
+     "expected": [("initiative", "中山西路街道商圈共赢发展党建联合体", "街道", None, REPORT_DATE),
+                  ("initiative", "“红色商圈”", "", None, REPORT_DATE)]},
+    {"id": "seed-003-practised-method",
+     "sentence": "灵山卫街道聚焦关系民生的重点、难点问题，践行“五心”群众工作法，切实办好百姓身边事。",
+     "expected": [("initiative", "“五心”群众工作法", "", None, REPORT_DATE)]},
+    {"id": "seed-004-alliances",
+     "sentence": "按“聚大联强”思路，组建“怡园先锋联盟”，整合辖区内一百余家党组织，搭建区域化党组织联建平台；"
+                 "按“整合小微”思路，组建“企业先锋联盟”“商圈先锋联盟”等行业党组织联盟。",
+     "expected": [("initiative", "“怡园先锋联盟”", "", None, REPORT_DATE),
+                  ("initiative", "区域化党组织联建平台", "", None, REPORT_DATE),
+                  ("initiative", "“企业先锋联盟”", "", None, REPORT_DATE),
+                  ("initiative", "“商圈先锋联盟”", "", None, REPORT_DATE)]},
+    {"id": "mechanism-named-after-a-slogan",
+     "sentence": "建立“街呼区应、上下联动”的吹哨报到机制，增强了镇街的统筹管理能力。",
+     "expected": [("initiative", "吹哨报到机制", "", None, REPORT_DATE)]},
+    {"id": "team-with-date-of-month",
+     "sentence": "2019年5月，灵山卫街道成立“红色管家”志愿服务队。",
+     "expected": [("initiative", "“红色管家”志愿服务队", "灵山卫街道", None, "2019-05")]},
+    {"id": "day-without-year-takes-the-report-year",
+     "sentence": "6月30日，该街道启动“邻里守望”平台。",
+     "expected": [("initiative", "“邻里守望”平台", "该街道", None, "2022-06-30")]},
+    {"id": "cut-off-date-is-no-event-date",
+     "sentence": "截至2022年8月，街道推行“五单”工作法。",
+     "expected": [("initiative", "“五单”工作法", "街道", None, REPORT_DATE)]},
+    # --- never entries -----------------------------------------------------------------
+    {"id": "slogan",
+     "sentence": "坚持“不忘初心，牢记使命”，以让群众“办事省心、服务舒心”为工作动力。",
+     "expected": []},
+    {"id": "slogan-after-a-verb",
+     "sentence": "推行“民有所需、我有所应”，不划线设界。",
+     "expected": []},
+    {"id": "national-campaign",
+     "sentence": "打好扫黑除恶专项斗争收官之战，广泛开展扫黑除恶专项斗争宣传教育工作。",
+     "expected": []},
+    {"id": "national-campaign-with-verb",
+     "sentence": "实施“扫黑除恶专项斗争”，推行双重预防体系建设。",
+     "expected": []},
+    {"id": "national-programme",
+     "sentence": "开展安全生产专项整治三年行动、冬季安全生产大检查。",
+     "expected": []},
+    {"id": "plan-for-the-future",
+     "sentence": "下一步，该街道还将成立“民生”工作专班，专门研究制定攻坚方案。",
+     "expected": []},
+    {"id": "generic-system",
+     "sentence": "街道积极建立健全督查反馈机制，形成周例会、月调度的工作模式。",
+     "expected": []},
+    {"id": "generic-new-model",
+     "sentence": "街道全力构建“网络全覆盖、专群一体化”的服务管理新模式。",
+     "expected": []},
+    {"id": "one-description-with-a-comma",
+     "sentence": "建立一门受理、协助办理机制。",
+     "expected": []},
+    {"id": "counted-teams-are-not-names",
+     "sentence": "组建了294人的党员服务队、10支党员先锋队。",
+     "expected": []},
+    {"id": "branch-of-a-brand",
+     "sentence": "各社区打造专属自己的“吾事五说”之系列品牌。",
+     "expected": []},
+    {"id": "description-after-quote",
+     "sentence": "实施“8+16”全天候管理，强化在职党员的管理。",
+     "expected": []},
+    {"id": "brand-run-only-when-named-in-quotes",
+     "sentence": "推动红色商圈实体化运作。",
+     "expected": []},
+    {"id": "construction-work",
+     "sentence": "二是实施明珠佳苑暖气改造工程，该项目于6月29日开工。",
+     "expected": []},
+    {"id": "leading-group",
+     "sentence": "该街道成立“办好百姓身边事”工作领导小组。",
+     "expected": []},
+]
+
+
+def _as_tuples(candidates):
+    return [(c.type, c.name, c.who, c.awarded_by, c.date.iso or "") for c in candidates]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_sentence_gives_expected_entries(case):
+    assert _as_tuples(extract(case["sentence"], parse_iso(REPORT_DATE))) == case["expected"]
+
+
+def test_entry_date_says_where_it_came_from():
+    stated, = extract("2021年，怡园街道被威海市委组织部评为先进基层党组织。", parse_iso(REPORT_DATE))
+    assert (stated.date_source, stated.date.precision) == ("sentence", "year")
+    inherited, = extract("二是探索推行“五单”工作法。", parse_iso("2020-07"))
+    assert (inherited.date_source, inherited.date.iso) == ("article", "2020-07")
+
+
+def test_undated_article_gives_undated_entries_never_a_made_up_date():
+    entry, = extract("6月30日，该街道启动“邻里守望”平台。", EntryDate.unknown())
+    assert not entry.date.known and entry.date.iso == "" and entry.date.label == "日期不详"
+
+
+def test_a_december_date_in_a_january_report_is_the_previous_year():
+    entry, = extract("12月20日，该街道启动“邻里守望”平台。", parse_iso("2023-01-10"))
+    assert entry.date.iso == "2022-12-20"
+
+
+def test_half_width_punctuation_splits_clauses_too():
+    # Sources typed on Western keyboards use , and ; (the importer normally converts them).
+    found = extract("近日,山东省民政厅发布了通知,怡园街道荣获了全省和谐社区建设示范街道荣誉称号。",
+                    parse_iso(REPORT_DATE))
+    assert _as_tuples(found) == [("honour", "全省和谐社区建设示范街道", "怡园街道", "山东省民政厅",
+                                  REPORT_DATE)]
+
+
+def test_clauses_do_not_break_inside_quotes():
+    sentence = "坚持“不忘初心，牢记使命”，创立“吾事五说”议事平台。"
+    assert [sentence[s:e] for s, e in clauses(sentence)] == ["坚持“不忘初心，牢记使命”",
+                                                             "创立“吾事五说”议事平台"]
