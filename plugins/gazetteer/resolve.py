@@ -31,7 +31,7 @@ _MIN_FULL_NAME = 3
 _ROAD_AFTER = re.compile(r"[东西南北中]?[路街巷道里]")
 # The character before a community's name: a separator or a word that ends a phrase, so that
 # 绿洲社区 is not read inside 金绿洲社区.
-_COMMUNITY_BEFORE = set("道区镇乡村在的和及与同对由、，,是为将把（(“　 ") 
+_COMMUNITY_BEFORE = set("市县道区镇乡村在的和及与同对由、，,是为将把（(“　 ")
 
 
 @dataclass
@@ -163,6 +163,10 @@ def resolve(gazetteer: Gazetteer, text: str) -> Resolution:
             if support or unique:
                 candidates.append((len(support), mentions[d.code], d, same_name))
         if not candidates:
+            if by_level[level]:
+                names = sorted({d.name for d in by_level[level]})
+                result.review.append(f"{level} ambiguous: {', '.join(names)} (several in the "
+                                     "table, none corroborated)")
             continue
         candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
         best = candidates[0]

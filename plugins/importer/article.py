@@ -68,7 +68,7 @@ def with_digest(text: str) -> str:
 
 def strip_digest(text: str) -> tuple[str, str | None]:
     """(text without its digest line, the recorded digest or None)."""
-    m = re.search(rf"^{DIGEST_KEY}:\s*([0-9a-f]+)\s*\n", text, re.M)
+    m = re.search(rf"^{DIGEST_KEY}:[ \t]*([0-9a-f]+)[ \t]*\n", text, re.M)
     if not m:
         return text, None
     return text[: m.start()] + text[m.end():], m.group(1)

@@ -62,7 +62,7 @@ def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
     meta: dict[str, str] = {}
     names = {
         "title": ("og:title", "ArticleTitle", "title"),
-        "date_line": ("article:published_time", "PubDate", "publishdate", "pubdate", "firstpublishedtime",
+        "page_date": ("article:published_time", "PubDate", "publishdate", "pubdate", "firstpublishedtime",
                       "date", "dc.date"),
         "source_line": ("ContentSource", "source", "og:site_name", "SiteName"),
         "author": ("author", "Author"),

@@ -124,19 +124,23 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
     text = render(doc)
     result.article, result.changes, result.review = target, doc.changes, doc.review
 
-    if target.exists():
-        current = target.read_text(encoding="utf-8")
-        if current == text:
-            result.status = "unchanged"
-            return result
-        if edited(current) and not opts.force:
-            result.status = "kept-edited"
-            return result
+    try:
+        if target.exists():
+            current = target.read_text(encoding="utf-8")
+            if current == text:
+                result.status = "unchanged"
+                return result
+            if edited(current) and not opts.force:
+                result.status = "kept-edited"
+                return result
+            result.status = "updated"
+        else:
+            result.status = "written"
         write_atomic(target, text)
-        result.status = "updated"
-        return result
-    write_atomic(target, text)
-    result.status = "written"
+    except (OSError, UnicodeDecodeError) as e:
+        # The old article (if any) is intact: write_atomic replaces it only when complete.
+        reason = e.strerror if isinstance(e, OSError) else "existing article is not UTF-8"
+        result.status, result.error = "failed", f"{path}: cannot write {target} ({reason})"
     return result
 
 

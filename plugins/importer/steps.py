@@ -230,7 +230,7 @@ def summary_lead(doc: Document) -> list[Change]:
         m = re.match(r"^(?:摘要|内容摘要|内容提要|提要|导读)\s*[:：]\s*", p.text)
         if not m:
             continue
-        lead = p.text[m.end():].rstrip(".…。 ")
+        lead = re.sub(r"(?:\.{2,}|…+)\s*$", "", p.text[m.end():]).strip()
         rest = _han_digits("".join(q.text for q in doc.paras[i + 1:]))
         repeats = bool(lead) and rest.startswith(_han_digits(lead))
         body = P.DATELINE.sub("", lead)

@@ -1,0 +1,211 @@
+"""The import command as an editor uses it: reports, exit codes, bad input, --force,
+idempotence, atomic writes, raw files never modified, encodings and saved web pages."""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plugins.gazetteer import Gazetteer
+from plugins.importer import article as article_module
+from plugins.importer.article import ArticleFile, edited
+from plugins.importer.importer import Options, import_file, import_paths
+from plugins.importer.metadata import load_topics
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+SEED_003 = ROOT / "raw" / "003_533674c9486a0d79.txt"
+SEED_004 = ROOT / "raw" / "004_60c8b196861be597.txt"
+
+
+def cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "plugins.importer", *map(str, args)],
+                          cwd=cwd or ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def raw_dir(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED_003, raw)
+    shutil.copy(SEED_004, raw)
+    return raw
+
+
+def digests(folder: Path) -> dict[str, tuple[str, int]]:
+    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.iterdir())}
+
+
+def test_import_report_and_idempotence(raw_dir, tmp_path):
+    dest = tmp_path / "articles"
+    before = digests(raw_dir)
+    first = cli("import", "--src", raw_dir, "--dest", dest)
+    assert first.returncode == 0, first.stderr
+    assert "removed boilerplate (4)" in first.stdout
+    assert "image-file: 1558489715931044014.jpg" in first.stdout
+    assert "found metadata (1):" in first.stdout and "date 2019-05-22 (day) from 时间 line" in first.stdout
+    assert "import: 2 of 2 imported, 0 failed" in first.stdout
+    written = {p.name: p.read_bytes() for p in dest.iterdir()}
+    assert sorted(written) == ["003-533674c9486a0d79.md", "004-60c8b196861be597.md"]
+
+    second = cli("import", "--src", raw_dir, "--dest", dest)
+    assert second.returncode == 0
+    assert second.stdout.count("[unchanged;") == 2
+    assert {p.name: p.read_bytes() for p in dest.iterdir()} == written
+    # Raw files are never modified (content and modification time).
+    assert digests(raw_dir) == before
+
+
+def test_edited_article_is_kept_unless_forced(raw_dir, tmp_path):
+    dest = tmp_path / "articles"
+    assert cli("import", "--src", raw_dir, "--dest", dest).returncode == 0
+    target = dest / "003-533674c9486a0d79.md"
+    text = target.read_text(encoding="utf-8").replace("Author: 李涛 徐梅", "Author: 李涛")
+    target.write_text(text, encoding="utf-8")
+    assert edited(text)
+
+    kept = cli("import", "--src", raw_dir / SEED_003.name, "--dest", dest)
+    assert kept.returncode == 2
+    assert f"{target} was changed by an editor" in kept.stdout and "--force" in kept.stdout
+    assert target.read_text(encoding="utf-8") == text
+
+    forced = cli("import", "--src", raw_dir / SEED_003.name, "--dest", dest, "--force")
+    assert forced.returncode == 0 and "[updated;" in forced.stdout
+    fresh = target.read_text(encoding="utf-8")
+    assert "Author: 李涛 徐梅" in fresh and not edited(fresh)
+
+
+BAD = {
+    "empty.txt": (b"", "empty.txt: empty file"),
+    "blank.txt": (b" \n\n\t\n", "blank.txt: empty file (only whitespace)"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "image.txt: binary file"),
+    "broken.txt": ("第一行正文。\n第二行正文。\n第三行正文。\n".encode("utf-8") + b"\xff\xfe\xff\xff tail\n",
+                   "broken.txt:4: undecodable bytes"),
+    "nav.html": ("<html><body><nav><a href='/'>首页</a></nav><div class='footer'>版权所有</div>"
+                 "<p>设为首页|加入收藏</p></body></html>".encode("utf-8"), "nav.html: no article text"),
+    "huge.txt": (("大" * 3000).encode("utf-8"), "huge.txt: file too large (9000 bytes; the limit is 8000)"),
+}
+
+
+def test_bad_inputs_get_one_line_each_and_the_rest_is_imported(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, (data, _) in BAD.items():
+        (raw / name).write_bytes(data)
+    shutil.copy(SEED_004, raw)
+    dest = tmp_path / "articles"
+    result = cli("import", "--src", raw, "--dest", dest, "--max-bytes", 8000)
+    assert result.returncode == 1
+    failures = [line for line in result.stderr.splitlines() if line.startswith("FAILED ")]
+    assert len(failures) == len(BAD)
+    for name, (_, message) in BAD.items():
+        assert any(message in line and str(raw / name) in line for line in failures), (name, failures)
+    assert [p.name for p in dest.iterdir()] == ["004-60c8b196861be597.md"]
+    assert "import: 1 of 7 imported, 6 failed" in result.stdout
+
+
+def test_missing_source_fails(tmp_path):
+    result = cli("import", "--src", tmp_path / "nothing.txt", "--dest", tmp_path / "out")
+    assert result.returncode == 1 and "nothing.txt: no such file" in result.stderr
+
+
+def test_writes_are_atomic(raw_dir, tmp_path, monkeypatch):
+    dest = tmp_path / "articles"
+    gazetteer, topics = Gazetteer.load(DATA), load_topics(DATA)
+    assert import_file(raw_dir / SEED_003.name, Options(dest=dest, data_dir=DATA), gazetteer,
+                       topics, {}).status == "written"
+    target = dest / "003-533674c9486a0d79.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\n编辑补充的一段。\n", encoding="utf-8")
+    before = target.read_bytes()
+
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(article_module.os, "replace", disk_full)
+    result = import_file(raw_dir / SEED_003.name, Options(dest=dest, data_dir=DATA, force=True),
+                         gazetteer, topics, {})
+    assert result.failed and f"cannot write {target} (No space left on device)" in result.error
+    # The old article is intact and no temporary file is left behind.
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in dest.iterdir()) == ["003-533674c9486a0d79.md"]
+
+
+TRADITIONAL = ("棗莊市市中區人民政府新聞辦召開新聞發佈會。街道黨工委書記介紹，今年以來，街道圍繞群眾所需，"
+               "紮實開展各項創建活動，全力打造公共服務最優的城市街道。截至目前，共走訪10400餘戶。\n")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "big5"])
+def test_encodings_are_detected(tmp_path, encoding):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    if encoding == "big5":
+        data = ("街道新聞\n" + TRADITIONAL * 3).encode("big5")
+    else:
+        data = SEED_003.read_text(encoding="utf-8").encode(encoding)
+    (raw / f"doc-{encoding}.txt").write_bytes(data)
+    results = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))
+    assert results[0].status == "written", results[0].error
+    a = ArticleFile.read(results[0].article)
+    if encoding == "big5":
+        assert a.get("Source_script") == "zh-Hant"
+        assert "枣庄市市中区人民政府新闻办召开新闻发布会。" in a.body
+    else:
+        assert a.get("Title") == "灵山卫街道聚智聚力、倾心倾情回应群众关切"
+        assert a.get("Street") == "灵山卫街道" and a.get("Date") == "2019-05-22"
+        utf8 = import_paths(SEED_003, Options(dest=tmp_path / "utf8", data_dir=DATA))[0]
+        assert a.body == ArticleFile.read(utf8.article).body
+
+
+def test_saved_web_page(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "page.html", raw)
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    assert result.status == "written", result.error
+    a = ArticleFile.read(result.article)
+    assert a.get("Title") == "南湖街道开展垃圾分类宣传活动"
+    assert (a.get("Date"), a.get("Date_precision")) == ("2021-06-18", "day")
+    assert a.get("Source") == "南湖街道办事处"
+    assert a.get("Source_url") == "https://www.example.gov.cn/jcdt/2021/0618/123.html"
+    assert a.get("Raw") == "raw/page.html"
+    # Paragraphs and headings kept, document text escaped for Markdown.
+    assert "6月17日，南湖街道在幸福里社区广场开展垃圾分类宣传活动" in a.body
+    assert "## 党员志愿者走进小区" in a.body
+    assert "手把手教居民" in a.body and "&lt;居民&gt;" in a.body
+    # Furniture gone: scripts, navigation, breadcrumbs, share, related, comments, pager, footer.
+    for gone in ("统计代码", "政务公开", "当前位置", "分享到", "北湖街道", "东湖社区", "网友评论",
+                 "上一篇", "版权所有", "ICP", "责任编辑", "20210618123.jpg", "设为首页"):
+        assert gone not in a.body, gone
+
+
+def test_slugs_are_ascii_stable_and_unique(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "a").mkdir(parents=True)
+    (raw / "b").mkdir()
+    shutil.copy(SEED_003, raw / "a" / "report.txt")
+    shutil.copy(SEED_004, raw / "b" / "report.txt")
+    shutil.copy(SEED_004, raw / "街道新闻.txt")
+    results = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))
+    slugs = [ArticleFile.read(r.article).get("Slug") for r in results]
+    assert len(set(slugs)) == 3 and all(s.isascii() for s in slugs)
+    assert slugs[0] == "report" and slugs[1].startswith("report-")
+    assert slugs[2].startswith("doc-")
+    again = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))
+    assert [ArticleFile.read(r.article).get("Slug") for r in again] == slugs
+    assert [r.status for r in again] == ["unchanged"] * 3
+
+
+def test_module_and_invoke_entry_points_agree(raw_dir, tmp_path):
+    out_module, out_invoke = tmp_path / "m", tmp_path / "i"
+    assert cli("import", "--src", raw_dir, "--dest", out_module).returncode == 0
+    invoke = Path(sys.executable).with_name("invoke")
+    done = subprocess.run([str(invoke), "import", "--src", str(raw_dir), "--dest", str(out_invoke)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert {p.name: p.read_bytes() for p in out_module.iterdir()} == \
+        {p.name: p.read_bytes() for p in out_invoke.iterdir()}
+    assert not any(name.endswith(".tmp") for name in os.listdir(out_invoke))
