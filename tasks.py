@@ -22,9 +22,9 @@ def _pelican(c, settings, extra="", output=OUTPUT):
 
 
 @task
-def build(c):
-    """Development build of content/ into output/."""
-    _pelican(c, "pelicanconf.py")
+def build(c, output=str(OUTPUT)):
+    """Development build of content/ into output/ (or OUTPUT)."""
+    _pelican(c, "pelicanconf.py", output=output)
 
 
 @task
@@ -41,9 +41,9 @@ def livereload(c, port=8000):
 
 
 @task
-def publish(c):
+def publish(c, output=str(OUTPUT)):
     """Production build (publishconf.py): absolute SITEURL from $SITEURL, feeds."""
-    _pelican(c, "publishconf.py")
+    _pelican(c, "publishconf.py", output=output)
 
 
 @task(name="gh-pages")
@@ -53,7 +53,7 @@ def gh_pages(c, remote="origin", branch="gh-pages", build=True, output=str(OUTPU
     --no-build). REMOTE may be a remote name, URL or path; REPO is the repository ghp-import
     commits in."""
     if build:
-        publish(c)
+        publish(c, output=output)
     if not (Path(output) / "index.html").exists():
         raise SystemExit(f"gh-pages: {output}/index.html missing: build the site first")
     ghp = Path(PY).with_name("ghp-import")

@@ -2,6 +2,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from invoke import Context
@@ -67,3 +68,42 @@ def test_publish_settings_turn_feeds_on_with_the_absolute_siteurl():
                             text=True, check=True)
     assert result.stdout.split() == ["https://example.github.io/archive",
                                      "https://example.github.io/archive", "feeds/all.atom.xml", "False"]
+
+
+def invoke(*args, env):
+    return subprocess.run([str(Path(sys.executable).with_name("invoke")), *args], cwd=ROOT,
+                          env={**os.environ, **env}, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.slow
+def test_invoke_build_and_publish_of_the_real_archive_pass_with_warnings_fatal(tmp_path):
+    # What CI and the deploy workflow run (CI=true makes warnings fatal), on content/.
+    dev = invoke("build", "--output", str(tmp_path / "dev"), env={"CI": "true"})
+    assert dev.returncode == 0, dev.stdout + dev.stderr
+    assert (tmp_path / "dev" / "index.html").exists()
+    prod = invoke("publish", "--output", str(tmp_path / "prod"),
+                  env={"CI": "true", "SITEURL": "https://example.github.io/archive"})
+    assert prod.returncode == 0, prod.stdout + prod.stderr
+    assert (tmp_path / "prod" / "feeds" / "all.atom.xml").exists()
+    assert "https://example.github.io/archive/" in (tmp_path / "prod" / "sitemap.xml").read_text()
+
+
+def test_invoke_build_fails_on_a_bad_article(tmp_path):
+    # The build task reads content/, so the bad article goes through the same pelican call
+    # on a copy: the task's own flags must make an error fatal outside CI too.
+    sys.path.insert(0, str(ROOT))
+    import tasks
+
+    content = tmp_path / "content" / "articles"
+    content.mkdir(parents=True)
+    (content / "bad.md").write_text(ARTICLES["grid-meeting-2019.md"].replace(
+        "Kind: news", "Kind: blog"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    code = ("import tasks, invoke, sys; c = invoke.Context(); "
+            f"tasks.ROOT = __import__('pathlib').Path({str(tmp_path)!r}); "
+            f"tasks._pelican(c, {str(ROOT / 'pelicanconf.py')!r}, output={str(tmp_path / 'out')!r})")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                            text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode != 0
+    assert "bad.md:4: Kind 'blog' is not one of report, news" in " ".join(result.stderr.split() + result.stdout.split())

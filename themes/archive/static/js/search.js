@@ -64,6 +64,9 @@
 
   function run(state) {
     var mine = ++generation;
+    // data-search-done marks an answered query (tests and the benchmark wait for it, also
+    // when there is no result to wait for).
+    list.removeAttribute("data-search-done");
     input.value = state.query;
     browse.hidden = true;
     if (!state.query) {
@@ -86,16 +89,20 @@
           var filtered = Object.keys(state.filters).length;
           setStatus("没有找到与“" + state.query + "”相关的文章" + (filtered ? "（已应用筛选条件）" : "") + "。");
           browse.hidden = false;
+          list.setAttribute("data-search-done", "");
           return null;
         }
         return showMore(mine).then(function () {
-          if (mine === generation) setStatus("找到 " + answer.results.length + " 篇与“" + state.query + "”相关的文章。");
+          if (mine !== generation) return;
+          setStatus("找到 " + answer.results.length + " 篇与“" + state.query + "”相关的文章。");
+          list.setAttribute("data-search-done", "");
         });
       });
     }).catch(function (error) {
       if (mine !== generation) return;
       setStatus("搜索暂时无法使用（" + error.message + "）。");
       browse.hidden = false;
+      list.setAttribute("data-search-done", "");
     });
   }
 
