@@ -36,6 +36,7 @@ HOME_LATEST = 10
 # Without a Summary line the first paragraph is the summary (DESIGN.md).
 SUMMARY_MAX_PARAGRAPHS = 1
 PLUGINS = [
+    "plugins.buildcache",  # first: gives the build its cache folder before others run
     "plugins.article_meta",
     "plugins.places",
     "plugins.seo",
@@ -107,5 +108,15 @@ SEO = {}
 
 # Every build starts from an empty output/ so stale pages never reach the sitemap or a deploy.
 DELETE_OUTPUT_DIRECTORY = True
+# --- build cache (issue 6, bench engineer) ------------------------------------------------
+# plugins.buildcache gives each content tree its own folder under CACHE_PATH and lets plugins
+# keep per-article work (tokens, extraction results) by content hash between builds.
+CACHE_PATH = str(ROOT / "cache")
+BUILDCACHE = {}
+# Pelican's reader cache (rendered Markdown per article) stays off until every setting pickles:
+# it pickles each article's Tag objects and, with them, the settings, and a lambda in MARKDOWN
+# makes that fail with a warning. With the toc slugify a module-level function, turn on:
+#   CACHE_CONTENT = True; LOAD_CONTENT_CACHE = True; CONTENT_CACHING_LAYER = "reader"
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+# --- end build cache -----------------------------------------------------------------------

@@ -1,0 +1,61 @@
+"""Signal handlers: give each content tree its own cache folder, attach the cache to the build's
+settings when the build starts, save it when the build ends."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import time
+from pathlib import Path
+
+from pelican import signals
+
+from .settings import buildcache_settings
+from .store import _SETTINGS_KEY, BuildCache
+
+logger = logging.getLogger(__name__)
+# Marks a folder this plugin made, so pruning never removes anything else under CACHE_PATH.
+_TREE_MARK = ".buildcache-tree"
+
+
+def tree_folder(cache_root: Path, content_path: str) -> Path:
+    tree_id = hashlib.sha1(str(Path(content_path).resolve()).encode("utf-8")).hexdigest()[:12]
+    return cache_root / tree_id
+
+
+def attach(pelican) -> None:
+    settings = pelican.settings
+    options = buildcache_settings(settings)
+    root = Path(settings["CACHE_PATH"]).resolve()
+    tree = tree_folder(root, settings["PATH"])
+    tree.mkdir(parents=True, exist_ok=True)
+    (tree / _TREE_MARK).write_text(settings["PATH"] + "\n", encoding="utf-8")  # also the mtime
+    _prune(root, tree, options["MAX_AGE_DAYS"])
+    # Pelican's own content cache is keyed by absolute source path: other trees' entries are
+    # never hits for this one, and sharing its file lets parallel builds tear it.
+    settings["CACHE_PATH"] = str(tree)
+    path = tree / options["PATH"] if options["ENABLED"] else None
+    settings[_SETTINGS_KEY] = BuildCache(path)
+
+
+def _prune(root: Path, keep: Path, max_age_days: float) -> None:
+    cutoff = time.time() - max_age_days * 86400
+    for folder in root.iterdir():
+        mark = folder / _TREE_MARK
+        if folder != keep and mark.is_file() and mark.stat().st_mtime < cutoff:
+            owner = mark.read_text(encoding="utf-8").strip()
+            shutil.rmtree(folder, ignore_errors=True)
+            logger.info("buildcache: removed the unused cache of %s", owner)
+
+
+def save(pelican) -> None:
+    cache = pelican.settings.get(_SETTINGS_KEY)
+    if cache is not None:
+        for namespace, (hits, misses) in cache.stats().items():
+            logger.info("buildcache: %s: %d reused, %d computed", namespace, hits, misses)
+        cache.save()
+
+
+def register() -> None:
+    signals.initialized.connect(attach)
+    signals.finalized.connect(save)

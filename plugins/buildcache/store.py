@@ -1,0 +1,122 @@
+"""The cache itself: one pickle file per namespace, loaded on first use, written at the end of
+the build with only the entries this build used (so edited and deleted articles drop out)."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+logger = logging.getLogger(__name__)
+
+# Bumped when the file layout changes; older files are then ignored and rewritten.
+FORMAT = 1
+_SETTINGS_KEY = "_BUILDCACHE"
+_NAMESPACE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class _Namespace:
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.entries: dict[str, Any] = {}
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        if path is not None:
+            self.entries = _read(path)
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as f:
+            fmt, entries = pickle.load(f)
+    except FileNotFoundError:
+        return {}
+    except Exception as e:  # a truncated or foreign file is only a lost cache, not an error
+        logger.info("buildcache: ignoring unreadable %s (%s)", path, e)
+        return {}
+    return entries if fmt == FORMAT and isinstance(entries, dict) else {}
+
+
+class BuildCache:
+    """get_or_compute(namespace, key_text, fn) with entries kept under `path` between builds.
+
+    `path=None` keeps entries in memory only (the ENABLED=False case and plain scripts).
+    """
+
+    def __init__(self, path: str | Path | None):
+        self.path = Path(path) if path is not None else None
+        self._namespaces: dict[str, _Namespace] = {}
+
+    def get_or_compute(self, namespace: str, key_text: str, fn: Callable[[], Any]) -> Any:
+        ns = self._namespace(namespace)
+        key = hashlib.blake2b(key_text.encode("utf-8"), digest_size=16).hexdigest()
+        ns.used.add(key)
+        try:
+            value = ns.entries[key]
+        except KeyError:
+            ns.misses += 1
+            value = ns.entries[key] = fn()
+        else:
+            ns.hits += 1
+        return value
+
+    def _namespace(self, namespace: str) -> _Namespace:
+        ns = self._namespaces.get(namespace)
+        if ns is None:
+            if not _NAMESPACE.match(namespace):
+                raise ValueError(f"buildcache: namespace {namespace!r} must be ASCII letters, "
+                                 "digits, '.', '_' or '-' (it names a file)")
+            file = self.path / f"{namespace}.pickle" if self.path is not None else None
+            ns = self._namespaces[namespace] = _Namespace(file)
+        return ns
+
+    # The cache travels inside the settings: a copy of the settings must share it, and
+    # Pelican's content cache, which pickles settings, must not drag every entry along.
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return (BuildCache, (None,))
+
+    def stats(self) -> dict[str, tuple[int, int]]:
+        """namespace → (hits, misses) since the last save."""
+        return {name: (ns.hits, ns.misses) for name, ns in sorted(self._namespaces.items())}
+
+    def save(self) -> None:
+        """Write every namespace used since the last save, keeping only the entries used, and
+        start counting anew (livereload runs several builds on one cache)."""
+        for name, ns in self._namespaces.items():
+            logger.debug("buildcache: %s: %d hits, %d computed", name, ns.hits, ns.misses)
+            kept = {k: ns.entries[k] for k in ns.used}
+            changed = ns.misses or len(kept) != len(ns.entries)
+            ns.entries, ns.used, ns.hits, ns.misses = kept, set(), 0, 0
+            if ns.path is not None and changed:
+                _write_atomically(ns.path, (FORMAT, kept))
+
+
+def _write_atomically(path: Path, data) -> None:
+    # Two builds of one tree at once (a livereload and a test) must not leave a torn file.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cache_for(settings) -> BuildCache:
+    """The build's cache, kept in the build's own settings (no state shared between builds).
+
+    Without plugins.buildcache in PLUGINS the cache lives in memory for this build only.
+    """
+    cache = settings.get(_SETTINGS_KEY)
+    if cache is None:
+        cache = settings[_SETTINGS_KEY] = BuildCache(None)
+    return cache

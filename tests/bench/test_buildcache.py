@@ -1,0 +1,134 @@
+"""plugins.buildcache: entries survive between builds keyed by content, only changed articles
+are recomputed, unused entries are dropped, each content tree gets its own folder."""
+import logging
+import os
+import pickle
+import time
+
+import pytest
+
+from plugins.buildcache import BuildCache, cache_for
+from plugins.buildcache.plugin import tree_folder
+from tests.conftest import ROOT, build_site
+
+ARTICLE = """Title: {title}
+Date: 2022-05-0{n}
+Date_precision: day
+Kind: news
+Topics: 党建引领
+Slug: cache-{n}
+
+{body}
+"""
+
+
+def test_computes_once_and_reuses_after_reload(tmp_path):
+    calls = []
+    cache = BuildCache(tmp_path)
+    assert cache.get_or_compute("tokens.v1", "社区志愿者", lambda: calls.append(1) or ["社区"]) == ["社区"]
+    assert cache.get_or_compute("tokens.v1", "社区志愿者", lambda: calls.append(1) or ["x"]) == ["社区"]
+    assert calls == [1]
+    cache.save()
+    again = BuildCache(tmp_path)
+    assert again.get_or_compute("tokens.v1", "社区志愿者", lambda: ["recomputed"]) == ["社区"]
+    assert again.stats() == {"tokens.v1": (1, 0)}
+
+
+def test_namespaces_and_keys_are_separate(tmp_path):
+    cache = BuildCache(tmp_path)
+    cache.get_or_compute("a", "text", lambda: 1)
+    assert cache.get_or_compute("b", "text", lambda: 2) == 2
+    assert cache.get_or_compute("a", "text ", lambda: 3) == 3
+
+
+def test_save_keeps_only_entries_used_by_this_build(tmp_path):
+    cache = BuildCache(tmp_path)
+    for text in ("一", "二", "三"):
+        cache.get_or_compute("ns", text, lambda: text)
+    cache.save()
+    second = BuildCache(tmp_path)
+    second.get_or_compute("ns", "二", lambda: "new")
+    second.save()
+    _, entries = pickle.loads((tmp_path / "ns.pickle").read_bytes())
+    assert list(entries.values()) == ["二"]
+
+
+def test_unreadable_file_is_a_lost_cache_not_an_error(tmp_path):
+    (tmp_path / "ns.pickle").write_bytes(b"not a pickle")
+    assert BuildCache(tmp_path).get_or_compute("ns", "x", lambda: 42) == 42
+
+
+def test_namespace_must_be_a_safe_file_name(tmp_path):
+    with pytest.raises(ValueError, match="namespace '../x'"):
+        BuildCache(tmp_path).get_or_compute("../x", "t", lambda: 0)
+
+
+def test_without_the_plugin_the_cache_is_in_memory_for_this_build():
+    settings = {}
+    cache = cache_for(settings)
+    assert cache is cache_for(settings) and cache.path is None
+    assert cache_for({}) is not cache
+
+
+def test_settings_copies_share_it_and_pickles_carry_no_entries(tmp_path):
+    import copy
+
+    cache = BuildCache(tmp_path)
+    cache.get_or_compute("ns", "x", lambda: "value")
+    assert copy.deepcopy({"c": cache})["c"] is cache
+    restored = pickle.loads(pickle.dumps(cache))
+    assert restored.path is None and restored.stats() == {}
+
+
+def _articles(bodies):
+    return {f"a{n}.md": ARTICLE.format(n=n, title=f"标题{n}", body=body)
+            for n, body in enumerate(bodies, start=1)}
+
+
+def test_rebuild_recomputes_only_the_edited_article(tmp_path, caplog):
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    settings = {"CACHE_PATH": str(tmp_path / "cache"),
+                "PLUGINS": plugins + ["tests.bench.cacheprobe"]}
+    content = tmp_path / "site"
+    bodies = ["社区开展志愿服务。", "街道推进垃圾分类。", "网格员走访居民。"]
+    caplog.set_level(logging.INFO, logger="plugins.buildcache")
+    build_site(content, articles=_articles(bodies), settings=settings)
+    assert "test.title-lengths.v1: 0 reused, 3 computed" in caplog.text
+
+    caplog.clear()
+    (content / "content" / "articles" / "a2.md").write_text(
+        ARTICLE.format(n=2, title="标题2", body="街道推进垃圾分类，居民积极参与。"), encoding="utf-8")
+    build_site(content, content=content / "content", settings=settings)
+    assert "test.title-lengths.v1: 2 reused, 1 computed" in caplog.text
+
+    tree = tree_folder(tmp_path / "cache", str(content / "content"))
+    assert (tree / ".buildcache-tree").is_file()
+    _, entries = pickle.loads((tree / "buildcache" / "test.title-lengths.v1.pickle").read_bytes())
+    assert len(entries) == 3
+
+
+def test_each_content_tree_has_its_own_folder_and_stale_ones_are_pruned(tmp_path):
+    cache_root = tmp_path / "cache"
+    stale = cache_root / "0123456789ab"
+    stale.mkdir(parents=True)
+    (stale / ".buildcache-tree").write_text("/gone/content\n", encoding="utf-8")
+    old = time.time() - 30 * 86400
+    os.utime(stale / ".buildcache-tree", (old, old))
+    unrelated = cache_root / "kept-by-someone-else"
+    unrelated.mkdir()
+    settings = {"CACHE_PATH": str(cache_root)}
+    build_site(tmp_path / "one", articles=_articles(["社区"]), settings=settings)
+    build_site(tmp_path / "two", articles=_articles(["街道"]), settings=settings)
+    trees = sorted(p.name for p in cache_root.iterdir() if (p / ".buildcache-tree").exists())
+    assert len(trees) == 2 and stale.name not in trees
+    assert unrelated.is_dir()
+
+
+def test_project_settings_enable_the_plugin_first():
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert settings["PLUGINS"][0] == "plugins.buildcache"
+    assert settings["CACHE_PATH"] == str(ROOT / "cache")
