@@ -102,6 +102,10 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Where raw/ is public (e.g. the repository's blob URL): article pages then link their raw
+# source file; empty shows the path only.
+RAW_BASE_URL = ""
+
 # Site plugins' settings (defaults and checks live in each plugin's settings module).
 PLACES = {}
 SEO = {}
