@@ -1,0 +1,33 @@
+"""`invoke bench` end to end on a 20-article archive: builds, rebuild, Pagefind and both searches
+probed in headless Chromium. Figures are printed, never asserted on: only that each was
+measured and is plausible."""
+import json
+
+import pytest
+
+from bench import run
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_bench_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys):
+    figures_file = tmp_path / "figures.json"
+    assert run.main(["--n", "20", "--runs", "1", "--workdir", str(tmp_path / "work"),
+                     "--json", str(figures_file)]) == 0
+    printed = capsys.readouterr().out
+    assert "基层档案 bench: 20 articles" in printed and "ours/PF" in printed
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert figures["build_s"][0] > 0 and figures["build_rss_mb"][0] > 50
+    assert figures["rebuild_s"][0] > 0 and figures["build_warnings"] == []
+    assert figures["output_files"] > 20
+    assert figures["index"]["files"] > 1 and figures["index"]["gzip_bytes"] > 0
+    assert figures["pagefind_index"]["files"] > 1
+    queries = {q["query"]: q for q in figures["queries"]}
+    assert list(queries) == list(run.QUERIES)
+    answered = [q for q in queries.values() if q["ours"]["results"]]
+    assert answered, "our search page showed no result for any query"
+    for q in answered:
+        ours = q["ours"]
+        assert ours["first_ms"] > 0 and ours["bytes_search"] > 0
+        assert ours["bytes_total"] > ours["bytes_search"]
+    assert any(q["pagefind"]["results"] for q in queries.values())
