@@ -214,3 +214,13 @@ def test_editor_guide_explains_front_matter_and_commands(fixture_site):
     for key in ("Date_precision", "Kind", "Province", "Street", "Topics", "Slug", "Review",
                 "invoke build", "invoke check", "invoke import", "invoke publish", "日期不详"):
         assert key in guide, key
+
+
+def test_raw_source_is_linked_when_raw_is_public(tmp_path):
+    from .conftest import build_site
+    from .fixtures import DAY
+
+    base = "https://github.com/example/archive/blob/main"
+    out = build_site(tmp_path, articles={"a.md": DAY}, settings={"RAW_BASE_URL": base})
+    link = page(out, ARTICLE_URLS["grid-meeting-2019"]).select_one(f'dl.facts a[href="{base}/raw/day.txt"]')
+    assert link is not None and link.get_text() == "raw/day.txt"
