@@ -65,7 +65,8 @@ class SearchGenerator(Generator):
             documents, index_dir, fields={k: float(v) for k, v in fields.items()},
             positions=tuple(self.search["POSITION_FIELDS"]),
             postings_per_shard=self.search["POSTINGS_PER_SHARD"],
-            records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS)
+            records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
+            compress=self.search["COMPRESS"])
         self._copy_lunr()
         siteurl = self.settings.get("SITEURL", "")
         writer.write_file(

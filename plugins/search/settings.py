@@ -21,7 +21,12 @@ DEFAULTS = {
     "POSITION_FIELDS": ["title", "body"],
     # Shards are sized by postings (one posting = one term in one field of one article).
     "POSTINGS_PER_SHARD": 1500,
-    "RECORDS_PER_CHUNK": 4,
+    # Records of consecutive articles per file. The results shown are scattered over the
+    # archive, so a chunk of k records costs up to k times the bytes of the one needed: one
+    # record a file by default (as Pagefind's fragments); raise it to have fewer files.
+    "RECORDS_PER_CHUNK": 1,
+    # Gzip the index files (the browser inflates them): small transfers on any static host.
+    "COMPRESS": True,
     # Characters of body text kept in a record for the snippet.
     "SNIPPET_SOURCE_CHARS": 6000,
     # Extra user-dictionary words (honours, initiatives); plugins may also put a list under

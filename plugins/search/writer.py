@@ -1,6 +1,8 @@
 """The index writer: documents → a partitioned lunr index the browser fetches piece by piece.
 
-Layout under the output folder (all JSON):
+Layout under the output folder (JSON; all but the manifest gzip-compressed by default, as
+`<name>.json.gz`, and inflated by the browser with DecompressionStream: a static host that does
+not compress JSON, or Python's http.server, would otherwise send four times the bytes):
   manifest.json        what the browser reads first: counts, fields, shard count, file names
   s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms whose
                        first character's code point is n modulo the shard count (so a shard
@@ -20,6 +22,7 @@ about a minute for 1,000 articles.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from collections import Counter, defaultdict
@@ -67,11 +70,14 @@ def shard_of(term: str, shards: int) -> int:
 def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 fields: dict[str, float], positions: tuple[str, ...] = ("title", "body"),
                 postings_per_shard: int = 1500, shards: int | None = None,
-                records_per_chunk: int = 4, facet_labels: dict[str, str] | None = None,
-                ) -> dict:
+                records_per_chunk: int = 1, facet_labels: dict[str, str] | None = None,
+                compress: bool = True) -> dict:
     """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
     return the manifest. `fields` maps field name → boost, in lunr's field order."""
     out = Path(output_dir)
+    suffix = ".json.gz" if compress else ".json"
+    files = {"shard": f"s/{{n}}{suffix}", "records": f"r/{{n}}{suffix}",
+             "facets": f"facets{suffix}", "t2s": f"t2s/{{n}}{suffix}"}
     for sub in ("s", "r", "t2s"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     n_docs = len(documents)
@@ -124,7 +130,6 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             posting[name][ref] = meta
             vectors[s][name, ref].append((term, weight))
 
-    manifest_shards = []
     for s in range(shards):
         terms = sorted(inverted[s], key=utf16_key)
         index_of = {term: i for i, term in enumerate(terms)}
@@ -142,15 +147,14 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             inverted_index.append([term, posting])
         shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
                  "invertedIndex": inverted_index, "pipeline": []}
-        size = _dump(shard, out / "s" / f"{s}.json")
-        manifest_shards.append(size)
+        _dump(shard, out / files["shard"].format(n=s))
 
-    chunks = _write_records(documents, out / "r", records_per_chunk)
-    facet_names = _write_facets(documents, out / "facets.json", facet_labels or {})
-    t2s_buckets = _write_t2s(out / "t2s")
+    chunks = _write_records(documents, out / files["records"], records_per_chunk)
+    facet_names = _write_facets(documents, out / files["facets"], facet_labels or {})
+    t2s_buckets = _write_t2s(out / files["t2s"])
 
     manifest = {
-        "format": FORMAT, "lunr": LUNR_VERSION, "documents": n_docs,
+        "format": FORMAT, "lunr": LUNR_VERSION, "documents": n_docs, "files": files,
         "fields": field_names, "boosts": fields, "positions": list(positions),
         "shards": shards, "records_per_chunk": records_per_chunk, "record_chunks": chunks,
         "facets": facet_names, "t2s": t2s_buckets,
@@ -170,18 +174,28 @@ def _deltas(values: list[int]) -> list[int]:
     return out
 
 
-def _dump(data, path: Path) -> int:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+def _dump(data, path: Path) -> None:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if path.name.endswith(".gz"):
+        # mtime=0: the same index gives the same bytes, build after build.
+        text = gzip.compress(text, 9, mtime=0)
+    path.write_bytes(text)
 
 
-def _write_records(documents: list[SearchDocument], folder: Path, per_chunk: int) -> int:
+def read_index_file(path: str | Path):
+    """A file of the index, inflated when compressed (for tests and tools)."""
+    data = Path(path).read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return json.loads(data.decode("utf-8"))
+
+
+def _write_records(documents: list[SearchDocument], pattern: Path, per_chunk: int) -> int:
     chunks = math.ceil(len(documents) / per_chunk) if documents else 0
     for c in range(chunks):
         part = {ref_of(n): documents[n].record
                 for n in range(c * per_chunk, min(len(documents), (c + 1) * per_chunk))}
-        _dump(part, folder / f"{c}.json")
+        _dump(part, Path(str(pattern).format(n=c)))
     return chunks
 
 
@@ -207,10 +221,10 @@ def _write_facets(documents: list[SearchDocument], path: Path,
     return names
 
 
-def _write_t2s(folder: Path) -> list[int]:
+def _write_t2s(pattern: Path) -> list[int]:
     buckets: dict[int, dict[str, str]] = defaultdict(dict)
     for trad, simp in t2s_char_map().items():
         buckets[ord(trad) >> 8][trad] = simp
     for bucket, mapping in buckets.items():
-        _dump(mapping, folder / f"{bucket}.json")
+        _dump(mapping, Path(str(pattern).format(n=bucket)))
     return sorted(buckets)

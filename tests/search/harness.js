@@ -4,6 +4,14 @@
 const fs = require("fs");
 const path = require("path");
 const lunr = require("lunr");
+const zlib = require("zlib");
+
+// An index file as the browser gets it: gzip-compressed unless the build was told not to.
+function readIndexFile(folder, file) {
+  let data = fs.readFileSync(path.join(folder, file));
+  if (data[0] === 0x1f && data[1] === 0x8b) data = zlib.gunzipSync(data);
+  return JSON.parse(data.toString("utf8"));
+}
 const core = require("../../themes/archive/static/js/search-core.js");
 
 function read(stream) {
@@ -35,8 +43,7 @@ const commands = {
   cut: (p) => p.cases.map((c) => core.cutQuery(c.query, vocabLookup(c.vocabulary), p.t2s).tokens),
   // {index, queries: [{query, filters}]} → answers of the sharded index, read from disk
   search: async (p) => {
-    const engine = await core.Engine.open((file) =>
-      Promise.resolve(JSON.parse(fs.readFileSync(path.join(p.index, file), "utf8"))));
+    const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
     const out = [];
     for (const q of p.queries) {
       const answer = await engine.search(q.query, q.filters || {});
@@ -51,8 +58,7 @@ const commands = {
   },
   // {index, queries: [[term, ...]]} → [{ref: score}] from the sharded index (terms given)
   rank: async (p) => {
-    const engine = await core.Engine.open((file) =>
-      Promise.resolve(JSON.parse(fs.readFileSync(path.join(p.index, file), "utf8"))));
+    const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
     const out = [];
     for (const terms of p.queries) {
       await Promise.all(terms.map((t) => engine.shard(core.shardOf(t, engine.manifest.shards))));

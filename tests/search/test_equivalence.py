@@ -1,14 +1,13 @@
 """The sharded index scores like one lunr index: on a sample archive, every query returns the
 same articles with the same scores (within 1e-6) as an index built by lunr.py from the same
 terms, so computing lunr's structures directly (plugins/search/writer.py) is safe."""
-import json
 import random
 
 import pytest
 from lunr.builder import Builder
 from lunr.query import QueryPresence
 
-from plugins.search.writer import SearchDocument, ref_of, write_index
+from plugins.search.writer import SearchDocument, read_index_file, ref_of, write_index
 from plugins.zhtext.segment import Segmenter, user_words, with_subwords
 from tests.conftest import ROOT
 
@@ -104,7 +103,7 @@ def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
     out, manifest, lunr_index, _ = indexes
     all_terms = set()
     for n in range(manifest["shards"]):
-        shard = json.loads((out / "s" / f"{n}.json").read_text("utf-8"))
+        shard = read_index_file(out / manifest["files"]["shard"].format(n=n))
         terms = [t for t, _ in shard["invertedIndex"]]
         assert all(ord(t[0]) % manifest["shards"] == n for t in terms)
         assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be"))

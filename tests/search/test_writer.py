@@ -1,13 +1,12 @@
 """The index writer and the generator around it: phrase ranking, the record and facet files,
 t2s buckets, settings and loud failures."""
-import json
 import logging
 
 import pytest
 
 from plugins.search.generator import SearchError
 from plugins.search.settings import DEFAULTS, search_settings
-from plugins.search.writer import SearchDocument, ref_of, write_index
+from plugins.search.writer import SearchDocument, read_index_file, ref_of, write_index
 from plugins.zhtext.segment import Segmenter
 
 from .conftest import run_node
@@ -49,14 +48,14 @@ def test_exact_phrase_ranks_before_higher_bm25(tmp_path):
 def test_records_facets_and_t2s_files(tmp_path):
     manifest = make_index(tmp_path, ["社区服务"] * 7, records_per_chunk=3)
     assert manifest["record_chunks"] == 3
-    chunk = json.loads((tmp_path / "r" / "2.json").read_text("utf-8"))
+    chunk = read_index_file(tmp_path / "r" / "2.json.gz")
     assert list(chunk) == [ref_of(6)]
-    facets = json.loads((tmp_path / "facets.json").read_text("utf-8"))
+    facets = read_index_file(tmp_path / "facets.json.gz")
     assert facets["facets"]["kind"]["values"] == [["news", "新闻"]]
     assert facets["facets"]["kind"]["docs"] == [0] * 7
-    buckets = {int(p.stem) for p in (tmp_path / "t2s").iterdir()}
+    buckets = {int(p.name.split(".")[0]) for p in (tmp_path / "t2s").iterdir()}
     assert buckets == set(manifest["t2s"])
-    bucket = json.loads((tmp_path / "t2s" / f"{ord('區') >> 8}.json").read_text("utf-8"))
+    bucket = read_index_file(tmp_path / "t2s" / f"{ord('區') >> 8}.json.gz")
     assert bucket["區"] == "区"
 
 

@@ -312,16 +312,21 @@
     });
   };
 
+  /* Path of an index file from the manifest's patterns ("s/{n}.json.gz"). */
+  Engine.prototype.file = function (kind, n) {
+    return this.manifest.files[kind].replace("{n}", String(n));
+  };
+
   Engine.prototype.loadT2s = async function (query) {
     var self = this;
     var wanted = t2sBuckets(query, this.manifest.t2s).filter(function (b) { return !self.t2sLoaded[b]; });
-    var maps = await Promise.all(wanted.map(function (b) { return self.load("t2s/" + b + ".json"); }));
+    var maps = await Promise.all(wanted.map(function (b) { return self.load(self.file("t2s", b)); }));
     maps.forEach(function (map, i) { Object.assign(self.t2s, map); self.t2sLoaded[wanted[i]] = true; });
   };
 
   Engine.prototype.shard = async function (n) {
     if (!this.shards[n]) {
-      var data = await this.load("s/" + n + ".json");
+      var data = await this.load(this.file("shard", n));
       if (!this.shards[n]) this.shards[n] = new Shard(data);
     }
     return this.shards[n];
@@ -346,7 +351,7 @@
   };
 
   Engine.prototype.facets = async function () {
-    if (!this.facetTable) this.facetTable = await this.load("facets.json");
+    if (!this.facetTable) this.facetTable = await this.load(this.file("facets"));
     return this.facetTable;
   };
 
@@ -366,7 +371,7 @@
     var self = this, per = this.manifest.records_per_chunk, chunks = {};
     refs.forEach(function (ref) { chunks[Math.floor(refNumber(ref) / per)] = true; });
     await Promise.all(Object.keys(chunks).map(async function (c) {
-      if (!self.recordChunks[c]) self.recordChunks[c] = await self.load("r/" + c + ".json");
+      if (!self.recordChunks[c]) self.recordChunks[c] = await self.load(self.file("records", c));
     }));
     var out = {};
     refs.forEach(function (ref) { out[ref] = self.recordChunks[Math.floor(refNumber(ref) / per)][ref]; });

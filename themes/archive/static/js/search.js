@@ -26,11 +26,22 @@
       enginePromise = core.Engine.open(function (path) {
         return fetch(base + path).then(function (response) {
           if (!response.ok) throw new Error(path + ": HTTP " + response.status);
-          return response.json();
-        });
+          return response.arrayBuffer();
+        }).then(parse);
       });
     }
     return enginePromise;
+  }
+
+  /* JSON from an index file. Files are gzip-compressed by the build; a host that serves
+   * them with Content-Encoding: gzip has inflated them already, hence the magic-number test. */
+  function parse(buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(stream).text().then(JSON.parse);
+    }
+    return Promise.resolve(JSON.parse(new TextDecoder("utf-8").decode(bytes)));
   }
 
   function stateFromUrl() {
