@@ -42,9 +42,15 @@ class Candidate:
     awarded_by: str | None = None
 
 
+_PLAIN_CLAUSE = re.compile(f"[^{re.escape(_CLAUSE_BREAKS)}]+")
+_HAS_OPENER = re.compile("|".join(re.escape(o) for o in _OPENERS))
+
+
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans; punctuation inside quotes, titles and brackets does not break a clause
     (“不忘初心，牢记使命” stays whole)."""
+    if not _HAS_OPENER.search(sentence):
+        return [m.span() for m in _PLAIN_CLAUSE.finditer(sentence)]
     spans, start, closing = [], 0, []
     for i, ch in enumerate(sentence):
         if closing and ch == closing[-1]:
@@ -60,17 +66,19 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _verbs(text: str, verbs: tuple[str, ...]) -> list[tuple[int, str]]:
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern:
+    # Longest first: at a position the alternation takes the first that matches, so 被评为
+    # wins over 评为 and 创新推出 over 推出.
+    return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
+
+
+_HONOUR_VERBS = _verb_pattern(rules.HONOUR_VERBS)
+_INITIATIVE_VERBS = _verb_pattern(rules.INITIATIVE_VERBS)
+
+
+def _verbs(text: str, pattern: re.Pattern) -> list[tuple[int, str]]:
     """Non-overlapping verb occurrences, the longest verb winning at a position."""
-    found, i = [], 0
-    while i < len(text):
-        verb = next((v for v in verbs if text.startswith(v, i)), None)
-        if verb:
-            found.append((i, verb))
-            i += len(verb)
-        else:
-            i += 1
-    return found
+    return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
 
 
 def _strip_fillers(text: str) -> str:
@@ -172,11 +180,11 @@ def _honour_names(obj: str) -> tuple[list[str], bool]:
     return names, said_title
 
 
-def _honours(sentence: str, reference: EntryDate) -> list[Candidate]:
+def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
     found = []
-    for start, end in clauses(sentence):
+    for start, end in spans:
         clause = sentence[start:end]
-        for offset, verb in _verbs(clause, rules.HONOUR_VERBS):
+        for offset, verb in _verbs(clause, _HONOUR_VERBS):
             after = clause[offset + len(verb):]
             if verb == "获得" and after.startswith("感"):  # 获得感: a feeling, not an award
                 continue
@@ -285,11 +293,11 @@ def _excluded(clause: str, offset: int, verb: str) -> bool:
     return False
 
 
-def _initiatives(sentence: str, reference: EntryDate) -> list[Candidate]:
+def _initiatives(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
     found = []
-    for start, end in clauses(sentence):
+    for start, end in spans:
         clause = sentence[start:end]
-        for offset, verb in _verbs(clause, rules.INITIATIVE_VERBS):
+        for offset, verb in _verbs(clause, _INITIATIVE_VERBS):
             if _excluded(clause, offset, verb):
                 continue
             subject = clause[:offset]
@@ -314,11 +322,17 @@ def _initiatives(sentence: str, reference: EntryDate) -> list[Candidate]:
     return found
 
 
+_ANY_VERB = _verb_pattern(rules.HONOUR_VERBS + rules.INITIATIVE_VERBS + ("运作", "运行"))
+
+
 def extract(sentence: str, reference: EntryDate | None = None) -> list[Candidate]:
     """Every honour and initiative the sentence states, in order, without duplicates."""
+    if not _ANY_VERB.search(sentence):
+        return []  # most sentences: nothing to look at
     reference = reference or EntryDate.unknown()
     seen, result = set(), []
-    for candidate in _honours(sentence, reference) + _initiatives(sentence, reference):
+    spans = clauses(sentence)
+    for candidate in _honours(sentence, spans, reference) + _initiatives(sentence, spans, reference):
         key = (candidate.type, candidate.name, candidate.who)
         if key not in seen:
             seen.add(key)

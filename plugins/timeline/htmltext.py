@@ -87,21 +87,20 @@ class HtmlText:
 
     def _add_text(self, piece: str, offset: int, chars: list[str]) -> None:
         position = 0
-        for entity in _ENTITY.finditer(piece):
-            for i in range(position, entity.start()):
-                chars.append(piece[i])
-                self.starts.append(offset + i)
-                self.ends.append(offset + i + 1)
+        for entity in _ENTITY.finditer(piece) if "&" in piece else ():
+            self._add_plain(piece, position, entity.start(), offset, chars)
             decoded = html.unescape(entity.group(0))
-            for ch in decoded:
-                chars.append(ch)
-                self.starts.append(offset + entity.start())
-                self.ends.append(offset + entity.end())
+            chars.append(decoded)
+            self.starts.extend([offset + entity.start()] * len(decoded))
+            self.ends.extend([offset + entity.end()] * len(decoded))
             position = entity.end()
-        for i in range(position, len(piece)):
-            chars.append(piece[i])
-            self.starts.append(offset + i)
-            self.ends.append(offset + i + 1)
+        self._add_plain(piece, position, len(piece), offset, chars)
+
+    def _add_plain(self, piece: str, start: int, end: int, offset: int, chars: list[str]) -> None:
+        # Whole runs at once: articles are long and this runs for every one of them.
+        chars.append(piece[start:end])
+        self.starts.extend(range(offset + start, offset + end))
+        self.ends.extend(range(offset + start + 1, offset + end + 1))
 
     def html_range(self, start: int, end: int) -> tuple[int, int]:
         """The smallest well-nested HTML range holding text[start:end].
