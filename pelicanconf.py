@@ -86,9 +86,8 @@ DRAFT_PAGE_LANG_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = ""
 PAGE_LANG_SAVE_AS = ""
 
-DIRECT_TEMPLATES = ["index", "archives", "notfound"]
-ARCHIVES_URL = "archives/"
-ARCHIVES_SAVE_AS = "archives/index.html"
+# archives/ is written, paginated, by plugins.places (PLACES["ARCHIVES_URL"]).
+DIRECT_TEMPLATES = ["index", "notfound"]
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
 

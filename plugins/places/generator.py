@@ -4,6 +4,7 @@ import logging
 
 from pelican.generators import Generator
 
+from .pagination import paginate
 from .settings import places_settings
 
 logger = logging.getLogger(__name__)
@@ -26,23 +27,26 @@ class BrowsePagesGenerator(Generator):
             writer.write_file(save_as, self.get_template(template), self.context,
                               relative_urls=relative, url=url, **kwargs)
 
+        def write_pages(listing_url, listing_save_as, template, articles, **kwargs):
+            for page in paginate(articles, listing_url, listing_save_as, options["PER_PAGE"]):
+                write(page.save_as, template, page.url, pagination=page,
+                      articles=page.articles, **kwargs)
+
+        write_pages(options["ARCHIVES_URL"], options["ARCHIVES_SAVE_AS"], "archives",
+                    self.context.get("articles", []))
         write(options["PLACES_SAVE_AS"], "places", options["PLACES_URL"],
               provinces=archive.provinces)
         for place in archive.places.values():
-            write(place.save_as, "place", place.url, place=place, articles=place.articles)
+            write_pages(place.url, place.save_as, "place", place.articles, place=place)
         write(options["TOPICS_SAVE_AS"], "topics", options["TOPICS_URL"], topics=archive.topics)
         for topic in archive.used_topics:
-            write(topic.save_as, "topic", topic.url, topic=topic, articles=topic.articles)
-        for year in archive.years:
-            write(year.save_as, "listing", year.url, listing=year, listing_kind="year",
-                  articles=year.articles)
-        for kind in archive.kinds:
-            write(kind.save_as, "listing", kind.url, listing=kind, listing_kind="kind",
-                  articles=kind.articles)
+            write_pages(topic.url, topic.save_as, "topic", topic.articles, topic=topic)
+        for listing_kind, listings in (("year", archive.years), ("kind", archive.kinds),
+                                       ("tag", archive.tags)):
+            for listing in listings:
+                write_pages(listing.url, listing.save_as, "listing", listing.articles,
+                            listing=listing, listing_kind=listing_kind)
         write(options["TAGS_SAVE_AS"], "tag_index", options["TAGS_URL"], tag_pages=archive.tags)
-        for tag in archive.tags:
-            write(tag.save_as, "listing", tag.url, listing=tag, listing_kind="tag",
-                  articles=tag.articles)
 
         if self.settings.get("FEED_ALL_ATOM"):
             for group in list(archive.places.values()) + archive.used_topics:

@@ -24,8 +24,13 @@ DEFAULTS = {
     # feed links must be absolute, which needs the production SITEURL.
     "PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
     "TOPIC_FEED_ATOM": "feeds/topics/{slug}.atom.xml",
+    # Every article, newest first (replaces Pelican's unpaginated archives page).
+    "ARCHIVES_URL": "archives/",
+    "ARCHIVES_SAVE_AS": "archives/index.html",
     # The topic taxonomy, relative to ARCHIVE_DATA_PATH.
     "TOPICS_FILE": "topics.toml",
+    # Articles per page on place, topic, year, kind, tag and archive pages.
+    "PER_PAGE": 50,
 }
 
 
@@ -34,6 +39,12 @@ def places_settings(settings) -> dict:
     for key, value in (settings.get("PLACES") or {}).items():
         if key not in DEFAULTS:
             logger.warning("places: unknown setting PLACES[%r] ignored", key)
+        elif isinstance(DEFAULTS[key], int):
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                merged[key] = value
+            else:
+                logger.warning("places: PLACES[%r] = %r must be a positive integer; using %r",
+                               key, value, DEFAULTS[key])
         elif not isinstance(value, str) or ("{slug}" not in value and "{slug}" in DEFAULTS[key]):
             logger.warning("places: PLACES[%r] = %r must be a string with {slug}; using %r",
                            key, value, DEFAULTS[key])

@@ -224,3 +224,44 @@ def test_raw_source_is_linked_when_raw_is_public(tmp_path):
     out = build_site(tmp_path, articles={"a.md": DAY}, settings={"RAW_BASE_URL": base})
     link = page(out, ARTICLE_URLS["grid-meeting-2019"]).select_one(f'dl.facts a[href="{base}/raw/day.txt"]')
     assert link is not None and link.get_text() == "raw/day.txt"
+
+
+def test_long_lists_are_paginated_and_every_article_is_on_exactly_one_page(tmp_path):
+    from .conftest import build_site
+    from .fixtures import ARTICLES as FIXTURES
+
+    out = build_site(tmp_path, articles=FIXTURES, settings={"PLACES": {"PER_PAGE": 2}})
+    pages = ["archives/", "archives/page/2/", "archives/page/3/"]
+    seen = []
+    for number, path in enumerate(pages, start=1):
+        soup = page(out, path)
+        seen += [a["href"] for a in soup.select("main a.article-link")]
+        current = soup.select_one("nav.pager a[aria-current=page]")
+        assert text(current) == f"第{number}页" or text(current) == f"第 {number} 页"
+        title = soup.title.get_text()
+        assert (f"（第 {number} 页）" in title) == (number > 1)
+    assert seen == ["/" + ARTICLE_URLS[s] for s in (
+        "zhongshan-west-2022-report", "huangdao-renewal-2021-03", "burden-reduction-2020",
+        "grid-meeting-2019", "volunteer-record")]
+    assert not (out / "archives" / "page" / "4").exists()
+    second = page(out, "archives/page/2/")
+    assert second.select_one("nav.pager a[rel=prev]")["href"] == "/archives/"
+    assert second.select_one("nav.pager a[rel=next]")["href"] == "/archives/page/3/"
+    province = page(out, "places/37/")
+    assert len(province.select("main a.article-link")) == 2
+    assert province.select_one("nav.pager a[rel=next]")["href"] == "/places/37/page/2/"
+    assert len(page(out, "places/37/page/2/").select("main a.article-link")) == 1
+    # A single page of results has no pager.
+    assert page(out, "places/370402002/").select_one("nav.pager") is None
+
+
+def test_page_window_links_first_last_and_neighbours():
+    from plugins.places.pagination import paginate
+
+    pages = paginate(list(range(95)), "places/37/", "places/37/index.html", 5)
+    assert len(pages) == 19 and pages[-1].articles == list(range(90, 95))
+    assert pages[9].window() == [1, None, 8, 9, 10, 11, 12, None, 19]
+    assert pages[0].window() == [1, 2, 3, None, 19]
+    assert pages[0].previous_url is None and pages[0].next_url == "places/37/page/2/"
+    assert pages[18].save_as == "places/37/page/19/index.html"
+    assert paginate([], "topics/x/", "topics/x/index.html", 5)[0].articles == []
