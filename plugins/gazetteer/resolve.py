@@ -86,9 +86,10 @@ def find_mentions(gazetteer: Gazetteer, text: str) -> dict[str, int]:
             if name in index.by_name and not name.endswith("社区") and length >= _MIN_FULL_NAME:
                 spans.append((end - length, end, name))
     for name in index.short_names:
-        for m in re.finditer(re.escape(name), text):
-            if not _ROAD_AFTER.match(text, m.end()):
-                spans.append((m.start(), m.end(), name))
+        for start in _occurrences(name, text):
+            end = start + len(name)
+            if not _ROAD_AFTER.match(text, end):
+                spans.append((start, end, name))
     # A name inside a longer name is not a mention of its own (市中区 in 枣庄市市中区 is, 中区 in
     # 市中区 is not): keep spans not strictly contained in another span.
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -109,9 +110,17 @@ def named_communities(gazetteer: Gazetteer, street_code: str, text: str) -> list
     return [c for c in gazetteer.communities(street_code) if len(c) >= 3 and _named_in_full(c, text)]
 
 
+def _occurrences(needle: str, text: str):
+    # str.find, not re: thousands of names per document would thrash the regex cache.
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + 1)
+
+
 def _named_in_full(name: str, text: str) -> bool:
-    for m in re.finditer(re.escape(name), text):
-        before = text[m.start() - 1] if m.start() else ""
+    for start in _occurrences(name, text):
+        before = text[start - 1] if start else ""
         if not before or before in _COMMUNITY_BEFORE or not "\u4e00" <= before <= "\u9fff":
             return True
     return False
@@ -212,7 +221,7 @@ def communities_in_text(gazetteer: Gazetteer, code: str, text: str) -> list[str]
                 found.append(name)
                 continue
             stem = re.sub(r"(?:社区|村)$", "", name)
-            if d.level == "street" and len(stem) >= 2 and re.search(
+            if d.level == "street" and len(stem) >= 2 and stem in text and re.search(
                     rf"(?:^|[、，,和及与])\s*{re.escape(stem)}\s*(?=[、，,和及与]|\d)"
                     rf"|{re.escape(stem)}、", text):
                 found.append(name)
