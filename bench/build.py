@@ -29,6 +29,9 @@ class BuildError(Exception):
 @dataclass
 class BuildRun:
     seconds: float
+    # user + system CPU seconds of the build: on a shared machine wall time includes the
+    # waiting for a core, CPU time does not, so it shows a change in our code more steadily.
+    cpu_seconds: float
     peak_rss_mb: float
     warnings: list[str]
     log: Path
@@ -67,7 +70,8 @@ def run_build(content: Path, output: Path, cache: Path, log: Path,
         raise BuildError(f"pelican exited {proc.returncode} building {content} (log {log}):\n{tail}")
     warnings = [line for line in text.splitlines() if _WARNING.search(line)]
     # Linux reports ru_maxrss in KiB.
-    return BuildRun(seconds, usage.ru_maxrss / 1024, warnings, log)
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                    warnings, log)
 
 
 @dataclass
