@@ -1,0 +1,109 @@
+"""Smaller parts: ids, dates stated in sentences, who → place, settings."""
+import logging
+from types import SimpleNamespace
+
+import pytest
+
+from plugins.gazetteer import Gazetteer
+from plugins.timeline.dating import EntryDate, mentions, parse_iso
+from plugins.timeline.model import entry_id
+from plugins.timeline.resolve import PlaceResolver
+from plugins.timeline.settings import DEFAULTS, timeline_settings
+from tests.conftest import ROOT
+
+from .conftest import YIYUAN
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+def test_entry_ids_are_stable_and_ignore_quote_style_and_spacing():
+    # A fixed value: editors' references in data/timeline.toml must survive code changes.
+    assert entry_id("002-e8de5747f3f5b0b0", "initiative", "“五单”工作法") == "46edc233b1"
+    assert entry_id("s", "initiative", "“五单”工作法") == entry_id("s", "initiative", '"五单" 工作法')
+    assert entry_id("s", "initiative", "“五单”工作法") != entry_id("t", "initiative", "“五单”工作法")
+    assert entry_id("s", "honour", "示范社区") != entry_id("s", "initiative", "示范社区")
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+REFERENCE = parse_iso("2022-09-15")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2020年上半年，街道推行新办法。", ["2020"]),
+    ("二〇一九年五月，街道成立联盟。", ["2019"]),  # Chinese digits: the year only
+    ("2019年5月22日，街道成立联盟。", ["2019-05-22"]),
+    ("今年5月，街道成立联盟。", ["2022-05"]),
+    ("去年，街道成立联盟。", ["2021"]),
+    ("6月30日，街道成立联盟。", ["2022-06-30"]),
+    ("2020年至2022年，街道持续推进。", []),  # a period, neither end is when it happened
+    ("截至2022年10月，共办结1638件。", []),
+    ("预计2022年12月竣工。", []),
+    ("2021年2月30日，日期不存在。", []),
+    ("20世纪80年代，街道成立。", []),
+])
+def test_dates_a_sentence_states(sentence, expected):
+    assert [m.date.iso for m in mentions(sentence, REFERENCE)] == expected
+
+
+def test_partial_dates_stay_unknown_without_a_dated_article():
+    assert mentions("6月30日，今年5月，街道成立联盟。", EntryDate.unknown()) == []
+
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("2020", "2020", "year"), ("2020-05", "2020-05", "month"), ("2020-05-20", "2020-05-20", "day"),
+    ("unknown", "", "unknown"),
+])
+def test_parse_iso_keeps_the_precision(text, iso, precision):
+    date = parse_iso(text)
+    assert (date.iso, date.precision) == (iso, precision)
+
+
+def test_undated_sorts_after_every_date_and_a_year_before_its_months():
+    dates = [EntryDate.unknown(), parse_iso("2020-03"), parse_iso("2020"), parse_iso("2019-12-31")]
+    assert [d.iso for d in sorted(dates, key=EntryDate.sort_key)] == ["2019-12-31", "2020", "2020-03", ""]
+
+
+# --- who → place -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def resolver():
+    return PlaceResolver(Gazetteer.load(ROOT / "data"))
+
+
+def _article(**place):
+    return SimpleNamespace(metadata={k.lower(): v for k, v in place.items()})
+
+
+@pytest.mark.parametrize("who, expected", [
+    ("", ("怡园街道", "371071004")),                  # the sentence names no one
+    ("街道", ("怡园街道", "371071004")),
+    ("该街道", ("怡园街道", "371071004")),
+    ("我区", ("威海火炬高技术产业开发区", "371071")),
+    ("怡园街道", ("怡园街道", "371071004")),
+    ("今年以来怡园街道", ("怡园街道", "371071004")),  # leftover words in front
+    ("寨北社区", ("寨北社区", "371071004")),          # a community files under its street
+    ("西涝台社区", ("西涝台社区", "371071004")),      # known to the gazetteer, not the article
+    ("威海市", ("威海市", "3710")),
+    ("东湖护理院", ("东湖护理院", None)),
+])
+def test_who_resolves_to_a_place(resolver, who, expected):
+    assert resolver.resolve(who, _article(**YIYUAN)) == expected
+
+
+def test_a_street_name_resolves_only_inside_the_articles_city(resolver):
+    # 中山西路街道 exists in Hohhot (150103002) and in Baoji (610303003).
+    hohhot = _article(Province="内蒙古自治区", City="呼和浩特市", District="回民区")
+    assert resolver.resolve("中山西路街道", hohhot) == ("中山西路街道", "150103002")
+    assert resolver.resolve("中山西路街道", _article()) == ("中山西路街道", None)
+
+
+# --- settings --------------------------------------------------------------------------------
+
+def test_settings_defaults_and_bad_values_are_reported(caplog):
+    with caplog.at_level(logging.WARNING):
+        merged = timeline_settings({"TIMELINE": {"URL": 3, "COLOUR": "red", "JSON_SAVE_AS": "a.json"}})
+    assert merged == {**DEFAULTS, "JSON_SAVE_AS": "a.json"}
+    messages = [r.getMessage() for r in caplog.records]
+    assert "timeline: TIMELINE['URL'] = 3 is not a non-empty string; using 'timeline/'" in messages
+    assert "timeline: unknown setting TIMELINE['COLOUR'] ignored" in messages
