@@ -117,14 +117,19 @@ def clean(c):
             "browser": "probe both searches in headless Chromium",
             "pagefind": "index the same site with Pagefind and print ours/Pagefind ratios",
             "json": "also write the figures to this JSON file",
-            "profile": "instead, profile one build with py-spy and print where the time goes"})
-def bench(c, n=1000, runs=3, workdir="", browser=True, pagefind=True, json="", profile=False):
+            "profile": "instead, profile one build with py-spy and print where the time goes",
+            "without": "leave this plugin out of PLUGINS (repeatable), e.g. plugins.timeline"},
+      iterable=["without"])
+def bench(c, n=1000, runs=3, workdir="", browser=True, pagefind=True, json="", profile=False,
+          without=None):
     """Synthetic archive of N articles: build, rebuild, index and search figures (bench/)."""
     args = ["--n", str(int(n)), "--runs", str(int(runs))]
     args += ["--workdir", workdir] if workdir else []
     args += [] if browser else ["--no-browser"]
     args += [] if pagefind else ["--no-pagefind"]
     args += ["--json", json] if json else []
+    for plugin in without or []:
+        args += ["--without", plugin]
     module = "bench.profile" if profile else "bench"
     if profile:
         args = ["--n", str(int(n))] + (["--workdir", workdir] if workdir else [])

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench import browser, corpus, pagefind, search_index
-from bench.build import BuildError, output_size, run_build, synthetic_overrides, tree_size
+from bench.build import ROOT, BuildError, output_size, run_build, synthetic_overrides, tree_size
 from bench.report import Row, aligned, table
 
 # Fixed queries: common and rare terms of the seed texts, two-term and long ones, and one in
@@ -50,7 +50,7 @@ class Figures:
 
 def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = None,
             seed: int = corpus.DEFAULT_SEED, with_browser: bool = True,
-            with_pagefind: bool = True, out=None) -> Figures:
+            with_pagefind: bool = True, without: tuple[str, ...] = (), out=None) -> Figures:
     figures = Figures(n=n, runs=runs)
     out = out or _progress
     browser_runs = runs if browser_runs is None else browser_runs
@@ -60,6 +60,9 @@ def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = Non
     out(f"bench: {n} articles generated in {figures.generate_s:.1f}s into {content}")
     output, cache, logs = workdir / "output", workdir / "cache", workdir / "logs"
     overrides = synthetic_overrides(workdir)
+    if without:
+        overrides["PLUGINS"] = _plugins_without(without)
+        figures.notes.append("built without " + ", ".join(without))
 
     for r in range(runs):
         shutil.rmtree(output, ignore_errors=True)
@@ -104,6 +107,18 @@ def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = Non
     if with_browser:
         figures.queries = _probe(output, browser_runs, with_pagefind, figures.notes, out)
     return figures
+
+
+def _plugins_without(names) -> list[str]:
+    """The project's PLUGINS less `names`: to tell one plugin's share of the build, or to get
+    figures for the rest when one plugin does not finish at some scale."""
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    unknown = [n for n in names if n not in plugins]
+    if unknown:
+        raise SystemExit(f"bench: --without {', '.join(unknown)}: not in PLUGINS {plugins}")
+    return [p for p in plugins if p not in names]
 
 
 def _progress(message: str) -> None:
@@ -264,6 +279,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-pagefind", action="store_true")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    ap.add_argument("--without", action="append", default=[], metavar="PLUGIN",
+                    help="leave this plugin out of PLUGINS (e.g. plugins.timeline); repeatable")
     a = ap.parse_args(argv)
     if a.n < 1 or a.runs < 1:
         ap.error("--n and --runs must be at least 1")
@@ -271,7 +288,8 @@ def main(argv=None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         figures = measure(a.n, workdir, runs=a.runs, browser_runs=a.browser_runs, seed=a.seed,
-                          with_browser=not a.no_browser, with_pagefind=not a.no_pagefind)
+                          with_browser=not a.no_browser, with_pagefind=not a.no_pagefind,
+                          without=tuple(a.without))
     except (BuildError, corpus.CorpusError, pagefind.PagefindError) as e:
         print(f"bench: {e}", file=sys.stderr)
         return 1
