@@ -61,7 +61,7 @@ def html_document(markup: str) -> Document:
 def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
     meta: dict[str, str] = {}
     names = {
-        "title": ("og:title", "ArticleTitle", "title"),
+        "page_title": ("ArticleTitle", "og:title", "title"),
         "page_date": ("article:published_time", "PubDate", "publishdate", "pubdate", "firstpublishedtime",
                       "date", "dc.date"),
         "source_line": ("ContentSource", "source", "og:site_name", "SiteName"),
@@ -77,10 +77,8 @@ def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
     canonical = soup.find("link", rel="canonical")
     if canonical and canonical.get("href", "").startswith("http"):
         meta.setdefault("source_url", canonical["href"])
-    if "title" not in meta and soup.title and soup.title.string:
-        # "标题_栏目_网站" / "标题 - 网站": the headline is the longest part.
-        parts = re.split(r"\s*(?:[_|｜]|-{1,2}|—)\s*", soup.title.string.strip())
-        meta["title"] = max(parts, key=len)
+    if "page_title" not in meta and soup.title and soup.title.string:
+        meta["page_title"] = soup.title.string.strip()
     if meta.get("source_url", "") and not meta["source_url"].startswith(("http://", "https://")):
         del meta["source_url"]
     return meta

@@ -115,7 +115,7 @@ def simplified(doc: Document) -> list[Change]:
         if converted != p.text:
             changes.append(Change("simplified", "changed", _short(converted, 24), p.line))
             p.text = converted
-    for key in ("title", "summary", "source", "publisher", "author"):
+    for key in ("title", "page_title", "summary", "source_line", "publisher_line", "author"):
         if doc.meta.get(key):
             doc.meta[key] = to_simplified(doc.meta[key])
     return changes
@@ -206,6 +206,17 @@ def title(doc: Document) -> list[Change]:
     if index is None and doc.paras and is_title_like(doc.paras[0].text, 60) \
             and len(doc.paras) > 1 and len(doc.paras[1].text) > len(doc.paras[0].text):
         index = 0
+    page_title = doc.meta.pop("page_title", "")
+    if index is None and page_title:
+        # "标题_栏目_网站" / "标题 - 网站": a part that is also a line of the page is the
+        # headline; otherwise the longest part.
+        parts = [t for t in re.split(r"\s*(?:[_|｜]|\s-{1,2}\s|—)\s*", page_title) if t]
+        lines = [p.text for p in doc.paras[:6]]
+        index = next((lines.index(t) for t in parts if t in lines), None)
+        if index is None:
+            doc.meta["title"] = max(parts, key=len) if parts else page_title
+            changes.append(Change("title", "found", f"{doc.meta['title']} (from the page title)"))
+            return changes
     if index is None:
         return changes
     found = doc.paras[index]

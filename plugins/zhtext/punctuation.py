@@ -32,6 +32,9 @@ _COLON_BEFORE = re.compile(rf"(?<![\d]):[ ]?(?={_ctx})")
 # A parenthesised group that belongs to Chinese text: it contains a Han character, or a Han
 # character stands right outside it, or it opens a line as an enumerator like (1).
 _PAREN = re.compile(r"\(([^()\n]{0,200})\)")
+# Full-width marks carry their own spacing: a space beside one is a typing slip.
+_FULLWIDTH_MARKS = "，。、：；！？（）《》“”‘’【】"
+_SPACE_BY_MARK = re.compile(rf" +(?=[{_FULLWIDTH_MARKS}])|(?<=[{_FULLWIDTH_MARKS}]) +")
 
 
 def normalize_spaces(text: str) -> str:
@@ -57,7 +60,8 @@ def _paren(match: re.Match) -> str:
 
 
 def to_fullwidth_punctuation(text: str) -> str:
-    """Half-width `, : ; ( ) ! ?` in Chinese context → full-width; numbers and Latin kept."""
+    """Half-width `, : ; ( ) ! ?` in Chinese context → full-width (and spaces beside full-width
+    marks dropped); numbers and Latin kept."""
     previous = None
     # Parentheses first: a converted `（` then counts as Chinese context for the marks around it.
     # Nested groups need a second pass (the inner pair is converted first).
@@ -68,4 +72,4 @@ def to_fullwidth_punctuation(text: str) -> str:
     text = _MARK_BEFORE_CJK.sub(lambda m: _SIMPLE[m.group(1)], text)
     text = _COLON.sub("：", text)
     text = _COLON_BEFORE.sub("：", text)
-    return text
+    return _SPACE_BY_MARK.sub("", text)

@@ -182,6 +182,23 @@ def test_saved_web_page(tmp_path):
         assert gone not in a.body, gone
 
 
+def test_old_big5_table_page(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "page-big5.html", raw)
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    assert result.status == "written" and result.encoding == "big5hkscs", result.error
+    a = ArticleFile.read(result.article)
+    # The headline is the line above the 发布日期 line, not the <title> (the office's name).
+    assert a.get("Title") == "文山社区举办长者健康讲座"
+    assert (a.get("Date"), a.get("Date_precision")) == ("2015-05-13", "day")   # day-first 13.05.2015
+    assert a.get("Publisher") == "凤山区公所" and a.get("Source_script") == "zh-Hant"
+    assert a.body.split("\n\n") == [
+        "本月十日，文山社区活动中心举办长者健康讲座，邀请医院医师讲解慢性病防治知识，共有八十余位长者参加。",
+        "讲座结束后，志工为长者量测血压，并发放健康手册，协助长者建立良好的生活习惯。",
+        "社区理事长表示，未来将持续办理各类关怀活动，照顾社区长者的身心健康。\n"]
+
+
 def test_slugs_are_ascii_stable_and_unique(tmp_path):
     raw = tmp_path / "raw"
     (raw / "a").mkdir(parents=True)
