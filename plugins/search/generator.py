@@ -47,6 +47,10 @@ class SearchGenerator(Generator):
             kw for t in reader.topics.values() for kw in t["keywords"]]
         extra = list(self.search["EXTRA_WORDS"]) + [
             str(w) for w in self.context.get("search_extra_words", [])]
+        # Honour and initiative names the timeline extracted (context["timeline"].entries):
+        # 全省和谐社区建设示范单位 should stay one word, not be cut by jieba's guesses.
+        timeline = self.context.get("timeline")
+        extra += [str(e.name) for e in getattr(timeline, "entries", []) if getattr(e, "name", "")]
         words = user_words(places, topics, extra)
         segmenter = Segmenter(words)
         fields = self.search["FIELDS"]

@@ -296,7 +296,8 @@
   function Engine(manifest, load) {
     this.manifest = manifest;
     this.load = load;
-    this.shards = {};
+    this.shards = {};      // loaded: read synchronously while cutting and ranking
+    this.shardLoads = {};  // n → promise of the shard
     this.t2s = {};
     this.t2sLoaded = {};
     this.facetTable = null;
@@ -325,11 +326,15 @@
   };
 
   Engine.prototype.shard = async function (n) {
-    if (!this.shards[n]) {
-      var data = await this.load(this.file("shard", n));
-      if (!this.shards[n]) this.shards[n] = new Shard(data);
+    var self = this;
+    if (!this.shardLoads[n]) {
+      // One fetch per shard even when several terms of a query ask for it at once.
+      this.shardLoads[n] = this.load(this.file("shard", n)).then(function (data) {
+        self.shards[n] = new Shard(data);
+        return self.shards[n];
+      });
     }
-    return this.shards[n];
+    return this.shardLoads[n];
   };
 
   Engine.prototype.shardForTerm = function (term) {
@@ -370,11 +375,14 @@
   Engine.prototype.records = async function (refs) {
     var self = this, per = this.manifest.records_per_chunk, chunks = {};
     refs.forEach(function (ref) { chunks[Math.floor(refNumber(ref) / per)] = true; });
+    // Promises are cached, so refs of one chunk asked for at once fetch it once.
+    var loaded = {};
     await Promise.all(Object.keys(chunks).map(async function (c) {
-      if (!self.recordChunks[c]) self.recordChunks[c] = await self.load(self.file("records", c));
+      if (!self.recordChunks[c]) self.recordChunks[c] = self.load(self.file("records", c));
+      loaded[c] = await self.recordChunks[c];
     }));
     var out = {};
-    refs.forEach(function (ref) { out[ref] = self.recordChunks[Math.floor(refNumber(ref) / per)][ref]; });
+    refs.forEach(function (ref) { out[ref] = loaded[Math.floor(refNumber(ref) / per)][ref]; });
     return out;
   };
 

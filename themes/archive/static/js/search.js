@@ -118,19 +118,22 @@
   }
 
   function showMore(mine) {
-    var batch = current.results.slice(current.shown, current.shown + PAGE);
-    var terms = current.tokens.map(function (t) { return t.term; });
-    return current.index.records(batch.map(function (r) { return r.ref; })).then(function (records) {
-      if (mine !== generation) return;
-      var first = null;
-      batch.forEach(function (result) {
-        var item = renderResult(records[result.ref], terms, current.index.t2s);
-        list.appendChild(item);
-        if (!first) first = item;
+    var state = current;
+    var batch = state.results.slice(state.shown, state.shown + PAGE);
+    var terms = state.tokens.map(function (t) { return t.term; });
+    // All records are requested at once; each result is shown as soon as it and the ones
+    // ranked above it have arrived, so the first result does not wait for the tenth.
+    var pending = batch.map(function (r) { return state.index.records([r.ref]); });
+    state.shown += batch.length;
+    var chain = Promise.resolve();
+    batch.forEach(function (result, i) {
+      chain = chain.then(function () { return pending[i]; }).then(function (records) {
+        if (mine !== generation) return;
+        list.appendChild(renderResult(records[result.ref], terms, state.index.t2s));
       });
-      current.shown += batch.length;
-      more.hidden = current.shown >= current.results.length;
-      return first;
+    });
+    return chain.then(function () {
+      if (mine === generation) more.hidden = state.shown >= state.results.length;
     });
   }
 
