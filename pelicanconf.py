@@ -40,6 +40,7 @@ PLUGINS = [
     "plugins.article_meta",
     "plugins.places",
     "plugins.seo",
+    "plugins.search",
     "plugins.timeline",
 ]  # entries like "plugins.places"
 
