@@ -25,7 +25,9 @@ port="$("$py" -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(
 base="http://127.0.0.1:$port"
 (cd "$root" && SITEURL="$base" "$py" -m pelican content -o "$work/site" -s publishconf.py \
   --fatal errors -q)
-"$py" -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >/dev/null 2>&1 &
+# Served like GitHub Pages serves it (gzip, Cache-Control: max-age=600), so the scores are
+# about the site and not about python -m http.server.
+"$py" "$root/scripts/lighthouse_server.py" "$port" "$work/site" >/dev/null 2>&1 &
 server=$!
 for _ in $(seq 50); do "$py" -c "import urllib.request;urllib.request.urlopen('$base/',timeout=1)" 2>/dev/null && break; sleep 0.1; done
 

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 from invoke import Context
 
@@ -85,8 +86,14 @@ def test_invoke_build_and_publish_of_the_real_archive_pass_with_warnings_fatal(t
     prod = invoke("publish", "--output", str(tmp_path / "prod"),
                   env={"CI": "true", "SITEURL": "https://example.github.io/archive"})
     assert prod.returncode == 0, prod.stdout + prod.stderr
-    assert (tmp_path / "prod" / "feeds" / "all.atom.xml").exists()
     assert "https://example.github.io/archive/" in (tmp_path / "prod" / "sitemap.xml").read_text()
+    feeds = sorted((tmp_path / "prod" / "feeds").rglob("*.atom.xml"))
+    assert len(feeds) > 3
+    for feed in feeds:
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo and parsed.entries, feed
+        assert all(e.link.startswith("https://example.github.io/archive/articles/") for e in parsed.entries)
+        assert len({e.id for e in parsed.entries}) == len(parsed.entries)
 
 
 def test_invoke_build_fails_on_a_bad_article(tmp_path):

@@ -242,3 +242,18 @@ def test_everything_reads_and_browses_without_javascript(fixture_site):
         focused = page.evaluate("document.activeElement.textContent")
         assert focused == "跳到正文"
         context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_print_stylesheet_keeps_the_article_and_drops_the_chrome(fixture_site):
+    with serve(fixture_site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + GATE_PAGES["article"])
+        page.emulate_media(media="print")
+        for hidden in (".site-nav", ".search-form", ".toc", ".neighbours", ".skip-link"):
+            assert not page.is_visible(hidden), hidden
+        for shown in ("h1", ".article-body", "dl.facts", ".site-name"):
+            assert page.is_visible(shown), shown
+        pdf = page.pdf()
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
