@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.article_meta.dates import UNDATED_SEGMENT
 from plugins.article_meta.frontmatter import line_of
 from plugins.gazetteer import LEVELS, Gazetteer
 
@@ -14,7 +15,6 @@ from .taxonomy import load_topics, tag_slug
 logger = logging.getLogger(__name__)
 
 _PLACE_KEYS = {"province": "Province", "city": "City", "district": "District", "street": "Street"}
-UNDATED_SLUG = "undated"
 
 
 @dataclass
@@ -90,7 +90,7 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
     for place in archive.places.values():
         place.children.sort(key=lambda p: p.code)
     archive.years = sorted(years.values(),
-                           key=lambda y: (y.slug == UNDATED_SLUG, -int(y.slug) if y.slug.isdigit() else 0))
+                           key=lambda y: (y.slug == UNDATED_SEGMENT, -int(y.slug) if y.slug.isdigit() else 0))
     archive.kinds = sorted(kinds.values(), key=lambda k: k.slug)
     archive.tags = sorted(tags.values(), key=lambda t: (-t.count, t.slug))
     return archive

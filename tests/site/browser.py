@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import os
 import threading
 from pathlib import Path
@@ -27,7 +28,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            import io
             return io.BytesIO(body)
         return super().send_head()
 
