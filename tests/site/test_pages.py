@@ -146,6 +146,8 @@ def test_place_pages_at_every_level_list_children_with_counts_and_descendant_art
                                    ("grid-meeting-2019", "huangdao-renewal-2021-03", "volunteer-record"))
     street = page(fixture_site, "places/370402002/")
     assert street.select_one("h1").get_text(" ", strip=True) == "垎塔埠街道 街道乡镇级"
+    assert [a["href"] for a in street.select("nav.breadcrumb a")] == [
+        "/places/", "/places/37/", "/places/3704/", "/places/370402/", "/places/370402002/"]
     assert street.select_one("nav.breadcrumb a[aria-current=page]")["href"] == "/places/370402002/"
     assert [a["href"] for a in street.select("main a.article-link")] == ["/" + ARTICLE_URLS["grid-meeting-2019"]]
     index = page(fixture_site, "places/")
