@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PRECISIONS = ("day", "month", "year", "unknown")
 
@@ -89,6 +89,7 @@ def report_date(title: str, opening: str, text: str) -> FoundDate | None:
         found = parse_date(m.group(0))
         if found is None:
             continue
+        found = replace(found, source=m.group(0))
         # 截至10月 inherits the report's year only implicitly: without a year it is skipped.
         if period and found.year != period.year:
             continue

@@ -14,9 +14,9 @@ class Para:
 
 @dataclass
 class Change:
-    """What a step did: removed, changed, found (metadata), or flagged for review."""
+    """What a step did: removed, changed, found (metadata), guessed, or flagged for review."""
     step: str
-    action: str            # "removed" | "changed" | "found" | "review"
+    action: str            # "removed" | "changed" | "found" | "guessed" | "review"
     text: str
     line: int = 0
 
@@ -33,7 +33,6 @@ class Document:
     review: list[str] = field(default_factory=list)   # front-matter fields an editor should confirm
     title_line: int = 0                               # raw line of the title, 0 when none found
     traditional: bool = False
-    is_html: bool = False
 
     @classmethod
     def from_lines(cls, lines: list[str], first_line: int = 1) -> "Document":

@@ -54,8 +54,7 @@ def html_document(markup: str) -> Document:
             h1.decompose()
     paras: list[Para] = []
     _collect(container, paras)
-    doc = Document(paras, meta=meta, is_html=True)
-    return doc
+    return Document(paras, meta=meta)
 
 
 def _page_meta(soup: BeautifulSoup) -> dict[str, str]:

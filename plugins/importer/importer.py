@@ -177,13 +177,13 @@ def format_report(result: Result, verbose: bool = False) -> str:
     by_step: dict[tuple[str, str], list[Change]] = {}
     for c in result.changes:
         by_step.setdefault((c.action, c.step), []).append(c)
-    for action in ("removed", "changed", "found", "review"):
+    labels = {"removed": "removed", "changed": "changed", "found": "found", "guessed": "GUESSED",
+              "review": "REVIEW"}
+    for action, label in labels.items():
         for (act, step), changes in by_step.items():
             if act != action:
                 continue
             shown = changes if verbose else changes[:3]
-            label = {"removed": "removed", "changed": "changed", "found": "found",
-                     "review": "REVIEW"}[action]
             lines.append(f"  {label} {step} ({len(changes)}):")
             lines += [f"    - {c}" for c in shown]
             if len(changes) > len(shown):

@@ -121,8 +121,10 @@ def apply(doc: Document, gazetteer: Gazetteer, topics: list[Topic]) -> list[Chan
     found, how = date_of(doc, kind)
     if found:
         doc.meta["date"], doc.meta["date_precision"] = found.iso(), found.precision
-        changes.append(Change("metadata", "found", f"date {found.iso()} ({found.precision}) from {how}"))
-        if how.startswith("text") and found.precision != "year":
+        guessed = how.startswith("text")
+        changes.append(Change("metadata", "guessed" if guessed else "found",
+                              f"date {found.iso()} ({found.precision}) from {how}"))
+        if guessed and found.precision != "year":
             # A 截至 date dates the figures, not the report: an editor should confirm it.
             doc.add_review("date")
     else:
@@ -150,8 +152,8 @@ def apply(doc: Document, gazetteer: Gazetteer, topics: list[Topic]) -> list[Chan
         place = resolution.path.get("street") or resolution.path.get("district") or ""
         doc.meta["title"] = proposed_title(doc, kind, place, found)
         doc.add_review("title")
-        changes.append(Change("metadata", "review", f"no title in the document; proposed "
-                                                    f"“{doc.meta['title']}”"))
+        changes.append(Change("metadata", "guessed", f"no title in the document; proposed "
+                                                     f"“{doc.meta['title']}”"))
     names, keyword_hits = topics_of(doc.text, doc.meta["title"], topics)
     if names:
         doc.meta["topics"] = ", ".join(names)

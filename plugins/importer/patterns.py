@@ -62,8 +62,11 @@ PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?:{PINYIN_SYLLA
 SPLIT_GLOSSES = {
     "?xì)": (0x9A, "氣"),
 }
-# Sequences the realignment cannot restore because the misaligned decoder dropped bytes; each
-# was worked out byte by byte from the GBK table and is checked by a test on the real document.
+# Sequences the realignment cannot restore: the misaligned decoder dropped bytes (an invalid
+# pair became "?" or vanished). Each was worked out from the GBK table where the bytes allow
+# (飧脑旃こ蹋顿Y = E2|B8C4 D4EC B9A4 B3CC A3[AC CD dropped]B6 D959 → 改造工程，投資) and from the
+# sentence otherwise (勞動人事爭議); a test checks each against the real document (seed 001).
+# Anything else left by a split gloss is reported for review, never guessed.
 DAMAGED_SEQUENCES = {
     "?xì)?、": "氣、",
     "?xì)鈱?shí)": "氣實(shí)",

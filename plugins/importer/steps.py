@@ -183,6 +183,8 @@ def title(doc: Document) -> list[Change]:
     """The title found: the line before the 来源/时间 line of a page, or a title-like first line;
     navigation labels above it are dropped."""
     changes = []
+    meta_at = doc.meta.pop("meta_line_index", None)
+    page_title = doc.meta.pop("page_title", "")
     if doc.meta.get("title"):
         wanted = doc.meta["title"]
         for p in list(doc.paras[:5]):
@@ -193,7 +195,6 @@ def title(doc: Document) -> list[Change]:
                 break
         return changes
     index = None
-    meta_at = doc.meta.pop("meta_line_index", None)
     if meta_at is not None and 0 < int(meta_at) <= len(doc.paras):
         candidate = int(meta_at) - 1
         if is_title_like(doc.paras[candidate].text, 60):
@@ -206,7 +207,6 @@ def title(doc: Document) -> list[Change]:
     if index is None and doc.paras and is_title_like(doc.paras[0].text, 60) \
             and len(doc.paras) > 1 and len(doc.paras[1].text) > len(doc.paras[0].text):
         index = 0
-    page_title = doc.meta.pop("page_title", "")
     if index is None and page_title:
         # "标题_栏目_网站" / "标题 - 网站": a part that is also a line of the page is the
         # headline; otherwise the longest part.

@@ -60,6 +60,19 @@ def test_import_report_and_idempotence(raw_dir, tmp_path):
     assert digests(raw_dir) == before
 
 
+def test_report_says_what_was_removed_guessed_and_needs_review(tmp_path):
+    done = cli("import", "--src", ROOT / "raw" / "000_0d733a690fc97fb8.txt", "--dest", tmp_path)
+    assert done.returncode == 0
+    report = done.stdout
+    assert "changed punctuation (" in report and "marks made full-width" in report
+    assert "GUESSED metadata (2):" in report
+    assert "date 2022-10-01 (month) from text: 截至2022年10月" in report
+    assert "proposed “中山西路街道2022年工作情况汇报”" in report
+    assert "REVIEW empty_sections (7):" in report and "line 7: empty section: 2、广泛宣传，正面引导" in report
+    assert "REVIEW truncated" in report and "line 17: no final punctuation: …现的占道、占道经营、各类垃圾小广" in report
+    assert "needs review: date, title, text" in report
+
+
 def test_edited_article_is_kept_unless_forced(raw_dir, tmp_path):
     dest = tmp_path / "articles"
     assert cli("import", "--src", raw_dir, "--dest", dest).returncode == 0
