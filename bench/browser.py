@@ -15,7 +15,7 @@ from __future__ import annotations
 import statistics
 import time
 from dataclasses import dataclass, field
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -42,7 +42,7 @@ class QueryProbe:
     bytes_search: int = 0            # minus the HTML document and what every site page loads
     requests: int = 0
     warm_ms: float | None = None     # Enter → new results, search code already loaded
-    urls: list[str] = field(default_factory=list)
+    fetched: list[tuple[str, int]] = field(default_factory=list)  # (URL path, bytes)
 
 
 def _size(request) -> int:
@@ -93,7 +93,7 @@ def probe_cold(browser, page_url: str, query: str, chrome: set[str], extra: str 
     for request in finished:
         size = _size(request)
         probe.bytes_total += size
-        probe.urls.append(request.url)
+        probe.fetched.append((urlsplit(request.url).path, size))
         if request.url != document and request.url not in chrome \
                 and request.resource_type != "document":
             probe.bytes_search += size

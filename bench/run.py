@@ -199,8 +199,20 @@ def _summarise(row: dict) -> dict:
             "bytes_search": int(browser.median(p.bytes_search for p in probes)),
             "requests": last.requests,
             "warm_ms": row.get(f"{side}_warm_ms"),
+            "fetched": _by_folder(last.fetched),
         }
     return result
+
+
+def _by_folder(fetched: list[tuple[str, int]]) -> dict[str, list[int]]:
+    """Bytes and requests per folder (or per file at the top level): what a query costs."""
+    folders: dict[str, list[int]] = {}
+    for path, size in fetched:
+        folder = path.rsplit("/", 1)[0] + "/*" if path.count("/") > 2 else path
+        entry = folders.setdefault(folder, [0, 0])
+        entry[0] += size
+        entry[1] += 1
+    return dict(sorted(folders.items(), key=lambda item: -item[1][0]))
 
 
 def _side(figures: Figures, side: str, key: str):
@@ -245,6 +257,8 @@ def render(figures: Figures) -> str:
     parts = [table(f"基层档案 bench: {figures.n:,} articles", rows)]
     if figures.queries:
         parts.append(_query_table(figures))
+    if figures.queries:
+        parts.append(_fetched_table(figures.queries[0]))
     if figures.build_warnings:
         parts.append(f"build warnings ({len(figures.build_warnings)}), first ones:\n  "
                      + "\n  ".join(figures.build_warnings[:5]))
@@ -265,6 +279,15 @@ def _query_table(figures: Figures) -> str:
         body.append((q["query"], pair("results"), pair("bytes_search", 1000, "{:.1f}"),
                      pair("first_ms"), pair("warm_ms")))
     return aligned("per query (ours / Pagefind; first = cold, median of runs)", head, body)
+
+
+def _fetched_table(query: dict) -> str:
+    body = []
+    for side in ("ours", "pagefind"):
+        for folder, (size, count) in query.get(side, {}).get("fetched", {}).items():
+            body.append((side, folder, f"{size / 1000:.1f}", str(count)))
+    return aligned(f"what the first query {query['query']!r} fetched (cold)",
+                   ("search", "path", "kB", "requests"), body)
 
 
 def main(argv=None) -> int:

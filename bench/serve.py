@@ -71,7 +71,7 @@ class _Server(http.server.ThreadingHTTPServer):
     def __init__(self, root: Path):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.root = root.resolve()
-        self._gzipped: dict[Path, bytes] = {}
+        self._gzipped: dict[Path, bytes | None] = {}
         self._lock = threading.Lock()
 
     def body(self, path: Path, accepts_gzip: bool) -> tuple[bytes, bool]:
@@ -79,8 +79,12 @@ class _Server(http.server.ThreadingHTTPServer):
             return path.read_bytes(), False
         with self._lock:
             if path not in self._gzipped:
-                self._gzipped[path] = gzip.compress(path.read_bytes(), 6, mtime=0)
-            return self._gzipped[path], True
+                raw = path.read_bytes()
+                packed = gzip.compress(raw, 6, mtime=0)
+                # A file the site already compressed is sent as it is, not grown by a wrapper.
+                self._gzipped[path] = packed if len(packed) < len(raw) else None
+            packed = self._gzipped[path]
+        return (packed, True) if packed is not None else (path.read_bytes(), False)
 
 
 @contextlib.contextmanager

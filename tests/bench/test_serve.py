@@ -1,0 +1,47 @@
+"""The bench's static server sends text gzipped, as real hosts do, and leaves compressed files
+alone; figures of bytes on the wire depend on it."""
+import gzip
+import os
+import urllib.request
+
+from bench.serve import serve
+
+
+def _get(url, gzip_ok=True):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    with urllib.request.urlopen(request) as response:
+        return response.headers, response.read()
+
+
+def test_text_is_gzipped_and_binary_is_not(tmp_path):
+    text = ("社区志愿者" * 500).encode("utf-8")
+    (tmp_path / "a.json").write_bytes(text)
+    packed = os.urandom(2000)
+    (tmp_path / "b.json").write_bytes(packed)
+    (tmp_path / "search").mkdir()
+    page = "<p>搜索</p>" * 100
+    (tmp_path / "search" / "index.html").write_text(page, encoding="utf-8")
+    with serve(tmp_path) as base:
+        headers, body = _get(base + "a.json")
+        assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == text
+        assert len(body) < len(text) / 10
+        headers, body = _get(base + "b.json")
+        assert headers["Content-Encoding"] is None and body == packed
+        headers, body = _get(base + "a.json", gzip_ok=False)
+        assert body == text
+        headers, body = _get(base + "search/?q=%E7%A4%BE")
+        assert gzip.decompress(body).decode("utf-8") == page
+        assert headers["Cache-Control"] == "max-age=600"
+
+
+def test_outside_paths_and_missing_files_are_refused(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "secret.txt").write_text("x", encoding="utf-8")
+    with serve(tmp_path / "site") as base:
+        for path in ("../secret.txt", "missing.html"):
+            try:
+                _get(base + path)
+            except urllib.error.HTTPError as e:
+                assert e.code in (403, 404)
+            else:
+                raise AssertionError(f"{path} was served")
