@@ -47,6 +47,9 @@ def render(doc: Document) -> str:
     lines = []
     for key, name in FIELDS:
         value = _one_line(doc.meta.get(name, ""))
+        if key == "Summary":
+            # Pelican renders Summary as Markdown, like the body.
+            value = md_escape(value)
         if value or key in ALWAYS:
             lines.append(f"{key}: {value}".rstrip())
     body = []

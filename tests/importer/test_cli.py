@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 
 from plugins.gazetteer import Gazetteer
@@ -239,3 +240,25 @@ def test_module_and_invoke_entry_points_agree(raw_dir, tmp_path):
     assert {p.name: p.read_bytes() for p in out_module.iterdir()} == \
         {p.name: p.read_bytes() for p in out_invoke.iterdir()}
     assert not any(name.endswith(".tmp") for name in os.listdir(out_invoke))
+
+
+def test_document_text_cannot_become_markup(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "markup.txt").write_text(
+        "摘要：街道<script>alert(1)</script>召开*会议*。\n"
+        "街道<script>alert(1)</script>召开*会议*。社区&居民参加，[链接](http://x)未展开。\n"
+        "# 不是标题，只是一行以井号开头的正文内容，共有二十多个字。\n"
+        "1. 不是列表，只是一行以数字开头的正文内容，共有二十多个字。\n", encoding="utf-8")
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    assert result.status == "written", result.error
+    text = result.article.read_text(encoding="utf-8")
+    a = ArticleFile.read(result.article)
+    html = markdown.Markdown().convert(a.body)
+    summary = markdown.Markdown().convert(a.get("Summary"))
+    for rendered in (html, summary):
+        assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+        assert "<em>" not in rendered and "*会议*" in rendered
+    assert "<a " not in html and "<h1>" not in html and "<ol>" not in html
+    assert "# 不是标题" in html and "1. 不是列表" in html and "社区&amp;居民" in html
+    assert "Import_digest:" in text
