@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
 
 from .browser import chromium, served
 from .conftest import LINGSHANWEI, YIYUAN, YIYUAN_CODE, article
@@ -54,9 +54,11 @@ def test_following_an_entry_link_marks_the_source_sentence(site):
     assert marked["background"] != unmarked["background"]
     assert marked["outline"] != "none" and marked["outlineWidth"] != "0px"
     assert unmarked["outline"] == "none"
-    # The sentence sits far down the article: the browser scrolled it into view.
-    box = page.locator(f"#{entry['anchor']}").bounding_box()
-    assert 0 <= box["y"] < 800
+    # The sentence sits far down the article: the browser brings it into view (the theme may
+    # scroll smoothly, so wait for it to arrive).
+    page.wait_for_function("""id => { const r = document.getElementById(id).getBoundingClientRect();
+                                     return r.top >= 0 && r.bottom <= innerHeight; }""",
+                           arg=entry["anchor"], timeout=5000)
     page.close()
 
 
@@ -77,3 +79,39 @@ def test_filters_are_plain_links_that_work_without_javascript(site):
     page.wait_for_url(f"**/timeline/place/{YIYUAN_CODE}/")
     assert page.locator(".timeline-entry").count() == 3
     context.close()
+
+
+TIMELINEJS = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+VIEWER = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>TimelineJS</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="tljs/css/timeline.css"><script src="tljs/js/timeline.js"></script></head>
+<body><div id="tl" style="width: 1000px; height: 600px"></div><script>
+fetch("site/timeline-timelinejs.json").then(r => r.json()).then(data => {
+  window.timeline = new TL.Timeline("tl", data, {script_path: new URL("tljs/js/", location.href).href, language: "zh-cn", font: null});
+});
+</script></body></html>"""
+
+
+def test_timelinejs_export_loads_in_timelinejs3(site, tmp_path):
+    """The export opened by TimelineJS 3 itself: one marker per dated entry, no error."""
+    if not (TIMELINEJS / "js" / "timeline.js").exists():
+        pytest.fail(f"{TIMELINEJS} missing: run `npm ci` (devDependency @knight-lab/timelinejs)")
+    output, _, browser = site
+    (tmp_path / "tljs").symlink_to(TIMELINEJS)
+    (tmp_path / "site").symlink_to(output)
+    (tmp_path / "viewer.html").write_text(VIEWER, encoding="utf-8")
+    data = json.loads((output / "timeline-timelinejs.json").read_text(encoding="utf-8"))
+    errors, outside = [], []
+    with served(tmp_path) as base:
+        page = browser.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+                   if not route.request.url.startswith(base) else route.continue_())
+        page.goto(base + "viewer.html")
+        page.wait_for_selector(".tl-timemarker", state="attached", timeout=20000)
+        markers = page.locator(".tl-timemarker").count()
+        headlines = page.locator(".tl-timemarker .tl-headline").all_text_contents()
+        page.close()
+    assert errors == [] and outside == []
+    assert markers == len(data["events"]) == 4
+    assert "全省和谐示范社区" in " ".join(headlines)
