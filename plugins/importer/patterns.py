@@ -89,5 +89,6 @@ OUTLINE = [
 # Final punctuation: a line ending otherwise is a heading, a lead-in or a cut-off sentence.
 FINAL_PUNCTUATION = "。！？；：…!?;:）)】」』”’"
 # Openers of a report (工作总结/报告/计划) versus news.
-REPORT_TITLE = re.compile(r"(?:工作)?(?:总结|报告|汇报|计划|要点|述职|情况说明)")
+REPORT_TITLE = re.compile(r"工作(?:总结|报告|计划|要点|汇报)|述职报告|情况(?:汇报|报告|说明)"
+                          r"|(?:总结|报告|汇报)$")
 REPORT_PHRASE = re.compile(r"现将.{0,20}(?:汇报|报告|总结)如下|(?:工作)?总结如下|工作计划如下")

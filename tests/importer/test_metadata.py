@@ -1,0 +1,94 @@
+"""Front-matter values read from cleaned documents: kind, date choice, topics, tags, titles."""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from plugins.importer.dates import FoundDate
+from plugins.importer.document import Document
+from plugins.importer.metadata import date_of, kind_of, load_topics, proposed_title, tags_of, topics_of
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def doc_of(lines, **meta):
+    doc = Document.from_lines(lines)
+    doc.meta.update(meta)
+    return doc
+
+
+KIND = [
+    {"id": "work-summary", "title": "街道2020年上半年工作总结和下半年工作计划", "text": "正文。", "expected": "report"},
+    {"id": "plan-in-quotes-is-news", "title": "街道启动“幸福计划”关爱老人", "text": "正文。", "expected": "news"},
+    {"id": "report-suffix", "title": "关于社区服务情况的报告", "text": "正文。", "expected": "report"},
+    {"id": "phrase-in-text", "title": "", "text": "现将具体工作情况汇报如下。", "expected": "report"},
+    {"id": "news", "title": "灵山卫街道回应群众关切", "text": "日前，街道开展活动。", "expected": "news"},
+]
+
+
+@pytest.mark.parametrize("case", KIND, ids=[c["id"] for c in KIND])
+def test_kind(case):
+    assert kind_of(doc_of([case["text"]], title=case["title"])) == case["expected"]
+
+
+DATES = [
+    {"id": "meta-line-wins", "meta": {"date_line": "2019/5/22 9:50:25"}, "kind": "news", "lines": ["2020年全年处理。"],
+     "expected": ("2019-05-22", "day", "时间 line")},
+    {"id": "news-figures-are-not-its-date", "meta": {}, "kind": "news", "lines": ["2020年全年处理热线1.6万件。"],
+     "expected": None},
+    {"id": "dateline-without-year", "meta": {"dateline": "9-15"}, "kind": "news", "lines": ["正文。"], "expected": None},
+    {"id": "dateline-with-year", "meta": {"dateline": "2021-3-5"}, "kind": "news", "lines": ["正文。"],
+     "expected": ("2021-03-05", "day", "dateline")},
+    {"id": "report-from-text", "meta": {"title": "2021年工作总结"}, "kind": "report", "lines": ["截至2021年11月，完成。"],
+     "expected": ("2021-11-01", "month", "text: 截至2021年11月")},
+]
+
+
+@pytest.mark.parametrize("case", DATES, ids=[c["id"] for c in DATES])
+def test_date_of(case):
+    found, how = date_of(doc_of(case["lines"], **case["meta"]), case["kind"])
+    assert (None if found is None else (found.iso(), found.precision, how)) == case["expected"]
+
+
+def test_topics_need_enough_keyword_hits():
+    topics = load_topics(DATA)
+    text = "网格员走访入户，网格化管理全覆盖，基础网格49个。疫情一次。"
+    names, hits = topics_of(text, "", topics)
+    assert names == ["网格化治理"]
+    assert hits["网格"] == 3 and hits["疫情"] == 1
+
+
+def test_topics_in_the_title_count_double():
+    names, _ = topics_of("垃圾清运。", "垃圾分类宣传", load_topics(DATA))
+    assert names == ["环境卫生"]
+
+
+def test_tags_are_repeated_initiatives_and_keywords_not_places():
+    text = "打造“红色商圈”。“红色商圈”成效明显。“一次”。中山西路街道“中山西路街道”“中山西路街道”。"
+    hits = {"垃圾": 3, "党建": 1}
+    assert tags_of(text, Counter(hits), {"中山西路街道"}) == ["红色商圈", "垃圾"]
+
+
+TITLES = [
+    {"id": "report-from-phrase", "kind": "report", "place": "中山西路街道", "year": 2022,
+     "lines": ["2022年，街道……现将具体工作情况汇报如下。"], "expected": "中山西路街道2022年工作情况汇报"},
+    {"id": "report-without-phrase", "kind": "report", "place": "怡园街道", "year": None,
+     "lines": ["今年以来，街道开展工作。"], "expected": "怡园街道工作报告"},
+    {"id": "news-first-sentence", "kind": "news", "place": "", "year": None,
+     "lines": ["9月15日，枣庄市市中区人民政府新闻办召开新闻发布会。垎塔埠街道出席。"],
+     "expected": "枣庄市市中区人民政府新闻办召开新闻发布会"},
+]
+
+
+@pytest.mark.parametrize("case", TITLES, ids=[c["id"] for c in TITLES])
+def test_proposed_title(case):
+    date = FoundDate(case["year"]) if case["year"] else None
+    assert proposed_title(doc_of(case["lines"]), case["kind"], case["place"], date) == case["expected"]
+
+
+def test_taxonomy_is_well_formed():
+    topics = load_topics(DATA)
+    assert 12 <= len(topics) <= 20
+    assert len({t.slug for t in topics}) == len(topics) and all(t.slug.isascii() for t in topics)
+    keywords = [k for t in topics for k in t.keywords]
+    assert len(keywords) == len(set(keywords)), "a keyword belongs to one topic"
