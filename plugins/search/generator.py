@@ -2,6 +2,7 @@
 articles into terms, write the partitioned index, the search page and lunr.js."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import time
@@ -9,7 +10,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from plugins.zhtext.segment import Segmenter, user_words, with_subwords
+from plugins.buildcache import cache_for
+from plugins.zhtext.segment import Segmenter, Token, user_words, with_subwords
 
 from .documents import FACET_LABELS, ArticleReader
 from .settings import search_settings
@@ -54,8 +56,7 @@ class SearchGenerator(Generator):
         words = user_words(places, topics, extra)
         segmenter = Segmenter(words)
         fields = self.search["FIELDS"]
-        tokens = [{name: segmenter.tokens(r.texts.get(name, "")) for name in fields}
-                  for r in read]
+        tokens = self._tokens(read, segmenter, list(fields))
         vocabulary = {t.term for doc in tokens for toks in doc.values() for t in toks}
         vocabulary.update(words)
         documents = [SearchDocument({name: with_subwords(toks, vocabulary)
@@ -83,6 +84,24 @@ class SearchGenerator(Generator):
         logger.info("search: indexed %d articles, %d terms in %d shards in %.1f s",
                     len(documents), self.manifest["terms"], self.manifest["shards"],
                     time.perf_counter() - started)
+
+    def _tokens(self, read, segmenter: Segmenter, fields: list[str]) -> list[dict[str, list[Token]]]:
+        """Search-mode tokens of every article's fields, cached by content hash
+        (plugins.buildcache) so a rebuild segments only the articles that changed."""
+        cache = cache_for(self.settings)
+        # The dictionary changes how text is cut: it is part of every key.
+        dictionary = hashlib.sha1("\n".join(segmenter.words).encode("utf-8")).hexdigest()
+        out = []
+        for r in read:
+            texts = [r.texts.get(name, "") for name in fields]
+            key = "\x1e".join([dictionary, *fields, *texts])
+            pairs = cache.get_or_compute(
+                "search.tokens.v1", key,
+                lambda texts=texts: [[(t.term, t.start) for t in segmenter.tokens(text)]
+                                     for text in texts])
+            out.append({name: [Token(term, start) for term, start in field_pairs]
+                        for name, field_pairs in zip(fields, pairs)})
+        return out
 
     def _copy_lunr(self):
         source = Path(self.search["LUNR_JS"])

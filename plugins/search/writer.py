@@ -83,8 +83,8 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     n_docs = len(documents)
     field_names = list(fields)
 
-    # Term frequencies, field lengths and first-occurrence positions per (doc, field).
-    tf: dict[tuple[int, str], Counter] = {}
+    # Term frequencies and field lengths per (doc, field); term offsets where kept.
+    tf: list[tuple[int, str, Counter]] = []
     starts: dict[tuple[int, str], dict[str, list[int]]] = {}
     length_sum: Counter = Counter()
     doc_freq: Counter = Counter()  # lunr's idf counts a document once per field
@@ -92,7 +92,7 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         for name in field_names:
             tokens = doc.fields.get(name, [])
             counts = Counter(t.term for t in tokens)
-            tf[number, name] = counts
+            tf.append((number, name, counts))
             length_sum[name] += len(tokens)
             doc_freq.update(counts.keys())
             if name in positions:
@@ -104,47 +104,39 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     idf = {term: math.log(1 + abs((n_docs - df + 0.5) / (df + 0.5)))
            for term, df in doc_freq.items()}
 
-    postings_total = sum(len(c) for c in tf.values())
+    postings_total = sum(len(c) for _, _, c in tf)
     if shards is None:
         shards = max(1, math.ceil(postings_total / max(1, postings_per_shard)))
-    # Per shard: term → field → ref → metadata; and (field, ref) → [(term, weight)].
-    inverted: list[dict[str, dict[str, dict[str, dict]]]] = [dict() for _ in range(shards)]
-    vectors: list[dict[tuple[str, str], list[tuple[str, float]]]] = [
-        defaultdict(list) for _ in range(shards)]
-    for (number, name), counts in tf.items():
-        ref = ref_of(number)
-        length = sum(counts.values())
+    refs = [ref_of(n) for n in range(n_docs)]
+    # term → [(field, doc number, weight, metadata)], grouped by shard.
+    postings: list[dict[str, list[tuple[str, int, float, dict]]]] = [{} for _ in range(shards)]
+    shard_of_term = {term: shard_of(term, shards) for term in doc_freq}
+    for number, name, counts in tf:
+        if not counts:
+            continue
         boost = fields[name]
+        # The same float operations, in the same order, as lunr's builder.
+        norm = K1 * (1 - B + B * (sum(counts.values()) / average[name]))
         where = starts.get((number, name))
         for term, freq in counts.items():
-            score = idf[term] * ((K1 + 1) * freq) / (
-                K1 * (1 - B + B * (length / average[name])) + freq)
-            weight = round(score * boost, 3)
-            s = shard_of(term, shards)
-            posting = inverted[s].get(term)
-            if posting is None:
-                posting = inverted[s][term] = {f: {} for f in field_names}
-            meta = {}
-            if where is not None:
-                meta["p"] = _deltas(sorted(set(where[term])))
-            posting[name][ref] = meta
-            vectors[s][name, ref].append((term, weight))
+            weight = round(idf[term] * ((K1 + 1) * freq) / (norm + freq) * boost, 3)
+            meta = {"p": _deltas(sorted(set(where[term])))} if where is not None else {}
+            postings[shard_of_term[term]].setdefault(term, []).append((name, number, weight, meta))
 
     for s in range(shards):
-        terms = sorted(inverted[s], key=utf16_key)
-        index_of = {term: i for i, term in enumerate(terms)}
-        field_vectors = []
-        for (name, ref), elements in sorted(vectors[s].items(),
-                                            key=lambda kv: (kv[0][0], int(kv[0][1], 36))):
-            flat: list[float | int] = []
-            for term, weight in sorted(elements, key=lambda e: index_of[e[0]]):
-                flat += [index_of[term], weight]
-            field_vectors.append([f"{name}/{ref}", flat])
+        terms = sorted(postings[s], key=utf16_key)
+        vectors: dict[tuple[str, int], list] = defaultdict(list)
         inverted_index = []
-        for term in terms:
-            posting = {"_index": index_of[term]}
-            posting.update(inverted[s][term])
+        for index, term in enumerate(terms):
+            posting: dict = {"_index": index}
+            posting.update((f, {}) for f in field_names)
+            for name, number, weight, meta in postings[s][term]:
+                posting[name][refs[number]] = meta
+                # Terms are visited in index order, so every vector is built sorted.
+                vectors[name, number] += (index, weight)
             inverted_index.append([term, posting])
+        field_vectors = [[f"{name}/{refs[number]}", flat]
+                         for (name, number), flat in sorted(vectors.items())]
         shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
                  "invertedIndex": inverted_index, "pipeline": []}
         _dump(shard, out / files["shard"].format(n=s))
@@ -158,7 +150,7 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         "fields": field_names, "boosts": fields, "positions": list(positions),
         "shards": shards, "records_per_chunk": records_per_chunk, "record_chunks": chunks,
         "facets": facet_names, "t2s": t2s_buckets,
-        "terms": sum(len(x) for x in inverted), "postings": postings_total,
+        "terms": len(doc_freq), "postings": postings_total,
     }
     _dump(manifest, out / "manifest.json")
     return manifest
@@ -178,7 +170,7 @@ def _dump(data, path: Path) -> None:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if path.name.endswith(".gz"):
         # mtime=0: the same index gives the same bytes, build after build.
-        text = gzip.compress(text, 9, mtime=0)
+        text = gzip.compress(text, 6, mtime=0)
     path.write_bytes(text)
 
 

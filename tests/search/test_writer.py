@@ -103,3 +103,32 @@ def test_search_page_is_written_with_its_assets(search_site):
     article = (search_site / "articles" / "2022" / "getabu-press" / "index.html").read_text("utf-8")
     assert "search-core.js" not in article and "lunr" not in article
     assert 'action="/search/"' in article
+
+
+def test_tokens_are_cached_by_content_and_dictionary():
+    from types import SimpleNamespace
+
+    from plugins.search.generator import SearchGenerator
+
+    class Counting(Segmenter):
+        calls = 0
+
+        def tokens(self, text, folded=False):
+            Counting.calls += 1
+            return super().tokens(text, folded)
+
+    generator = SearchGenerator.__new__(SearchGenerator)
+    generator.settings = {}  # cache_for keeps this build's cache in its settings
+    articles = [SimpleNamespace(texts={"title": "网格员", "body": "垎塔埠街道网格员走访"}),
+                SimpleNamespace(texts={"title": "社区", "body": "社区服务"})]
+    first = generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"])
+    assert Counting.calls == 4
+    again = generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"])
+    assert Counting.calls == 4 and again == first
+    articles[1].texts["body"] = "社区服务中心"
+    generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"])
+    assert Counting.calls == 6  # only the edited article
+    other = generator._tokens(articles, Counting(()), ["title", "body"])
+    assert Counting.calls == 10  # another dictionary cuts differently: nothing reused
+    assert "垎塔埠街道" in {t.term for t in first[0]["body"]}
+    assert "垎塔埠街道" not in {t.term for t in other[0]["body"]}
