@@ -23,7 +23,7 @@ ARCHIVE_DATA_PATH = str(ROOT / "data")
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-CN"
 DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
-# Lists are grouped by year instead of paginated: an archive is browsed, not scrolled by page.
+# Pelican's pagination is off: plugins.places pages its own lists (PLACES["PER_PAGE"]).
 DEFAULT_PAGINATION = False
 
 THEME = str(ROOT / "themes" / "archive")
