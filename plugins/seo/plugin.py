@@ -1,6 +1,7 @@
 """Signal handlers of plugins.seo (module-level functions: blinker keeps weak refs)."""
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pelican import signals
 
@@ -31,7 +32,9 @@ def write_sitemap(pelican) -> None:
         # A sitemap needs absolute URLs; the development build has none (SITEURL = "").
         logger.info("seo: no sitemap without an absolute SITEURL (development build)")
     sitemap_url = f"{siteurl}/{options['SITEMAP_SAVE_AS']}" if absolute else None
-    (output / options["ROBOTS_SAVE_AS"]).write_text(robots_txt(sitemap_url), encoding="utf-8")
+    base_path = urlsplit(siteurl).path.rstrip("/") if absolute else ""
+    (output / options["ROBOTS_SAVE_AS"]).write_text(robots_txt(sitemap_url, base_path),
+                                                    encoding="utf-8")
 
 
 def register():

@@ -30,8 +30,10 @@ def sitemap_xml(urls: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def robots_txt(sitemap_url: str | None) -> str:
-    text = "User-agent: *\nAllow: /\nDisallow: /search/\n"
+def robots_txt(sitemap_url: str | None, base_path: str = "") -> str:
+    """base_path: the site's path on its host ("/archive" for a GitHub project page)."""
+    # Result pages of the search box are endless variations of other pages.
+    text = f"User-agent: *\nAllow: /\nDisallow: {base_path}/search/\n"
     if sitemap_url:
         text += f"\nSitemap: {sitemap_url}\n"
     return text

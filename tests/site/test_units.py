@@ -92,3 +92,12 @@ def test_settings_merge_over_defaults_and_report_bad_values(caplog):
 def test_plain_text_descriptions():
     assert plain_text("<p>一&amp;二</p>\n<p>三</p>") == "一&二 三"
     assert plain_text("甲" * 200, 10) == "甲" * 9 + "…"
+
+
+def test_robots_txt_for_a_site_under_a_path():
+    from plugins.seo.sitemap import robots_txt
+
+    text = robots_txt("https://example.github.io/archive/sitemap.xml", "/archive")
+    assert "Disallow: /archive/search/" in text.splitlines()
+    assert "Sitemap: https://example.github.io/archive/sitemap.xml" in text.splitlines()
+    assert "Sitemap" not in robots_txt(None)
