@@ -47,7 +47,10 @@ def test_typing_queries_shows_expected_titles(browser_page):
     assert "灵山卫街道聚智聚力回应群众关切" in type_query(page, "老旧小区")
     got = type_query(page, "网格员")
     assert set(got) == {"垎塔埠街道召开新闻发布会", "中山西路街道2022年工作总结"}
-    assert page.locator("#search-status").inner_text() == "找到 2 篇与“网格员”相关的文章。"
+    # The count is announced: the status line is a polite live region.
+    status = page.locator("#search-status")
+    assert status.inner_text() == "找到 2 篇与“网格员”相关的文章。"
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     # Enter moves the focus to the first result, for keyboard users.
     assert page.evaluate("document.activeElement.closest('#search-results') !== null")
     # The match is highlighted in the snippet, and place, date and kind are shown.
@@ -159,3 +162,15 @@ def test_index_is_fetched_only_when_searching(browser_page, search_site):
         assert 1 <= len(shard_files) < len(list((search_site / "search" / "index" / "s").iterdir()))
     finally:
         page.remove_listener("request", record)
+
+
+def test_search_page_with_results_passes_axe(browser_page):
+    from tests.conftest import ROOT
+    page = browser_page
+    page.goto(page.base + "/search/?q=网格员")
+    page.wait_for_selector("#search-results[data-search-done]", state="attached")
+    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
