@@ -194,8 +194,12 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
             if passive and not verb.startswith("被"):
                 awarded_by = _strip_fillers(passive.group("org"))
                 subject = subject[:passive.start()]
-            elif verb == "评为":
+            elif verb in rules.PASSIVE_ONLY_HONOUR_VERBS:
                 continue  # active 评为 (街道评为…): the place awards, it does not receive
+            elif verb in rules.ACTIVE_AWARD_VERBS:
+                awarder = _strip_fillers(subject)
+                awarded_by = awarder if awarder.endswith(rules.AWARDER_SUFFIXES) else None
+                subject, after = _recipient_first(re.sub(r"^[了过]", "", after))
             given = _GIVEN_BY.match(re.sub(r"^[了过]", "", after))
             if given:
                 awarded_by = given.group("org")
@@ -206,7 +210,11 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
             names = [n for n in names if not any(w in n for w in rules.NOT_INITIATIVES)]
             if not names:
                 continue
-            who = recipients(subject) or [""]
+            who = recipients(subject)
+            if not who:
+                if _strip_fillers(_without_location(subject)):
+                    continue  # 社区书记张三荣获…: a person or a thing, not a place or organisation
+                who = [""]
             awarded_by = awarded_by or _awarder(sentence, start + offset)
             date, date_source = date_for(sentence, start + offset, end, reference)
             if len(who) == len(names) and len(names) > 1 and "分别" in subject + verb:
@@ -216,6 +224,14 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
             for w, n in pairs:
                 found.append(Candidate("honour", n, w, date, date_source, awarded_by))
     return found
+
+
+def _recipient_first(obj: str) -> tuple[str, str]:
+    """授予怡园街道“…”称号 → ("怡园街道", "“…”称号"): who comes first, then the honour."""
+    if "“" in obj:
+        return obj[:obj.index("“")], obj[obj.index("“"):]
+    match = _ACTOR.match(obj)
+    return (match.group(0), obj[match.end():]) if match else ("", obj)
 
 
 def _is_slogan(text: str) -> bool:

@@ -8,10 +8,16 @@ All text is Simplified Chinese (the importer converts Traditional sources).
 # Verbs by which a place or organisation receives an honour, longest first (被评为 before 评为).
 HONOUR_VERBS = (
     "被评为", "被授予", "被命名为", "被确定为", "被认定为", "被表彰为", "被列为", "被选为",
-    "荣获", "获评", "荣膺", "获授", "获得", "入选", "喜获", "斩获", "摘得", "评为",
+    "荣获", "获评", "荣膺", "获授", "获得", "入选", "喜获", "斩获", "摘得", "评为", "命名为",
+    "表彰为", "认定为", "确定为", "授予",
 )
+# Without 被 these say the place gave the honour (街道评为…): only the passive form counts.
+PASSIVE_ONLY_HONOUR_VERBS = frozenset({"评为", "命名为", "表彰为", "认定为", "确定为"})
+# 山东省民政厅授予怡园街道…称号: the awarder before the verb, the recipient right after it.
+ACTIVE_AWARD_VERBS = frozenset({"授予"})
 # With these verbs the object is an honour only if it says so (获得…使用权 is no honour).
-WEAK_HONOUR_VERBS = frozenset({"获得", "入选", "被确定为", "被认定为", "被列为", "被选为", "评为"})
+WEAK_HONOUR_VERBS = frozenset({"获得", "入选", "被确定为", "被认定为", "被列为", "被选为", "评为",
+                               "确定为", "认定为", "授予"})
 # Words that make the object of a verb an honour: a title, an award, a model status.
 HONOUR_WORDS = (
     "称号", "荣誉", "示范", "先进", "模范", "优秀", "标兵", "文明", "卫生", "奖", "百强", "十佳",
