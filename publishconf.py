@@ -19,3 +19,6 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 # plugins.places writes one Atom feed per place and per topic when FEED_ALL_ATOM is set.
 FEED_MAX_ITEMS = 50
 DELETE_OUTPUT_DIRECTORY = True
+# Where raw/ is public, e.g. https://github.com/OWNER/REPO/blob/COMMIT (the deploy workflow
+# sets it): article pages then link the raw source file.
+RAW_BASE_URL = os.environ.get("RAW_BASE_URL", "").rstrip("/")

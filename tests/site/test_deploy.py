@@ -63,12 +63,15 @@ def test_publish_settings_require_an_absolute_siteurl(siteurl):
 
 
 def test_publish_settings_turn_feeds_on_with_the_absolute_siteurl():
-    env = {**os.environ, "SITEURL": "https://example.github.io/archive/"}
-    code = "import publishconf as p; print(p.SITEURL, p.FEED_DOMAIN, p.FEED_ALL_ATOM, p.RELATIVE_URLS)"
+    env = {**os.environ, "SITEURL": "https://example.github.io/archive/",
+           "RAW_BASE_URL": "https://github.com/o/r/blob/abc/"}
+    code = ("import publishconf as p; "
+            "print(p.SITEURL, p.FEED_DOMAIN, p.FEED_ALL_ATOM, p.RELATIVE_URLS, p.RAW_BASE_URL)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
                             text=True, check=True)
     assert result.stdout.split() == ["https://example.github.io/archive",
-                                     "https://example.github.io/archive", "feeds/all.atom.xml", "False"]
+                                     "https://example.github.io/archive", "feeds/all.atom.xml", "False",
+                                     "https://github.com/o/r/blob/abc"]
 
 
 def invoke(*args, env):
