@@ -73,6 +73,11 @@ class Timeline:
     def count(self, type: str | None = None, place: str | None = None) -> int:
         return len(self.filter(type, place))
 
+    def place_roots(self) -> list[Place]:
+        """Top places with entries (provinces); each holds its children."""
+        return sorted((p for p in self.places.values() if p.parent not in self.places),
+                      key=lambda p: p.code)
+
     def place_tree(self) -> list[Place]:
         """Places with entries, each followed by the places inside it."""
         ordered: list[Place] = []
