@@ -79,13 +79,12 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
             article.kind_page = kinds[kind]
 
         article.tag_pages = []
-        for tag in getattr(article, "tags", []) or []:
-            name = tag.name
+        # dict.fromkeys: a tag given twice counts once, without scanning the tag's list.
+        for name in dict.fromkeys(tag.name for tag in getattr(article, "tags", []) or []):
             if name not in tags:
                 tags[name] = TagPage(name, tag_slug(name), options)
-            if article not in tags[name].articles:
-                tags[name].articles.append(article)
-                article.tag_pages.append(tags[name])
+            tags[name].articles.append(article)
+            article.tag_pages.append(tags[name])
 
     for place in archive.places.values():
         place.children.sort(key=lambda p: p.code)
