@@ -107,3 +107,24 @@ def test_settings_defaults_and_bad_values_are_reported(caplog):
     messages = [r.getMessage() for r in caplog.records]
     assert "timeline: TIMELINE['URL'] = 3 is not a non-empty string; using 'timeline/'" in messages
     assert "timeline: unknown setting TIMELINE['COLOUR'] ignored" in messages
+
+
+# --- an article without a place --------------------------------------------------------------
+
+def test_entries_of_an_article_without_place_are_kept_without_place():
+    import datetime
+
+    from plugins.timeline.collect import collect
+    from plugins.timeline.timeline import Timeline
+
+    article = SimpleNamespace(
+        slug="no-place", metadata={"date_precision": "month"}, date_precision="month",
+        date=datetime.datetime(2021, 3, 1), _content="<p>社区创立“吾事五说”议事平台。</p>")
+    settings = {"ARCHIVE_DATA_PATH": str(ROOT / "data")}
+    collected = collect([article], settings, {**DEFAULTS, "CURATION_FILE": "absent.toml"})
+    entry, = collected.entries
+    assert (entry.who, entry.who_code, entry.place_code, entry.place_codes) == ("社区", None, None, ())
+    assert entry.date.iso == "2021-03"
+    timeline = Timeline(collected.entries, Gazetteer.load(ROOT / "data"), DEFAULTS)
+    assert timeline.filter() == [entry] and timeline.places == {} and list(timeline.views()) == [
+        (None, None), ("honour", None), ("initiative", None)]
