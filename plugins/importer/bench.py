@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plugins.importer.bench")
     parser.add_argument("--docs", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--large-mb", type=float, default=1.0,
+                        help="also time one document of this size (0: skip)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     paragraphs = [line for p in sorted((ROOT / "raw").glob("*.txt"))
@@ -45,6 +47,18 @@ def main(argv: list[str] | None = None) -> int:
             times.append(time.perf_counter() - start)
             if result.failed:
                 print(f"bench: {result.error}")
+        if args.large_mb:
+            large = raw / "large.txt"
+            chunks, size = [], 0
+            while size < args.large_mb * 1024 * 1024:
+                chunks.append(rng.choice(paragraphs))
+                size += len(chunks[-1].encode("utf-8")) + 1
+            large.write_text("\n".join(chunks), encoding="utf-8")
+            start = time.perf_counter()
+            result = import_file(large, Options(dest=out, data_dir=ROOT / "data"), gazetteer, topics, {})
+            large_time = time.perf_counter() - start
+            print(f"large document: {size / 1024 / 1024:.1f} MiB, {len(chunks)} paragraphs, "
+                  f"{large_time:.1f} s ({result.status})")
     total = sum(times)
     print(f"gazetteer + topics load: {startup * 1000:.0f} ms")
     print(f"documents: {args.docs}, {sum(sizes) / 1024:.0f} KiB, median {statistics.median(sizes) / 1024:.1f} KiB")

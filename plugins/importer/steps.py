@@ -331,16 +331,50 @@ def duplicates(doc: Document) -> list[Change]:
         kept.append(p)
     doc.paras = kept
     long_paras = [p for p in kept if len(p.text) >= NEAR_REPEAT_MIN_LEN]
-    for i, a in enumerate(long_paras):
-        for b in long_paras[i + 1:]:
-            if not 0.7 <= len(a.text) / len(b.text) <= 1.43:
-                continue
-            matcher = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False)
-            if matcher.quick_ratio() >= NEAR_REPEAT_RATIO and matcher.ratio() >= NEAR_REPEAT_RATIO:
-                changes.append(Change("duplicates", "review",
-                                      f"near repeat of line {a.line} ({matcher.ratio():.0%} alike, "
-                                      f"kept): {_short(b.text)}", b.line))
+    for b_index, a_index in _near_repeat_pairs(long_paras):
+        a, b = long_paras[a_index], long_paras[b_index]
+        ratio = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False).ratio()
+        changes.append(Change("duplicates", "review", f"near repeat of line {a.line} ({ratio:.0%} "
+                                                      f"alike, kept): {_short(b.text)}", b.line))
     return changes
+
+
+_GRAM = 6
+_CANDIDATES_PER_PARAGRAPH = 5
+_COMMON_GRAM = 50
+
+
+def _near_repeat_pairs(paras: list[Para]) -> list[tuple[int, int]]:
+    """(later, earlier) index pairs of near-repeat paragraphs, each later one paired once.
+
+    Comparing every pair is quadratic (minutes for a 1 MB report); only paragraphs sharing
+    several 6-character pieces are compared, and each with its few best candidates.
+    """
+    grams: dict[str, list[int]] = {}
+    pairs = []
+    for i, p in enumerate(paras):
+        text = p.text
+        shared: dict[int, int] = {}
+        own = {text[j:j + _GRAM] for j in range(0, len(text) - _GRAM + 1)}
+        for gram in own:
+            earlier_ones = grams.get(gram, ())
+            # A piece in many paragraphs (a place name, a stock phrase) tells nothing.
+            if len(earlier_ones) > _COMMON_GRAM:
+                continue
+            for earlier in earlier_ones:
+                shared[earlier] = shared.get(earlier, 0) + 1
+        best = sorted(shared.items(), key=lambda kv: -kv[1])[:_CANDIDATES_PER_PARAGRAPH]
+        for earlier, count in best:
+            a = paras[earlier].text
+            if count < len(own) * 0.2 or not 0.7 <= len(a) / len(text) <= 1.43:
+                continue
+            matcher = difflib.SequenceMatcher(None, a, text, autojunk=False)
+            if matcher.quick_ratio() >= NEAR_REPEAT_RATIO and matcher.ratio() >= NEAR_REPEAT_RATIO:
+                pairs.append((i, earlier))
+                break
+        for gram in own:
+            grams.setdefault(gram, []).append(i)
+    return pairs
 
 
 HEADING_MAX = 30
