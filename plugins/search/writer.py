@@ -4,9 +4,11 @@ Layout under the output folder (JSON; all but the manifest gzip-compressed by de
 `<name>.json.gz`, and inflated by the browser with DecompressionStream: a static host that does
 not compress JSON, or Python's http.server, would otherwise send four times the bytes):
   manifest.json        what the browser reads first: counts, fields, shard count, file names
-  s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms whose
-                       first character's code point is n modulo the shard count (so a shard
-                       carries the vocabulary the browser needs to cut a query at that character)
+  s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms that
+                       start with the characters of the shard (see Partition), so a shard
+                       carries the vocabulary the browser needs to cut a query at a character
+  p/<n>.json           term → field → document → offsets (gaps) of shard n's title and body
+                       terms, fetched only for queries of several terms (phrase ranking)
   r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
                        n*k … n*k+k-1, fetched only for the results shown
   facets.json          per document the index of its value in each facet, for counts without
@@ -63,8 +65,27 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def shard_of(term: str, shards: int) -> int:
-    return ord(term[0]) % shards
+@dataclass(frozen=True)
+class Partition:
+    """Which shard holds a term, from its first character: a character with many postings
+    (社, 工) has a shard of its own, so a query for 社区 does not also fetch the postings of
+    another busy character; the others share `light` shards by code point modulo."""
+    heavy: str   # characters with their own shard, in code point order: shard i
+    light: int   # shards shared by the other characters: len(heavy) + code point % light
+
+    def of(self, term: str) -> int:
+        i = self.heavy.find(term[0])
+        return i if i >= 0 else len(self.heavy) + ord(term[0]) % self.light
+
+    @property
+    def shards(self) -> int:
+        return len(self.heavy) + self.light
+
+    @classmethod
+    def plan(cls, postings_by_char: Counter, budget: int) -> "Partition":
+        heavy = "".join(sorted(c for c, n in postings_by_char.items() if n * 2 >= budget))
+        rest = sum(n for c, n in postings_by_char.items() if c not in heavy)
+        return cls(heavy, max(1, math.ceil(rest / budget)))
 
 
 def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
@@ -76,9 +97,10 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     return the manifest. `fields` maps field name → boost, in lunr's field order."""
     out = Path(output_dir)
     suffix = ".json.gz" if compress else ".json"
-    files = {"shard": f"s/{{n}}{suffix}", "records": f"r/{{n}}{suffix}",
+    files = {"shard": f"s/{{n}}{suffix}", "positions": f"p/{{n}}{suffix}",
+             "records": f"r/{{n}}{suffix}",
              "facets": f"facets{suffix}", "t2s": f"t2s/{{n}}{suffix}"}
-    for sub in ("s", "r", "t2s"):
+    for sub in ("s", "p", "r", "t2s"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     n_docs = len(documents)
     field_names = list(fields)
@@ -106,11 +128,18 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
 
     postings_total = sum(len(c) for _, _, c in tf)
     if shards is None:
-        shards = max(1, math.ceil(postings_total / max(1, postings_per_shard)))
+        by_char: Counter = Counter()
+        for _, _, counts in tf:
+            by_char.update(term[0] for term in counts)
+        partition = Partition.plan(by_char, max(1, postings_per_shard))
+    else:
+        partition = Partition("", shards)
+    shards = partition.shards
     refs = [ref_of(n) for n in range(n_docs)]
-    # term → [(field, doc number, weight, metadata)], grouped by shard.
-    postings: list[dict[str, list[tuple[str, int, float, dict]]]] = [{} for _ in range(shards)]
-    shard_of_term = {term: shard_of(term, shards) for term in doc_freq}
+    # term → [(field, doc number, weight, positions)], grouped by shard.
+    postings: list[dict[str, list[tuple[str, int, float, list | None]]]] = [
+        {} for _ in range(shards)]
+    shard_of_term = {term: partition.of(term) for term in doc_freq}
     for number, name, counts in tf:
         if not counts:
             continue
@@ -120,26 +149,32 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         where = starts.get((number, name))
         for term, freq in counts.items():
             weight = round(idf[term] * ((K1 + 1) * freq) / (norm + freq) * boost, 3)
-            meta = {"p": _deltas(sorted(set(where[term])))} if where is not None else {}
-            postings[shard_of_term[term]].setdefault(term, []).append((name, number, weight, meta))
+            gaps = _deltas(sorted(set(where[term]))) if where is not None else None
+            postings[shard_of_term[term]].setdefault(term, []).append((name, number, weight, gaps))
 
     for s in range(shards):
         terms = sorted(postings[s], key=utf16_key)
         vectors: dict[tuple[str, int], list] = defaultdict(list)
         inverted_index = []
+        # Offsets live beside the shard, not in lunr's metadata: only a query of several
+        # terms (a possible phrase) fetches them.
+        offsets: dict[str, dict[str, dict[str, list[int]]]] = {}
         for index, term in enumerate(terms):
             posting: dict = {"_index": index}
             posting.update((f, {}) for f in field_names)
-            for name, number, weight, meta in postings[s][term]:
-                posting[name][refs[number]] = meta
+            for name, number, weight, gaps in postings[s][term]:
+                posting[name][refs[number]] = {}
                 # Terms are visited in index order, so every vector is built sorted.
                 vectors[name, number] += (index, weight)
+                if gaps is not None:
+                    offsets.setdefault(term, {}).setdefault(name, {})[refs[number]] = gaps
             inverted_index.append([term, posting])
         field_vectors = [[f"{name}/{refs[number]}", flat]
                          for (name, number), flat in sorted(vectors.items())]
         shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
                  "invertedIndex": inverted_index, "pipeline": []}
         _dump(shard, out / files["shard"].format(n=s))
+        _dump(offsets, out / files["positions"].format(n=s))
 
     chunks = _write_records(documents, out / files["records"], records_per_chunk)
     facet_names = _write_facets(documents, out / files["facets"], facet_labels or {})
@@ -148,7 +183,8 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     manifest = {
         "format": FORMAT, "lunr": LUNR_VERSION, "documents": n_docs, "files": files,
         "fields": field_names, "boosts": fields, "positions": list(positions),
-        "shards": shards, "records_per_chunk": records_per_chunk, "record_chunks": chunks,
+        "shards": shards, "heavy": partition.heavy, "light": partition.light,
+        "records_per_chunk": records_per_chunk, "record_chunks": chunks,
         "facets": facet_names, "t2s": t2s_buckets,
         "terms": len(doc_freq), "postings": postings_total,
     }

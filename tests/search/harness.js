@@ -54,16 +54,17 @@ const commands = {
         facets: answer.facets,
       });
     }
-    return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.shards).length, shards: engine.manifest.shards };
+    return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.shards).length,
+             offsetsLoaded: Object.keys(engine.offsets).length, shards: engine.manifest.shards };
   },
   // {index, queries: [[term, ...]]} → [{ref: score}] from the sharded index (terms given)
   rank: async (p) => {
     const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
     const out = [];
     for (const terms of p.queries) {
-      await Promise.all(terms.map((t) => engine.shard(core.shardOf(t, engine.manifest.shards))));
+      await Promise.all(terms.map((t) => engine.shard(engine.shardIndex(t))));
       const tokens = terms.map((t, i) => ({ term: t, start: i * 1000 }));
-      const ranked = core.rank(tokens, (t) => engine.shardForTerm(t), []);
+      const ranked = core.rank(tokens, (t) => engine.shardForTerm(t), null);
       const scores = {};
       ranked.forEach((r) => { scores[r.ref] = r.score; });
       out.push(scores);

@@ -97,3 +97,11 @@ def test_a_query_loads_only_the_shards_of_its_terms(search_site):
     got = run_node("search", {"index": str(search_site / "search" / "index"),
                               "queries": [{"query": "网格员"}]})
     assert got["shardsLoaded"] == 1 < got["shards"]
+    # One term: no phrase to look for, so no term offsets are fetched.
+    assert got["offsetsLoaded"] == 0
+
+
+def test_offsets_are_fetched_for_queries_of_several_terms(search_site):
+    got = run_node("search", {"index": str(search_site / "search" / "index"),
+                              "queries": [{"query": "疫情防控 核酸"}]})
+    assert 1 <= got["offsetsLoaded"] <= got["shardsLoaded"]

@@ -2,7 +2,7 @@
  * snippets. No DOM here, so node runs the same code in the tests (tests/search/).
  *
  * It mirrors plugins/zhtext/fold.py (fold), plugins/zhtext/segment.py (runs, cut_query)
- * and plugins/search/writer.py (shard_of, the score arithmetic): change them together.
+ * and plugins/search/writer.py (Partition, the score arithmetic): change them together.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
@@ -93,8 +93,17 @@
     return { tokens: tokens };
   }
 
-  function shardOf(term, shards) {
-    return term.codePointAt(0) % shards;
+  /* The shard of a term, from its first character (writer.Partition): a busy character has a
+   * shard of its own, listed in manifest.heavy; the others share manifest.light shards. */
+  function shardOf(term, manifest) {
+    var first = String.fromCodePoint(term.codePointAt(0));
+    if (!manifest._heavy) {
+      manifest._heavy = new Map();
+      Array.from(manifest.heavy || "").forEach(function (ch, i) { manifest._heavy.set(ch, i); });
+    }
+    var own = manifest._heavy.get(first);
+    if (own !== undefined) return own;
+    return manifest._heavy.size + first.codePointAt(0) % manifest.light;
   }
 
   /* A loaded shard: the lunr index and its vocabulary grouped by first character. */
@@ -128,7 +137,7 @@
    * terms; multiplying by sqrt(terms in shard) / sqrt(all terms) gives the score of one
    * index holding every term. Returns [{ref, score, phrase}] best first: documents that
    * contain the query as an exact phrase, then by score, then newest (smallest ref). */
-  function rank(tokens, shardFor, positionFields) {
+  function rank(tokens, shardFor, offsetsOf) {
     var seen = {}, terms = [];
     tokens.forEach(function (t) { if (!seen[t.term]) { seen[t.term] = true; terms.push(t.term); } });
     if (!terms.length) return [];
@@ -138,7 +147,7 @@
       if (!groups.has(shard)) groups.set(shard, []);
       groups.get(shard).push(term);
     });
-    var total = Math.sqrt(terms.length), combined = null, matchData = {};
+    var total = Math.sqrt(terms.length), combined = null;
     var shardList = Array.from(groups.keys());
     for (var s = 0; s < shardList.length; s++) {
       var shard = shardList[s], shardTerms = groups.get(shard);
@@ -152,11 +161,7 @@
         });
       });
       var factor = Math.sqrt(shardTerms.length) / total, scores = new Map();
-      results.forEach(function (r) {
-        scores.set(r.ref, r.score * factor);
-        var meta = matchData[r.ref] || (matchData[r.ref] = {});
-        Object.keys(r.matchData.metadata).forEach(function (term) { meta[term] = r.matchData.metadata[term]; });
-      });
+      results.forEach(function (r) { scores.set(r.ref, r.score * factor); });
       if (combined === null) {
         combined = scores;
       } else {
@@ -170,7 +175,7 @@
     }
     var out = [];
     combined.forEach(function (score, ref) {
-      out.push({ ref: ref, score: score, phrase: tokens.length > 1 && hasPhrase(tokens, matchData[ref], positionFields) });
+      out.push({ ref: ref, score: score, phrase: tokens.length > 1 && !!offsetsOf && hasPhrase(tokens, ref, offsetsOf) });
     });
     out.sort(function (a, b) {
       if (a.phrase !== b.phrase) return a.phrase ? -1 : 1;
@@ -180,15 +185,16 @@
     return out;
   }
 
-  /* True when, in one field, every query token occurs at its offset from the first token. */
-  function hasPhrase(tokens, meta, fields) {
-    if (!meta) return false;
+  /* True when, in one field, every query token occurs at its offset from the first token.
+   * offsetsOf(term) gives {field: {ref: gaps}} (the p/ file of the term's shard). */
+  function hasPhrase(tokens, ref, offsetsOf) {
+    var first = offsetsOf(tokens[0].term) || {}, fields = Object.keys(first);
     for (var f = 0; f < fields.length; f++) {
       var field = fields[f], sets = [], ok = true;
       for (var i = 0; i < tokens.length; i++) {
-        var m = meta[tokens[i].term] && meta[tokens[i].term][field];
-        if (!m || !m.p) { ok = false; break; }
-        sets.push(new Set(undelta(m.p)));
+        var byField = offsetsOf(tokens[i].term), gaps = byField && byField[field] && byField[field][ref];
+        if (!gaps) { ok = false; break; }
+        sets.push(new Set(undelta(gaps)));
       }
       if (!ok) continue;
       var firstStart = tokens[0].start;
@@ -298,6 +304,8 @@
     this.load = load;
     this.shards = {};      // loaded: read synchronously while cutting and ranking
     this.shardLoads = {};  // n → promise of the shard
+    this.offsetLoads = {}; // n → promise of the shard's term offsets (p/ files)
+    this.offsets = {};
     this.t2s = {};
     this.t2sLoaded = {};
     this.facetTable = null;
@@ -337,21 +345,37 @@
     return this.shardLoads[n];
   };
 
+  Engine.prototype.shardIndex = function (term) {
+    return shardOf(term, this.manifest);
+  };
+
   Engine.prototype.shardForTerm = function (term) {
-    return this.shards[shardOf(term, this.manifest.shards)];
+    return this.shards[shardOf(term, this.manifest)];
+  };
+
+  /* Term offsets of shard n, for phrase ranking (only queries of several terms need them). */
+  Engine.prototype.loadOffsets = function (n) {
+    var self = this;
+    if (!this.offsetLoads[n]) {
+      this.offsetLoads[n] = this.load(this.file("positions", n)).then(function (data) {
+        self.offsets[n] = data;
+        return data;
+      });
+    }
+    return this.offsetLoads[n];
   };
 
   /* Fold and cut the query, fetching the shard of each character where a term starts. */
   Engine.prototype.cut = async function (query) {
     await this.loadT2s(query);
-    var self = this, shards = this.manifest.shards;
+    var self = this;
     for (;;) {
       var result = cutQuery(query, function (ch) {
-        var shard = self.shards[shardOf(ch, shards)];
+        var shard = self.shards[self.shardIndex(ch)];
         return shard ? shard.vocab(ch) : null;
       }, this.t2s);
       if (!result.need) return result.tokens;
-      await this.shard(shardOf(result.need, shards));
+      await this.shard(this.shardIndex(result.need));
     }
   };
 
@@ -363,8 +387,14 @@
   /* {tokens, results (filtered, ranked), facets (counts over them)} */
   Engine.prototype.search = async function (query, filters) {
     var self = this, tokens = await this.cut(query);
-    await Promise.all(tokens.map(function (t) { return self.shard(shardOf(t.term, self.manifest.shards)); }));
-    var ranked = rank(tokens, function (term) { return self.shardForTerm(term); }, this.manifest.positions);
+    var needed = Array.from(new Set(tokens.map(function (t) { return self.shardIndex(t.term); })));
+    await Promise.all(needed.map(function (n) { return self.shard(n); }));
+    var phrase = null;
+    if (tokens.length > 1) {
+      await Promise.all(needed.map(function (n) { return self.loadOffsets(n); }));
+      phrase = function (term) { return self.offsets[self.shardIndex(term)][term]; };
+    }
+    var ranked = rank(tokens, function (term) { return self.shardForTerm(term); }, phrase);
     if (!ranked.length) return { tokens: tokens, results: [], facets: [] };
     var table = await this.facets();
     var results = applyFilters(ranked, table, filters || {});
