@@ -132,3 +132,13 @@ def test_tokens_are_cached_by_content_and_dictionary():
     assert Counting.calls == 10  # another dictionary cuts differently: nothing reused
     assert "垎塔埠街道" in {t.term for t in first[0]["body"]}
     assert "垎塔埠街道" not in {t.term for t in other[0]["body"]}
+
+
+def test_search_code_never_parses_html():
+    # Document text and the query reach the page as text nodes only (the e2e tests show it
+    # for hostile input; this keeps any HTML-parsing API out of the code).
+    from tests.conftest import ROOT
+    for name in ("search.js", "search-core.js"):
+        code = (ROOT / "themes" / "archive" / "static" / "js" / name).read_text("utf-8")
+        for api in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert api not in code, (name, api)
