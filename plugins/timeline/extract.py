@@ -86,10 +86,10 @@ def _strip_fillers(text: str) -> str:
     while previous != text:
         previous = text
         for word in rules.LEADING_FILLERS:
-            if text.startswith(word) and len(text) > len(word):
+            if text.startswith(word):
                 text = text[len(word):]
         for word in rules.TRAILING_FILLERS:
-            if text.endswith(word) and len(text) > len(word):
+            if text.endswith(word):
                 text = text[:-len(word)]
     return text.strip()
 
@@ -182,6 +182,8 @@ def _honour_names(obj: str) -> tuple[list[str], bool]:
 
 def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
     found = []
+    # 街道荣获…，并被评为…: a clause without a subject continues the previous one.
+    previous_who: list[str] = []
     for start, end in spans:
         clause = sentence[start:end]
         for offset, verb in _verbs(clause, _HONOUR_VERBS):
@@ -214,7 +216,8 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
             if not who:
                 if _strip_fillers(_without_location(subject)):
                     continue  # 社区书记张三荣获…: a person or a thing, not a place or organisation
-                who = [""]
+                who = previous_who or [""]
+            previous_who = who
             awarded_by = awarded_by or _awarder(sentence, start + offset)
             date, date_source = date_for(sentence, start + offset, end, reference)
             if len(who) == len(names) and len(names) > 1 and "分别" in subject + verb:
@@ -294,9 +297,10 @@ def _initiative_names(phrase: str) -> list[str]:
 
 def _acceptable_initiative(name: str) -> bool:
     bare = name.replace("“", "").replace("”", "")
+    # A quoted name is a name even when it ends like a description (“街长制”工作机制).
+    generic = "“" not in name and any(w in bare for w in rules.GENERIC_MARKERS)
     return (2 <= len(bare) <= rules.NAME_MAX_LENGTH
-            and not any(w in bare for w in rules.NOT_INITIATIVES)
-            and not any(w in bare for w in rules.GENERIC_MARKERS))
+            and not any(w in bare for w in rules.NOT_INITIATIVES) and not generic)
 
 
 def _excluded(clause: str, offset: int, verb: str) -> bool:
@@ -311,6 +315,7 @@ def _excluded(clause: str, offset: int, verb: str) -> bool:
 
 def _initiatives(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
     found = []
+    previous_actor = ""  # 社区推出…，搭建…: the second verb has the same actor
     for start, end in spans:
         clause = sentence[start:end]
         for offset, verb in _verbs(clause, _INITIATIVE_VERBS):
@@ -324,6 +329,9 @@ def _initiatives(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
             if not names:
                 continue
             who = actor(subject)
+            if not who and not _strip_fillers(subject):
+                who = previous_actor
+            previous_actor = who or previous_actor
             date, date_source = date_for(sentence, start + offset, end, reference)
             found.extend(Candidate("initiative", n, who, date, date_source) for n in names)
         for run in _RUN.finditer(clause):

@@ -47,6 +47,11 @@ class PlaceResolver:
             elif who and who.endswith(_STREET_REFERENCES):
                 target = next((d for d in chain if d.level == "street"), base)
             return (target.name, target.code) if target else (who, None)
+        street = next((d for d in chain if d.level == "street"), None)
+        if who in rules.COMMUNITY_SELF_REFERENCES and street is not None:
+            # 该社区 is the article's community when it names exactly one.
+            named = _as_list(article.metadata.get("communities"))
+            return (named[0] if len(named) == 1 else who), street.code
         for division in reversed(chain):
             if self.gazetteer.names_match(division, who) or who == division.name:
                 return division.name, division.code
@@ -54,7 +59,6 @@ class PlaceResolver:
             # 今年以来垎塔埠街道: leftover words in front of the place's name
             if len(division.name) >= 3 and who.endswith(division.name):
                 return division.name, division.code
-        street = next((d for d in chain if d.level == "street"), None)
         if street is not None and who.endswith(("社区", "村", "居委会", "村委会")):
             known = self.communities(article, street)
             stem = who.removesuffix("居委会").removesuffix("村委会")

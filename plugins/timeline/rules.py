@@ -25,7 +25,7 @@ HONOUR_WORDS = (
 )
 # Trailing words that are not part of the honour's name.
 HONOUR_NAME_SUFFIXES = ("等荣誉称号", "等称号", "等荣誉", "的光荣称号", "光荣称号", "荣誉称号",
-                        "的称号", "称号", "荣誉", "等")
+                        "的称号", "称号", "荣誉", "名单", "榜单", "等")
 # Verbs that report who conferred an honour: 山东省民政厅发布…通知, 被市委授予.
 AWARDING_VERBS = ("发布", "公布", "印发", "下发", "命名", "授予", "表彰", "评定", "认定", "确定",
                   "颁发", "通报")
@@ -76,6 +76,8 @@ NOT_INITIATIVES = (
 # Statements about the future or intentions are not facts about what was done.
 FUTURE_MARKERS = ("将", "拟", "计划", "准备", "下一步", "争取", "力争", "预计", "即将", "打算")
 
+# Words for the community or village an article is about.
+COMMUNITY_SELF_REFERENCES = ("该社区", "本社区", "我社区", "该村", "本村", "我村")
 # Words that name the place an article is about rather than another place.
 SELF_REFERENCES = ("我街道", "本街道", "该街道", "街道", "我镇", "本镇", "该镇", "我乡", "该乡",
                    "我办事处", "本办事处", "该办事处", "办事处", "我办", "我们", "我区", "本区",

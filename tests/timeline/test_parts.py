@@ -91,6 +91,12 @@ def test_who_resolves_to_a_place(resolver, who, expected):
     assert resolver.resolve(who, _article(**YIYUAN)) == expected
 
 
+def test_this_community_is_the_articles_community_when_it_names_one(resolver):
+    assert resolver.resolve("该社区", _article(**YIYUAN)) == ("该社区", "371071004")  # names two
+    one = _article(**{**YIYUAN, "Communities": "寨北社区"})
+    assert resolver.resolve("该社区", one) == ("寨北社区", "371071004")
+
+
 def test_a_street_name_resolves_only_inside_the_articles_city(resolver):
     # 中山西路街道 exists in Hohhot (150103002) and in Baoji (610303003).
     hohhot = _article(Province="内蒙古自治区", City="呼和浩特市", District="回民区")
