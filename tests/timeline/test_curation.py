@@ -237,6 +237,19 @@ article = "getabu-undated"
     ]  # the draft's item is valid: drafts are checked too
 
 
+def test_check_command_exits_non_zero_and_prints_the_problem(tmp_path):
+    content, data = _data_dir(tmp_path, '[[hide]]\nid = "0000000000"\narticle = "yiyuan-honours"\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "plugins.importer", "check", "--content", str(content), "--data",
+         str(data), "--checker", "plugins.timeline.check:curation"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/timeline.toml:2: unknown id '0000000000': no entry of article 'yiyuan-honours' has "
+        "it (ids are listed in timeline.json)"]
+
+
 def test_the_archive_curation_file_is_valid():
     problems = run_checks(ROOT / "content" / "articles", ROOT / "data", [curation_checker])
     assert problems == []

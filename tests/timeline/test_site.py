@@ -122,6 +122,7 @@ def test_each_entry_shows_type_name_who_date_quote_and_link(site, data):
     assert item.find("blockquote").get_text(strip=True) == entry["sentence"]
     assert item.find("blockquote").find("mark").get_text() == "全省和谐社区建设示范街道"
     assert item.select_one(".timeline-source-link a")["href"] == "/" + entry["url"]
+    assert item.select_one(".timeline-id code").get_text() == entry["id"]  # for data/timeline.toml
 
 
 def test_document_text_is_escaped(site):
