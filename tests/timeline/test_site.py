@@ -177,3 +177,15 @@ def test_timelinejs_export_has_dated_events_at_their_precision(site):
     assert len({e["unique_id"] for e in data["events"]}) == len(data["events"]) == 6
     assert re.search(r'href="articles/2021/yiyuan-honours/#t-[0-9a-f]{10}"',
                      events["全省和谐示范社区"]["text"]["text"])
+
+
+def test_exports_use_absolute_urls_when_the_site_has_one(tmp_path):
+    output = build_site(tmp_path, articles={"report.md": ARTICLES["report.md"]},
+                        settings={"SITEURL": "https://archive.example.org", "RELATIVE_URLS": False})
+    data = json.loads((output / "timeline.json").read_text(encoding="utf-8"))
+    entry, = data["entries"]
+    assert data["site_url"] == "https://archive.example.org"
+    assert entry["url"] == f"https://archive.example.org/articles/2020/liuzhou-report/#{entry['anchor']}"
+    assert entry["article"]["url"] == "https://archive.example.org/articles/2020/liuzhou-report/"
+    link = soup(output / "timeline/index.html").select_one(".timeline-source-link a")["href"]
+    assert link == entry["url"]
