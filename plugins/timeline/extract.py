@@ -209,7 +209,7 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
             names, said_title = _honour_names(after)
             if verb in rules.WEAK_HONOUR_VERBS:
                 names = [n for n in names if said_title or any(w in n for w in rules.HONOUR_WORDS)]
-            names = [n for n in names if not any(w in n for w in rules.NOT_INITIATIVES)]
+            # No NOT_INITIATIVES filter here: 扫黑除恶专项斗争先进集体 is an honour the place got.
             if not names:
                 continue
             who = recipients(subject)
