@@ -304,11 +304,10 @@ def _acceptable_initiative(name: str) -> bool:
 
 
 def _excluded(clause: str, offset: int, verb: str) -> bool:
+    """The verb is part of a phrase that never introduces a named initiative (建立健全…)."""
     for phrase in rules.INITIATIVE_VERB_EXCLUSIONS:
         at = phrase.find(verb)
-        if at >= 0 and clause.startswith(phrase, offset - at) and offset - at >= 0:
-            return True
-        if verb in phrase and clause.startswith(phrase, offset):
+        if at >= 0 and offset - at >= 0 and clause.startswith(phrase, offset - at):
             return True
     return False
 
