@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from .table import LEVELS, Division, Gazetteer
 
 _SUFFIXES = "省市区县旗盟州道镇乡"
+_SUFFIX_CHAR = re.compile(f"[{_SUFFIXES}]")
 # Short forms are made only for provinces and cities (呼和浩特 for 呼和浩特市): district and
 # street names without their suffix are ordinary words (中山西路, 回民).
 _SHORT = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区)$")
@@ -56,8 +57,17 @@ class _Index:
                     short = _SHORT.sub("", name)
                     if len(short) >= 2 and short != name:
                         self.by_name.setdefault(short, set()).add(code)
-        self.short_names = sorted((n for n in self.by_name if n[-1] not in _SUFFIXES),
-                                  key=len, reverse=True)
+        short_names = {n for n in self.by_name if n[-1] not in _SUFFIXES}
+        # Lengths of the short names by first character: the scan looks only where a name
+        # can start (a regex alternation of all of them is ~100x slower on long texts).
+        self.short_lengths: dict[str, list[int]] = {}
+        for n in short_names:
+            self.short_lengths.setdefault(n[0], []).append(len(n))
+        for lengths in self.short_lengths.values():
+            lengths.sort(reverse=True)
+        self.short_names = short_names
+        self.short_first = re.compile(
+            "[" + "".join(sorted(map(re.escape, self.short_lengths))) + "]") if short_names else None
 
 
 def _index(gazetteer: Gazetteer) -> _Index:
@@ -78,26 +88,33 @@ def find_mentions(gazetteer: Gazetteer, text: str) -> dict[str, int]:
     index = _index(gazetteer)
     text = mask_placeholders(text)
     spans: list[tuple[int, int, str]] = []
-    for end in range(1, len(text) + 1):
-        if text[end - 1] not in _SUFFIXES:
-            continue
-        for length in range(2, min(_MAX_NAME, end) + 1):
+    by_name = index.by_name
+    for m in _SUFFIX_CHAR.finditer(text):
+        end = m.end()
+        for length in range(_MIN_FULL_NAME, min(_MAX_NAME, end) + 1):
             name = text[end - length:end]
-            if name in index.by_name and not name.endswith("社区") and length >= _MIN_FULL_NAME:
+            if name in by_name and not name.endswith("社区"):
                 spans.append((end - length, end, name))
-    for name in index.short_names:
-        for start in _occurrences(name, text):
-            end = start + len(name)
-            if not _ROAD_AFTER.match(text, end):
-                spans.append((start, end, name))
+    if index.short_first is not None:
+        for m in index.short_first.finditer(text):
+            start = m.start()
+            for length in index.short_lengths[m.group(0)]:
+                name = text[start:start + length]
+                if name in index.short_names and not _ROAD_AFTER.match(text, start + length):
+                    spans.append((start, start + length, name))
+                    break
     # A name inside a longer name is not a mention of its own (市中区 in 枣庄市市中区 is, 中区 in
     # 市中区 is not): keep spans not strictly contained in another span.
+    # Sorted by start, longest first: a span ending within the reach of an earlier kept span
+    # lies inside it.
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []
+    reach = -1
     for s in spans:
-        if any(k[0] <= s[0] and s[1] <= k[1] and (k[1] - k[0]) > (s[1] - s[0]) for k in kept):
+        if s[1] <= reach:
             continue
         kept.append(s)
+        reach = s[1]
     counts: dict[str, int] = {}
     for _, _, name in kept:
         for code in index.by_name[name]:
