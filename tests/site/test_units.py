@@ -101,3 +101,36 @@ def test_robots_txt_for_a_site_under_a_path():
     assert "Disallow: /archive/search/" in text.splitlines()
     assert "Sitemap: https://example.github.io/archive/sitemap.xml" in text.splitlines()
     assert "Sitemap" not in robots_txt(None)
+
+
+def test_place_objects_keep_the_contract_other_plugins_read(tmp_path):
+    # DESIGN.md / the brief: place.code .name .level .url .parent .children .ancestors
+    # .articles (the place and all its descendants); the timeline section relies on it.
+    from types import SimpleNamespace
+
+    from plugins.places.archive import collect
+    from tests.conftest import ROOT
+
+    def article(slug, **place):
+        return SimpleNamespace(slug=slug, source_path=str(tmp_path / f"{slug}.md"), tags=[],
+                               topics_list=[], archive_year="2020", archive_year_label="2020年",
+                               kind=None, kind_label=None, date=datetime.datetime(2020, 1, 1),
+                               **{k: place.get(k, "") for k in ("province", "city", "district", "street")})
+
+    street = article("a", province="山东省", city="枣庄市", district="市中区", street="垎塔埠街道")
+    district = article("b", province="山东省", city="枣庄市", district="市中区")
+    nowhere = article("c")
+    archive = collect([street, district, nowhere], {"ARCHIVE_DATA_PATH": str(ROOT / "data")},
+                      places_settings({}))
+    place = archive.places["370402002"]
+    assert (place.code, place.name, place.level, place.url) == (
+        "370402002", "垎塔埠街道", "street", "places/370402002/")
+    assert [p.code for p in place.ancestors] == ["37", "3704", "370402"]
+    assert place.parent is archive.places["370402"] and place.children == []
+    assert archive.places["370402"].children == [place]
+    assert archive.places["370402"].articles == [street, district]
+    assert archive.places["37"].articles == [street, district] and place.articles == [street]
+    assert [p.code for p in archive.provinces] == ["37"]
+    assert street.place is place and district.place is archive.places["370402"]
+    assert nowhere.place is None and nowhere.place_trail == []
+    assert archive.years[0].articles == [street, district, nowhere]
