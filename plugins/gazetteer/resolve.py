@@ -72,7 +72,7 @@ class _Index:
 
 def _index(gazetteer: Gazetteer) -> _Index:
     # Kept on the table itself: built once per loaded table, gone with it (no module state).
-    index = getattr(gazetteer, "_resolve_index", None)
+    index = gazetteer._resolve_index
     if index is None:
         index = _Index(gazetteer)
         gazetteer._resolve_index = index

@@ -33,6 +33,8 @@ class Gazetteer:
         self._community_file = community_file
         self._communities: dict[str, list[str]] | None = None
         self._names_by_code: dict[str, list[str]] | None = None
+        # The name index of resolve.py, built on first use and kept with this table.
+        self._resolve_index = None
 
     @classmethod
     def load(cls, data_dir: str | Path) -> "Gazetteer":

@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
         from .importer import DEFAULT_MAX_BYTES, Options, format_report, import_paths
         opts = Options(dest=args.dest, data_dir=args.data, force=args.force,
                        max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
-        results = import_paths(args.src, opts)
+        try:
+            results = import_paths(args.src, opts)
+        except (OSError, ValueError) as e:
+            # Reference data (gazetteer, topics) missing or malformed: nothing can be imported.
+            print(f"import: {e}", file=sys.stderr)
+            return EXIT_FAILED
         for r in results:
             print(format_report(r, args.verbose), file=sys.stderr if r.failed else sys.stdout)
         failed = sum(r.failed for r in results)
@@ -49,7 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     except (ImportError, AttributeError, ValueError) as e:
         print(f"check: cannot load checker: {e}", file=sys.stderr)
         return 2
-    problems = run_checks(args.content, args.data, checkers)
+    try:
+        problems = run_checks(args.content, args.data, checkers)
+    except (OSError, ValueError) as e:
+        print(f"check: {e}", file=sys.stderr)
+        return 2
     for p in problems:
         print(p)
     print(f"check: {len(problems)} problem(s)", file=sys.stderr)

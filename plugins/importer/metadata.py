@@ -28,8 +28,11 @@ class Topic:
 
 def load_topics(data_dir: Path) -> list[Topic]:
     path = Path(data_dir) / "topics.toml"
-    with open(path, "rb") as f:
-        data = tomllib.load(f)
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{path}: {e}") from None
     topics = []
     for i, t in enumerate(data.get("topic", []), start=1):
         missing = [k for k in ("name", "slug", "keywords") if not t.get(k)]

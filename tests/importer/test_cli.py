@@ -122,6 +122,15 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_imported(tmp_path):
     assert "import: 1 of 7 imported, 6 failed" in result.stdout
 
 
+def test_malformed_reference_data_is_one_line(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA / "gazetteer", data / "gazetteer")
+    (data / "topics.toml").write_text("[[topic]\nname = ", encoding="utf-8")
+    result = cli("import", "--src", SEED_004, "--dest", tmp_path / "out", "--data", data)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"import: {data / 'topics.toml'}: ") and "Traceback" not in result.stderr
+
+
 def test_missing_source_fails(tmp_path):
     result = cli("import", "--src", tmp_path / "nothing.txt", "--dest", tmp_path / "out")
     assert result.returncode == 1 and "nothing.txt: no such file" in result.stderr

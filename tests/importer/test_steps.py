@@ -63,12 +63,17 @@ SPLIT = [
     {"id": "realigned-run", "input": ["燃?xì)夤芫W(wǎng)改造"], "expected": ["燃氣管網(wǎng)改造"]},
     {"id": "lossy-known-sequence", "input": ["在燃?xì)?、暖氣"], "expected": ["在燃氣、暖氣"]},
     {"id": "untouched", "input": ["燃气管网"], "expected": ["燃气管网"]},
+    # Bytes lost beyond repair: left as they are and flagged, never guessed.
+    {"id": "unrepairable", "input": ["燃?xì)鈱?abc"], "expected": ["燃?xì)鈱?abc"], "review": True},
 ]
 
 
 @cases(SPLIT)
 def test_split_glosses(case):
-    assert run("split_glosses", case["input"])[1] == case["expected"]
+    doc, out, changes = run("split_glosses", case["input"])
+    assert out == case["expected"]
+    assert [c.action for c in changes] == (["review"] if case.get("review") else
+                                           ["changed"] * (out != case["input"]))
 
 
 def test_simplified_converts_phrases_and_flags_the_source():
