@@ -9,7 +9,6 @@ from plugins.gazetteer import Gazetteer
 from .dating import UNKNOWN_LABEL
 from .model import TYPE_LABELS, TYPES, Entry
 
-LEVEL_LABELS = {"province": "省级", "city": "市级", "district": "区县级", "street": "街道乡镇级"}
 
 
 @dataclass
@@ -18,7 +17,6 @@ class Place:
     name: str
     level: str
     parent: str | None
-    depth: int
     count: int = 0
     children: list = field(default_factory=list)
 
@@ -38,12 +36,11 @@ class Timeline:
         self.type_labels = dict(TYPE_LABELS)
         self.places: dict[str, Place] = {}
         for entry in self.entries:
-            for depth, code in enumerate(entry.place_codes):
+            for code in entry.place_codes:
                 place = self.places.get(code)
                 if place is None:
                     division = gazetteer.get(code)
-                    place = Place(code, division.name, division.level, division.parent or None,
-                                  depth)
+                    place = Place(code, division.name, division.level, division.parent or None)
                     self.places[code] = place
                     parent = self.places.get(division.parent)
                     if parent is not None:
@@ -77,20 +74,6 @@ class Timeline:
         """Top places with entries (provinces); each holds its children."""
         return sorted((p for p in self.places.values() if p.parent not in self.places),
                       key=lambda p: p.code)
-
-    def place_tree(self) -> list[Place]:
-        """Places with entries, each followed by the places inside it."""
-        ordered: list[Place] = []
-
-        def visit(place: Place) -> None:
-            ordered.append(place)
-            for child in sorted(place.children, key=lambda p: p.code):
-                visit(child)
-
-        roots = [p for p in self.places.values() if p.parent not in self.places]
-        for root in sorted(roots, key=lambda p: p.code):
-            visit(root)
-        return ordered
 
     def place(self, code: str | None) -> Place | None:
         return self.places.get(code) if code else None
