@@ -24,7 +24,7 @@ _SUFFIX_CHAR = re.compile(f"[{_SUFFIXES}]")
 # Short forms are made only for provinces and cities (呼和浩特 for 呼和浩特市): district and
 # street names without their suffix are ordinary words (中山西路, 回民).
 _SHORT = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区)$")
-_PLACEHOLDER = re.compile(r"(?:[XxＸｘ×]{1,3}|某)(?:街道|社区|区委|区|市|县|镇|乡|村|省)")
+PLACEHOLDER = re.compile(r"(?:[XxＸｘ×]{1,3}|某)(?:街道|社区|区委|区|市|县|镇|乡|村|省)")
 _MAX_NAME = 16
 # Two-character district names (东区, 城区, 郊区) are everyday words; a short city or province
 # name right before 路/街 is a road (中山路, 山西路), not the place.
@@ -80,7 +80,7 @@ def _index(gazetteer: Gazetteer) -> _Index:
 
 
 def mask_placeholders(text: str) -> str:
-    return _PLACEHOLDER.sub(lambda m: "□" * len(m.group(0)), text)
+    return PLACEHOLDER.sub(lambda m: "□" * len(m.group(0)), text)
 
 
 def find_mentions(gazetteer: Gazetteer, text: str) -> dict[str, int]:

@@ -5,6 +5,8 @@ furniture slips through; the steps themselves stay unchanged.
 """
 import re
 
+from plugins.gazetteer import resolve
+
 # Whole lines that are site furniture, never article text.
 BOILERPLATE_LINES = [
     ("site-links", re.compile(r"^(?:[|｜/·\s]*(?:设为首页|加入收藏|联系我们|网站地图|返回首页|收藏本站|"
@@ -74,9 +76,9 @@ DAMAGED_SEQUENCES = {
     "?tīng)?zhēng)": "爭",
 }
 
-# Placeholders that anonymise a place: XX街道, ××区, 某镇. Never places.
-PLACEHOLDER = re.compile(r"(?:[XxＸｘ×]{1,3}|某)(?=(?:街道|社区|区委|区|市|县|镇|乡|村|省)?)"
-                         r"(?:街道|社区|区委|区|市|县|镇|乡|村|省)")
+# Placeholders that anonymise a place (XX街道, ××区, 某镇): never places. One definition, in
+# the resolver, so that what is reported here is exactly what it refuses to read as a place.
+PLACEHOLDER = resolve.PLACEHOLDER
 
 # Report outline numbering, from the top level down.
 OUTLINE = [
