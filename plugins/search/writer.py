@@ -24,6 +24,7 @@ about a minute for 1,000 articles.
 """
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import math
@@ -38,6 +39,8 @@ LUNR_VERSION = "2.3.9"
 K1 = 1.2
 B = 0.75
 FORMAT = 1
+# The block whose Traditional characters the manifest lists as a bitmap (CJK Unified Ideographs).
+T2S_BLOCK = (0x4E00, 0x9FFF)
 
 
 @dataclass
@@ -186,6 +189,7 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         "shards": shards, "heavy": partition.heavy, "light": partition.light,
         "records_per_chunk": records_per_chunk, "record_chunks": chunks,
         "facets": facet_names, "t2s": t2s_buckets,
+        "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
         "terms": len(doc_freq), "postings": postings_total,
     }
     _dump(manifest, out / "manifest.json")
@@ -247,6 +251,18 @@ def _write_facets(documents: list[SearchDocument], path: Path,
         table[name] = {"label": labels.get(name, name), "values": value_list, "docs": per_doc}
     _dump({"order": names, "facets": table}, path)
     return names
+
+
+def _t2s_bits() -> str:
+    """Which characters of the main CJK block the t2s map changes, one bit each (base64,
+    about 2 kB gzipped): a query in Simplified characters then fetches no t2s bucket at all."""
+    first, last = T2S_BLOCK
+    bits = bytearray((last - first + 1 + 7) // 8)
+    for trad in t2s_char_map():
+        code = ord(trad)
+        if first <= code <= last:
+            bits[(code - first) >> 3] |= 1 << ((code - first) & 7)
+    return base64.b64encode(bytes(bits)).decode("ascii")
 
 
 def _write_t2s(pattern: Path) -> list[int]:

@@ -55,7 +55,8 @@ const commands = {
       });
     }
     return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.shards).length,
-             offsetsLoaded: Object.keys(engine.offsets).length, shards: engine.manifest.shards };
+             offsetsLoaded: Object.keys(engine.offsets).length, shards: engine.manifest.shards,
+             t2sLoaded: Object.keys(engine.t2sLoaded).length };
   },
   // {index, queries: [[term, ...]]} → [{ref: score}] from the sharded index (terms given)
   rank: async (p) => {
@@ -71,6 +72,8 @@ const commands = {
     }
     return out;
   },
+  // {manifest, texts} → the t2s buckets each text needs
+  t2sBuckets: (p) => p.texts.map((t) => core.t2sBuckets(t, p.manifest)),
   // {text, terms, t2s, width} → snippet pieces
   snippet: (p) => core.snippet(p.text, p.terms, p.t2s, p.width),
 };

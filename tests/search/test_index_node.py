@@ -105,3 +105,12 @@ def test_offsets_are_fetched_for_queries_of_several_terms(search_site):
     got = run_node("search", {"index": str(search_site / "search" / "index"),
                               "queries": [{"query": "疫情防控 核酸"}]})
     assert 1 <= got["offsetsLoaded"] <= got["shardsLoaded"]
+
+
+def test_simplified_queries_fetch_no_t2s_map(search_site):
+    index = str(search_site / "search" / "index")
+    simplified = run_node("search", {"index": index, "queries": [{"query": "网格员 枣庄"}]})
+    traditional = run_node("search", {"index": index, "queries": [{"query": "網格員 棗莊"}]})
+    assert simplified["t2sLoaded"] == 0
+    assert traditional["t2sLoaded"] >= 1
+    assert simplified["answers"][0]["results"] == traditional["answers"][0]["results"] != []

@@ -41,11 +41,22 @@
     return foldChars(text, t2s).join("");
   }
 
-  /* Which t2s buckets (code point >> 8) the characters of a text need. */
-  function t2sBuckets(text, available) {
-    var wanted = {};
+  /* Which t2s buckets (code point >> 8) the characters of a text need. In the main CJK
+   * block only characters the map changes need one (manifest.t2s_bits); elsewhere any
+   * character of a bucket that exists. */
+  function t2sBuckets(text, manifest) {
+    var wanted = {}, available = manifest.t2s, block = manifest.t2s_block;
+    if (manifest.t2s_bits && !manifest._t2sBits) {
+      var raw = atob(manifest.t2s_bits), bits = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) bits[i] = raw.charCodeAt(i);
+      manifest._t2sBits = bits;
+    }
     Array.from(String(text).normalize("NFC")).forEach(function (ch) {
-      var bucket = ch.codePointAt(0) >> 8;
+      var code = ch.codePointAt(0), bucket = code >> 8;
+      if (block && manifest._t2sBits && code >= block[0] && code <= block[1]) {
+        var at = code - block[0];
+        if (!(manifest._t2sBits[at >> 3] & (1 << (at & 7)))) return;
+      }
       if (available.indexOf(bucket) >= 0) wanted[bucket] = true;
     });
     return Object.keys(wanted).map(Number);
@@ -328,7 +339,7 @@
 
   Engine.prototype.loadT2s = async function (query) {
     var self = this;
-    var wanted = t2sBuckets(query, this.manifest.t2s).filter(function (b) { return !self.t2sLoaded[b]; });
+    var wanted = t2sBuckets(query, this.manifest).filter(function (b) { return !self.t2sLoaded[b]; });
     var maps = await Promise.all(wanted.map(function (b) { return self.load(self.file("t2s", b)); }));
     maps.forEach(function (map, i) { Object.assign(self.t2s, map); self.t2sLoaded[wanted[i]] = true; });
   };
