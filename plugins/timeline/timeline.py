@@ -56,6 +56,11 @@ class Timeline:
         """Entries of a place and of every place inside it (the place-page section)."""
         return self.filter(place=str(code))
 
+    def for_article(self, slug: str) -> list[Entry]:
+        """Entries drawn from one article, in the order of its text."""
+        return sorted((e for e in self.entries if e.article.slug == slug),
+                      key=lambda e: (e.text_start, e.order))
+
     def groups(self, entries: list[Entry]) -> list[YearGroup]:
         """By year in time order, undated entries last."""
         groups: list[YearGroup] = []

@@ -1,6 +1,7 @@
 """Tiny real sites: timeline pages, filtered views, place sections, exports and anchors."""
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -189,3 +190,19 @@ def test_exports_use_absolute_urls_when_the_site_has_one(tmp_path):
     assert entry["article"]["url"] == "https://archive.example.org/articles/2020/liuzhou-report/"
     link = soup(output / "timeline/index.html").select_one(".timeline-source-link a")["href"]
     assert link == entry["url"]
+
+
+def test_article_partial_lists_the_articles_entries_with_links(tmp_path):
+    output = build_site(tmp_path, articles={"yiyuan.md": ARTICLES["yiyuan.md"]},
+                        settings={"THEME_TEMPLATES_OVERRIDES": [
+                            str(Path(__file__).parent / "article_override")]})
+    page_soup = soup(output / "articles/2021/yiyuan-honours/index.html")
+    aside = page_soup.find("aside", class_="timeline-in-article")
+    items = aside.find_all("li")
+    assert [li.find("a").get_text() for li in items] == [
+        "全省和谐社区建设示范街道", "全省和谐示范社区", "“怡园先锋联盟”", "“A<B&C”议事平台"]
+    for li in items:
+        in_page, in_timeline = li.find_all("a")
+        assert page_soup.find(id=in_page["href"][1:]) is not None  # the sentence in this page
+        entry_id = in_timeline["href"].split("#entry-")[1]
+        assert soup(output / "timeline/index.html").find(id=f"entry-{entry_id}") is not None
