@@ -40,6 +40,10 @@ META_FIELD = re.compile(rf"({_LABELS})\s*[:：]")
 # A line is a meta line when it starts with a label and every field in it is short.
 META_LINE = re.compile(rf"^\s*(?:【|\[)?(?:{_LABELS})\s*[:：]")
 
+# A line that is nothing but a date (and maybe a time): page furniture or a letterhead date.
+BARE_DATE = re.compile(r"^\s*(?:发布)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                       r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
 # A reporter's byline closing the last paragraph: （李涛 徐梅） （王歌） (记者 张三).
 # Chinese personal names are 2–4 Han characters.
 TRAILING_BYLINE = re.compile(

@@ -36,7 +36,7 @@ def is_title_like(text: str, max_len: int = 40) -> bool:
     """A short line without final punctuation: a title or a subheading."""
     text = text.strip()
     return (4 <= len(text) <= max_len and text[-1] not in P.FINAL_PUNCTUATION
-            and "。" not in text and bool(HAN.search(text)))
+            and "。" not in text and bool(HAN.search(text)) and not P.BARE_DATE.match(text))
 
 
 # --- steps -------------------------------------------------------------------------------
@@ -63,7 +63,7 @@ def split_glosses(doc: Document) -> list[Change]:
             if damaged in text:
                 text = text.replace(damaged, repaired)
                 changes.append(Change("split_glosses", "changed", f"{damaged} → {repaired}", p.line))
-        for marker, (lead, char) in P.SPLIT_GLOSSES.items():
+        for marker, (lead, _char) in P.SPLIT_GLOSSES.items():
             start = text.find(marker)
             while start >= 0:
                 after = start + len(marker)
@@ -106,17 +106,19 @@ def pinyin_glosses(doc: Document) -> list[Change]:
 
 def simplified(doc: Document) -> list[Change]:
     """Traditional Chinese converted to Simplified with OpenCC (phrase level)."""
-    if not is_traditional(doc.text):
-        return []
-    doc.traditional = True
+    doc.traditional = is_traditional(doc.text)
     changes = []
     for p in doc.paras:
+        # A Simplified document can quote a Traditional paragraph: that one is converted too
+        # (the document is still recorded as Simplified).
+        if not doc.traditional and not is_traditional(p.text):
+            continue
         converted = to_simplified(p.text)
         if converted != p.text:
             changes.append(Change("simplified", "changed", _short(converted, 24), p.line))
             p.text = converted
     for key in ("title", "page_title", "summary", "source_line", "publisher_line", "author"):
-        if doc.meta.get(key):
+        if doc.meta.get(key) and (doc.traditional or is_traditional(doc.meta[key])):
             doc.meta[key] = to_simplified(doc.meta[key])
     return changes
 
@@ -147,7 +149,10 @@ def _zone_bounds(paras: list[Para]) -> tuple[int, int]:
 
 
 def parse_meta_line(text: str) -> dict[str, str] | None:
-    """来源: X 点击: 12 时间: 2019/5/22 → {'source': 'X', 'hits': '12', 'date': '2019/5/22'}."""
+    """来源: X 点击: 12 时间: 2019/5/22 → {'source': 'X', 'hits': '12', 'date': '2019/5/22'}.
+    A line that is only a date (2019年5月22日) is a date line too."""
+    if P.BARE_DATE.match(text):
+        return {"date": text.strip()}
     if not P.META_LINE.match(text) or len(text) > 160:
         return None
     fields = list(P.META_FIELD.finditer(text))
@@ -200,10 +205,15 @@ def title(doc: Document) -> list[Change]:
         if is_title_like(doc.paras[candidate].text, 60):
             index = candidate
     if index is None:
+        # Above the body of a saved page (furniture was removed) the headline is the last
+        # title-like line, after column labels (新区时政); in a plain document, the first.
+        page = any(c.step in ("boilerplate", "meta_lines") and c.action == "removed"
+                   for c in doc.changes)
         first_long, _ = _zone_bounds(doc.paras)
-        for i, p in enumerate(doc.paras[: min(first_long, 6)]):
-            if is_title_like(p.text, 60):
-                index = i
+        candidates = [i for i, p in enumerate(doc.paras[: min(first_long, 6)])
+                      if is_title_like(p.text, 60)]
+        if candidates:
+            index = candidates[-1] if page else candidates[0]
     if index is None and doc.paras and is_title_like(doc.paras[0].text, 60) \
             and len(doc.paras) > 1 and len(doc.paras[1].text) > len(doc.paras[0].text):
         index = 0
@@ -244,10 +254,12 @@ def summary_lead(doc: Document) -> list[Change]:
         lead = re.sub(r"(?:\.{2,}|…+)\s*$", "", p.text[m.end():]).strip()
         rest = _han_digits("".join(q.text for q in doc.paras[i + 1:]))
         repeats = bool(lead) and rest.startswith(_han_digits(lead))
-        body = P.DATELINE.sub("", lead)
-        # The lead is usually cut mid-word ("今年以来，垎..."): keep whole sentences only.
-        cut = max(body.rfind(c) for c in "。！？")
-        summary = body[: cut + 1] if cut >= 0 else body
+        summary = P.DATELINE.sub("", lead)
+        if repeats:
+            # The lead is cut mid-word ("今年以来，垎..."); the body has it all, so the summary
+            # keeps whole sentences only.
+            cut = max(summary.rfind(c) for c in "。！？")
+            summary = summary[: cut + 1] if cut >= 0 else summary
         doc.meta["summary"] = summary.strip()
         del doc.paras[i]
         what = "repeats the opening" if repeats else "does not repeat the opening"

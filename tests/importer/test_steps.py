@@ -84,6 +84,12 @@ def test_simplified_converts_phrases_and_flags_the_source():
     assert changes and changes[0].action == "changed"
 
 
+def test_simplified_converts_a_quoted_traditional_paragraph_only():
+    doc, out, _ = run("simplified", ["街道召开会议，居民积极参加。" * 60, "「社區服務」見聞錄：鄰里關係與環境衛生。"])
+    assert out == ["街道召开会议，居民积极参加。" * 60, "「社区服务」见闻录：邻里关系与环境卫生。"]
+    assert not doc.traditional
+
+
 def test_simplified_leaves_simplified_text_alone():
     doc, out, changes = run("simplified", ["乾隆年间的古井得到保护。"])
     assert out == ["乾隆年间的古井得到保护。"] and not doc.traditional and changes == []
@@ -121,6 +127,8 @@ META = [
     {"id": "source-and-publisher", "input": ["来源：南湖街道　发布部门：区民政局　发布时间：2021-06-18", "正文。" * 30],
      "expected": ["正文。" * 30],
      "meta": {"source_line": "南湖街道", "publisher_line": "区民政局", "date_line": "2021-06-18"}},
+    {"id": "bare-date-line", "input": ["社区开展活动", "2021年3月5日", "正文。" * 30],
+     "expected": ["社区开展活动", "正文。" * 30], "meta": {"date_line": "2021年3月5日"}},
     {"id": "qa-in-body-kept", "input": ["正文。" * 30, "记者：请问街道做了哪些工作？", "正文。" * 30],
      "expected": ["正文。" * 30, "记者：请问街道做了哪些工作？", "正文。" * 30], "meta": {}},
 ]
@@ -136,12 +144,14 @@ def test_meta_lines(case):
 
 
 TITLE = [
-    {"id": "line-before-meta", "input": ["设为首页", "新区时政", "灵山卫街道回应群众关切", "来源: 时间:2019/5/22", "正文" * 40],
+    {"id": "line-before-meta", "input": ["设为首页|加入收藏", "新区时政", "灵山卫街道回应群众关切", "来源: 时间:2019/5/22", "正文" * 40],
      "title": "灵山卫街道回应群众关切", "left": 1},
-    {"id": "bracketed-column", "input": ["[怡园街道]及寨北社区荣获称号", "正文" * 40],
+    {"id": "bracketed-column", "input": ["首页", ">动态要闻>基层播报", "[怡园街道]及寨北社区荣获称号", "正文" * 40],
      "title": "怡园街道及寨北社区荣获称号", "left": 1},
     {"id": "report-first-line", "input": ["街道2020年上半年工作总结", "2020年上半年，街道……" * 10],
      "title": "街道2020年上半年工作总结", "left": 1},
+    {"id": "plain-document-first-line", "input": ["社区开展垃圾分类宣传", "党员志愿者走进小区", "正文" * 40],
+     "title": "社区开展垃圾分类宣传", "left": 2},
     {"id": "no-title", "input": ["2022年，中山西路街道在区委、区政府的正确领导下，" * 4, "一、尽职履责"],
      "title": None, "left": 2},
 ]
@@ -150,8 +160,8 @@ TITLE = [
 @cases(TITLE)
 def test_title(case):
     doc = Document.from_lines(case["input"])
-    STEPS["meta_lines"].run(doc)
-    STEPS["title"].run(doc)
+    for step in ("boilerplate", "meta_lines", "title"):
+        doc.changes.extend(STEPS[step].run(doc))
     assert doc.meta.get("title") == case["title"]
     assert len(doc.paras) == case["left"]
 
@@ -165,8 +175,9 @@ def test_summary_lead_repeating_the_opening_becomes_the_summary():
 
 
 def test_summary_lead_not_repeating_is_still_the_summary_and_says_so():
-    doc, out, changes = run("summary_lead", ["摘要：街道召开发布会。", "今天天气晴朗，居民开展活动。"])
-    assert doc.meta["summary"] == "街道召开发布会。" and out == ["今天天气晴朗，居民开展活动。"]
+    doc, out, changes = run("summary_lead", ["摘要：街道召开发布会。社区居民参加了……", "今天天气晴朗，居民开展活动。"])
+    # Not in the body, so nothing of it is cut.
+    assert doc.meta["summary"] == "街道召开发布会。社区居民参加了" and out == ["今天天气晴朗，居民开展活动。"]
     assert "does not repeat" in changes[0].text
 
 
