@@ -392,6 +392,8 @@ def _near_repeat_pairs(paras: list[Para]) -> list[tuple[int, int]]:
 HEADING_MAX = 30
 _LIST_ITEM = re.compile(r"：|\d+(?:\.\d+)?[余多]?(?:人次|人|户|件|个|家|名|次|条|元|万元)")
 FIRST_SENTENCE_MAX = 25
+# Photo captions and credits are short lines without final punctuation, but not headings.
+_CAPTION = re.compile(r"^(?:图为|图片|图：|图/|摄影|摄像|视频|记者|通讯员|编辑|来源)")
 
 
 def outline(doc: Document) -> list[Change]:
@@ -424,8 +426,7 @@ def outline(doc: Document) -> list[Change]:
                 last_level = p.level
                 changes.append(Change("outline", "changed", f"h{level}: {p.text}", p.line))
         elif (is_title_like(text, 22) and not text.endswith(("”", "’")) and index + 1 < len(doc.paras)
-              and "：" not in text
-              and not re.fullmatch(r"[\d\s.%年月日]+", text)):
+              and "：" not in text and not _CAPTION.match(text)):
             p.level = min(last_level + 1, 5) if numbered_doc else 2
             changes.append(Change("outline", "changed", f"h{p.level}: {text}", p.line))
         out.append(p)

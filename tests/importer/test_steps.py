@@ -246,6 +246,7 @@ OUTLINE = [
     {"id": "label-value-not-heading", "input": ["（一）重点项目", "三、国贸大厦建设项目：目前办理前期手续中。"],
      "expected": ["### （一）重点项目", "三、国贸大厦建设项目：目前办理前期手续中。"]},
     {"id": "unnumbered-subheading", "input": ["聚焦群众心上事让群众暖心", "正文。"], "expected": ["## 聚焦群众心上事让群众暖心", "正文。"]},
+    {"id": "caption-not-heading", "input": ["图为志愿者走进小区", "正文。"], "expected": ["图为志愿者走进小区", "正文。"]},
     {"id": "decimal-not-numbering", "input": ["3.8妇女节活动顺利举办，共有200人参加。"], "expected": ["3.8妇女节活动顺利举办，共有200人参加。"]},
     {"id": "quote-ending-line-not-heading", "input": ["街道以“共建共享”", "为原则开展工作。"],
      "expected": ["街道以“共建共享”", "为原则开展工作。"]},
