@@ -380,6 +380,11 @@
   Engine.prototype.cut = async function (query) {
     await this.loadT2s(query);
     var self = this;
+    // A term starts at the first character of every run: fetch those shards together, the
+    // ones further into a run follow as the matching advances.
+    await Promise.all(runs(fold(query, this.t2s)).map(function (part) {
+      return self.shard(self.shardIndex(part.run));
+    }));
     for (;;) {
       var result = cutQuery(query, function (ch) {
         var shard = self.shards[self.shardIndex(ch)];
@@ -399,10 +404,10 @@
   Engine.prototype.search = async function (query, filters) {
     var self = this, tokens = await this.cut(query);
     var needed = Array.from(new Set(tokens.map(function (t) { return self.shardIndex(t.term); })));
-    await Promise.all(needed.map(function (n) { return self.shard(n); }));
     var phrase = null;
+    await Promise.all(needed.map(function (n) { return self.shard(n); }).concat(
+      tokens.length > 1 ? needed.map(function (n) { return self.loadOffsets(n); }) : []));
     if (tokens.length > 1) {
-      await Promise.all(needed.map(function (n) { return self.loadOffsets(n); }));
       phrase = function (term) { return self.offsets[self.shardIndex(term)][term]; };
     }
     var ranked = rank(tokens, function (term) { return self.shardForTerm(term); }, phrase);
