@@ -12,7 +12,7 @@ from plugins.zhtext.sentences import sentence_spans
 from . import curation as curation_file
 from .dating import article_date, parse_iso
 from .extract import extract
-from .htmltext import HtmlText, wrap_ranges
+from .htmltext import HtmlText, unwrap_sources, wrap_ranges
 from .model import Entry, entry_id
 from .resolve import PlaceResolver
 
@@ -60,7 +60,7 @@ def collect(articles, settings: dict, timeline_settings: dict, strict: bool = Fa
     resolver = PlaceResolver(gazetteer)
     documents, entries = {}, []
     for article in articles:
-        documents[article.slug] = HtmlText(article._content)
+        documents[article.slug] = HtmlText(unwrap_sources(article._content))
         entries.extend(extract_article(article, documents[article.slug], resolver))
     curation = curation_file.load(curation_path(settings, timeline_settings))
     problems = list(curation.problems)

@@ -27,6 +27,7 @@ SKIP_TAGS = frozenset({"script", "style", "template"})
 _TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<[^>]+>|[^<]+", re.S)
 _TAG_NAME = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
+_SOURCE_OPENER = re.compile(r'<span class="timeline-source" id="[^"]*">')
 
 
 @dataclass
@@ -149,3 +150,23 @@ def wrap_ranges(source: str, ranges: list[tuple[int, int, list[str]]]) -> str:
                           for i in ids)
         out = out[:begin] + opening + out[begin:end] + "</span>" * len(ids) + out[end:]
     return out
+
+
+def unwrap_sources(source: str) -> str:
+    """The HTML without the anchor spans wrap_ranges put in, so marking is idempotent: an
+    article whose HTML already carries them (a cache, a second pass) is not wrapped twice."""
+    if 'class="timeline-source"' not in source:
+        return source
+    doc = HtmlText(source)
+    cuts = []
+    for tag in doc.tags:
+        if (not tag.closing and tag.name == "span" and tag.partner is not None
+                and _SOURCE_OPENER.fullmatch(source, tag.start, tag.end)):
+            closer = doc.tags[tag.partner]
+            cuts += [(tag.start, tag.end), (closer.start, closer.end)]
+    out, position = [], 0
+    for start, end in sorted(cuts):
+        out.append(source[position:start])
+        position = end
+    out.append(source[position:])
+    return "".join(out)

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from plugins.timeline.htmltext import HtmlText, wrap_ranges
+from plugins.timeline.htmltext import HtmlText, unwrap_sources, wrap_ranges
 from plugins.zhtext.sentences import sentence_spans, split_sentences
 
 
@@ -118,3 +118,11 @@ def test_sentence_spans_give_offsets_of_split_sentences():
     spans = sentence_spans(text)
     assert [text[s:e] for s, e in spans] == split_sentences(text) == [
         "第一句。", "第二句！", "“第三句。”", "第四句"]
+
+
+def test_unwrapping_gives_back_the_original_html_so_marking_is_idempotent():
+    html = '<p>前句。街道<strong>荣获</strong>全国文明单位称号。<span class="x">后</span>句。</p>'
+    once = _mark(html, "街道荣获全国文明单位称号。", ["t-a", "t-b"])
+    assert unwrap_sources(once) == html
+    assert _mark(unwrap_sources(once), "街道荣获全国文明单位称号。", ["t-a", "t-b"]) == once
+    assert unwrap_sources(html) == html  # other spans stay

@@ -1,13 +1,13 @@
 """Properties over generated inputs: extraction never fails and only returns names written in
 the sentence; wrapping any sentence of any inline markup keeps the HTML well nested and the
-text unchanged."""
+text unchanged, and unwrapping gives the HTML back."""
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugins.timeline.extract import extract
-from plugins.timeline.htmltext import HtmlText, wrap_ranges
+from plugins.timeline.htmltext import HtmlText, unwrap_sources, wrap_ranges
 from plugins.zhtext.sentences import sentence_spans
 
 from .test_htmltext import _parse
@@ -63,3 +63,4 @@ def test_wrapping_any_sentence_keeps_html_well_nested_and_text_unchanged(html, d
     for i, (s, e) in enumerate(chosen):
         assert doc.text[s:e] in ids[f"t-{i}"]
     assert len(re.findall('class="timeline-source"', out)) == len(chosen)
+    assert unwrap_sources(out) == html
