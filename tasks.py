@@ -74,6 +74,7 @@ CHECKERS = [
     "plugins.importer.check:places",
     "plugins.importer.check:topics",
     "plugins.importer.check:duplicate_slugs",
+    "plugins.importer.check:duplicate_raws",
     "plugins.timeline.check:curation",
 ]
 

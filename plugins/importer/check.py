@@ -171,7 +171,22 @@ def duplicate_slugs(articles: list[ArticleFile], ctx: CheckContext) -> Iterable[
             seen[slug] = a
 
 
-DEFAULT_CHECKERS: list[Checker] = [front_matter, places, topics, duplicate_slugs]
+def duplicate_raws(articles: list[ArticleFile], ctx: CheckContext) -> Iterable[str]:
+    """One article per raw document (a second one is a stale copy or a slug clash)."""
+    seen: dict[str, ArticleFile] = {}
+    for a in articles:
+        raw = a.get("Raw")
+        if not raw:
+            continue
+        if raw in seen:
+            first = seen[raw]
+            yield (f"{_where(a, a.line_of('Raw'))}: a second article from {raw} "
+                   f"(also {_where(first, first.line_of('Raw'))})")
+        else:
+            seen[raw] = a
+
+
+DEFAULT_CHECKERS: list[Checker] = [front_matter, places, topics, duplicate_slugs, duplicate_raws]
 
 
 def load_checker(spec: str) -> Checker:

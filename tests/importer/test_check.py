@@ -66,11 +66,14 @@ def test_duplicate_slugs_name_both_files(tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b.md").write_text(GOOD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert run_checks(tmp_path, DATA) == ["b.md:12: duplicate slug 'good-article' (also a.md:12)"]
+    assert run_checks(tmp_path, DATA) == [
+        "b.md:12: duplicate slug 'good-article' (also a.md:12)",
+        "b.md:11: a second article from raw/003_533674c9486a0d79.txt (also a.md:11)"]
 
 
 def test_checkers_are_a_list_of_named_functions():
-    assert [c.__name__ for c in DEFAULT_CHECKERS] == ["front_matter", "places", "topics", "duplicate_slugs"]
+    assert [c.__name__ for c in DEFAULT_CHECKERS] == ["front_matter", "places", "topics", "duplicate_slugs",
+                                                      "duplicate_raws"]
     assert load_checker("plugins.importer.check:places") is DEFAULT_CHECKERS[1]
     with pytest.raises(ValueError):
         load_checker("plugins.importer.check")
@@ -88,6 +91,13 @@ def test_invoke_check_prints_path_line_problem_and_fails(tmp_path):
     path, lineno, problem = line.split(":", 2)
     assert (ROOT / path).resolve() == (content / "broken.md").resolve()
     assert lineno == "4" and problem == " Kind 'blog' is not one of report, news"
+
+
+def test_invoke_check_runs_the_default_checkers():
+    # tasks.py names the checkers; it must list at least the importer's own.
+    import tasks
+    assert [f"plugins.importer.check:{c.__name__}" for c in DEFAULT_CHECKERS] == \
+        [spec for spec in tasks.CHECKERS if spec.startswith("plugins.importer.")]
 
 
 def test_invoke_check_passes_on_the_real_content():

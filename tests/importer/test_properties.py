@@ -1,5 +1,6 @@
 """Property tests: random and hostile input never crashes the importer, and body text made of
 Chinese sentences never loses a Chinese character."""
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SEED_TEXT = (ROOT / "raw" / "000_0d733a690fc97fb8.txt").read_text(encoding="utf-8")
 HAN_POOL = sorted(set(re.findall(r"[\u4e00-\u9fff]", SEED_TEXT)))
-SETTINGS = settings(max_examples=120, deadline=None,
+SETTINGS = settings(max_examples=int(os.environ.get("IMPORTER_EXAMPLES", "120")), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
