@@ -112,6 +112,10 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
 
     slug = slug_for(path, data)
     raw_ref = raw_reference(path)
+    if "raw" not in path.resolve().parts:
+        # The archive keeps every source in raw/ (DESIGN.md); `invoke check` will look there.
+        doc.changes.append(Change("metadata", "review", f"{path} is not inside raw/: copy it to "
+                                                        f"{raw_ref} so that Raw points at it"))
     target = opts.dest / f"{slug}.md"
     other = taken.get(slug)
     if (other is not None and other != path) or _belongs_to_other(target, raw_ref):

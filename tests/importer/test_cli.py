@@ -131,6 +131,15 @@ def test_malformed_reference_data_is_one_line(tmp_path):
     assert result.stderr.startswith(f"import: {data / 'topics.toml'}: ") and "Traceback" not in result.stderr
 
 
+def test_source_outside_raw_is_flagged(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED_004, inbox / "news.txt")
+    done = cli("import", "--src", inbox, "--dest", tmp_path / "out")
+    assert done.returncode == 0
+    assert f"{inbox / 'news.txt'} is not inside raw/: copy it to raw/news.txt" in done.stdout
+
+
 def test_missing_source_fails(tmp_path):
     result = cli("import", "--src", tmp_path / "nothing.txt", "--dest", tmp_path / "out")
     assert result.returncode == 1 and "nothing.txt: no such file" in result.stderr
