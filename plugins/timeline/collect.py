@@ -2,10 +2,12 @@
 article HTML. Shared by the build (plugin.py) and `invoke check` (check.py)."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.buildcache import cache_for
 from plugins.gazetteer import Gazetteer
 from plugins.zhtext.sentences import sentence_spans
 
@@ -31,24 +33,42 @@ def curation_path(settings: dict, timeline_settings: dict) -> Path:
     return Path(settings["ARCHIVE_DATA_PATH"]) / timeline_settings["CURATION_FILE"]
 
 
-def extract_article(article, document: HtmlText, resolver: PlaceResolver) -> list[Entry]:
+# The extraction's result depends on its code and rules: a change to either must miss every
+# cached result, without anyone having to remember to bump a version.
+_FINGERPRINT = hashlib.sha1(b"".join(
+    (Path(__file__).parent / name).read_bytes()
+    for name in ("extract.py", "rules.py", "dating.py", "../zhtext/sentences.py"))).hexdigest()
+
+
+def _candidates(text: str, reference, settings: dict) -> list:
+    """(start, end, candidate) for every sentence of the text; cached per text and date, so a
+    rebuild extracts only the articles that changed."""
+    def compute():
+        return [(start, end, candidate) for start, end in sentence_spans(text)
+                for candidate in extract(text[start:end], reference)]
+
+    key = f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{text}"
+    return cache_for(settings).get_or_compute("timeline.extract", key, compute)
+
+
+def extract_article(article, document: HtmlText, resolver: PlaceResolver,
+                    settings: dict) -> list[Entry]:
     """The entries one article's text states, each once (the first sentence wins)."""
     reference = article_date(article)
     entries, seen = [], set()
     base = resolver.article_place(article)
-    for start, end in sentence_spans(document.text):
-        for candidate in extract(document.text[start:end], reference):
-            identifier = entry_id(article.slug, candidate.type, candidate.name)
-            if identifier in seen:
-                continue
-            seen.add(identifier)
-            who, who_code = resolver.resolve(candidate.who, article)
-            entries.append(Entry(
-                id=identifier, type=candidate.type, name=candidate.name, who=who,
-                date=candidate.date, sentence=document.text[start:end], article=article,
-                who_code=who_code, place_code=who_code or (base.code if base else None),
-                awarded_by=candidate.awarded_by, date_source=candidate.date_source,
-                text_start=start, text_end=end, order=len(entries)))
+    for start, end, candidate in _candidates(document.text, reference, settings):
+        identifier = entry_id(article.slug, candidate.type, candidate.name)
+        if identifier in seen:
+            continue
+        seen.add(identifier)
+        who, who_code = resolver.resolve(candidate.who, article)
+        entries.append(Entry(
+            id=identifier, type=candidate.type, name=candidate.name, who=who,
+            date=candidate.date, sentence=document.text[start:end], article=article,
+            who_code=who_code, place_code=who_code or (base.code if base else None),
+            awarded_by=candidate.awarded_by, date_source=candidate.date_source,
+            text_start=start, text_end=end, order=len(entries)))
     return entries
 
 
@@ -61,7 +81,7 @@ def collect(articles, settings: dict, timeline_settings: dict, strict: bool = Fa
     documents, entries = {}, []
     for article in articles:
         documents[article.slug] = HtmlText(unwrap_sources(article._content))
-        entries.extend(extract_article(article, documents[article.slug], resolver))
+        entries.extend(extract_article(article, documents[article.slug], resolver, settings))
     curation = curation_file.load(curation_path(settings, timeline_settings))
     problems = list(curation.problems)
     hidden = 0

@@ -134,3 +134,24 @@ def test_entries_of_an_article_without_place_are_kept_without_place():
     timeline = Timeline(collected.entries, Gazetteer.load(ROOT / "data"), DEFAULTS)
     assert timeline.filter() == [entry] and timeline.places == {} and list(timeline.views()) == [
         (None, None), ("honour", None), ("initiative", None)]
+
+
+def test_extraction_is_cached_per_text_and_date(monkeypatch):
+    import datetime
+
+    from plugins.timeline import collect as collect_module
+
+    calls = []
+    real = collect_module.extract
+    monkeypatch.setattr(collect_module, "extract", lambda *a: calls.append(a) or real(*a))
+    article = SimpleNamespace(
+        slug="cached", metadata={"date_precision": "day"}, date_precision="day",
+        date=datetime.datetime(2021, 3, 5), _content="<p>社区创立“吾事五说”议事平台。</p>")
+    settings = {"ARCHIVE_DATA_PATH": str(ROOT / "data")}  # one build: one in-memory cache
+    timeline_settings = {**DEFAULTS, "CURATION_FILE": "absent.toml"}
+    first = collect_module.collect([article], settings, timeline_settings).entries
+    again = collect_module.collect([article], settings, timeline_settings).entries
+    assert len(calls) == 1 and [e.id for e in first] == [e.id for e in again]
+    article.date = datetime.datetime(2021, 4, 5)  # the date resolves partial dates: re-extract
+    moved = collect_module.collect([article], settings, timeline_settings).entries
+    assert len(calls) == 2 and moved[0].date.iso == "2021-04-05"
