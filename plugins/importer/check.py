@@ -9,7 +9,7 @@ import datetime as dt
 import importlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -36,7 +36,6 @@ class CheckContext:
     content_dir: Path
     data_dir: Path
     root: Path
-    _cache: dict = field(default_factory=dict)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

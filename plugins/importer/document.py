@@ -31,7 +31,6 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     review: list[str] = field(default_factory=list)   # front-matter fields an editor should confirm
-    title_line: int = 0                               # raw line of the title, 0 when none found
     traditional: bool = False
 
     @classmethod

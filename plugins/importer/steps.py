@@ -195,7 +195,6 @@ def title(doc: Document) -> list[Change]:
         for p in list(doc.paras[:5]):
             if p.text.strip("[]【】 ") == wanted.strip("[]【】 "):
                 doc.paras.remove(p)
-                doc.title_line = p.line
                 changes.append(Change("title", "found", wanted, p.line))
                 break
         return changes
@@ -235,7 +234,6 @@ def title(doc: Document) -> list[Change]:
                               p.line))
     # Site columns bracket the issuing office: [怡园街道]及寨北社区… reads 怡园街道及寨北社区….
     doc.meta["title"] = re.sub(r"^[\[【]([^\]】]{1,20})[\]】]", r"\1", found.text).strip()
-    doc.title_line = found.line
     changes.append(Change("title", "found", doc.meta["title"], found.line))
     doc.paras = doc.paras[index + 1:]
     return changes
