@@ -110,6 +110,10 @@ RAW_BASE_URL = ""
 PLACES = {}
 SEO = {}
 
+# --- timeline (issue 5): defaults and checks in plugins/timeline/settings.py; editors'
+# hide/correct/add items in data/timeline.toml (TIMELINE["CURATION_FILE"]).
+TIMELINE = {}
+
 # Every build starts from an empty output/ so stale pages never reach the sitemap or a deploy.
 DELETE_OUTPUT_DIRECTORY = True
 # --- build cache (issue 6, bench engineer) ------------------------------------------------
