@@ -17,8 +17,10 @@ def _pelican(c, settings, extra="", output=OUTPUT):
     # fails on warnings.
     fatal = "--fatal warnings" if os.environ.get("CI") else "--fatal errors"
     with c.cd(str(ROOT)):
+        # The plain handler keeps each message on one line, so `path:line: problem` stays whole
+        # (rich wraps and truncates paths to the terminal width).
         c.run(f"{shlex.quote(PY)} -m pelican content -o {shlex.quote(str(output))} "
-              f"-s {settings} {fatal} {extra}", pty=False)
+              f"-s {settings} {fatal} --log-handler plain {extra}", pty=False)
 
 
 @task

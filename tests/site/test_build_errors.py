@@ -16,8 +16,8 @@ def pelican(content, output):
     """The build as `invoke build` runs it (errors fatal), on another content folder."""
     return subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", "pelicanconf.py",
-         "--fatal", "errors"],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250"})
+         "--fatal", "errors", "--log-handler", "plain"],
+        cwd=ROOT, capture_output=True, text=True)
 
 
 def write(tmp_path, articles):
