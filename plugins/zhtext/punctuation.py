@@ -62,14 +62,14 @@ def _paren(match: re.Match) -> str:
 def to_fullwidth_punctuation(text: str) -> str:
     """Half-width `, : ; ( ) ! ?` in Chinese context → full-width (and spaces beside full-width
     marks dropped); numbers and Latin kept."""
+    # Each conversion makes Chinese context for its neighbours (一,, → 一，，; 一,(a) → 一，（a）):
+    # repeat until nothing changes. Parentheses first, so a converted （ counts for the marks.
     previous = None
-    # Parentheses first: a converted `（` then counts as Chinese context for the marks around it.
-    # Nested groups need a second pass (the inner pair is converted first).
     while previous != text:
         previous = text
         text = _PAREN.sub(_paren, text)
-    text = _MARK_AFTER_CJK.sub(lambda m: _SIMPLE[m.group(1)], text)
-    text = _MARK_BEFORE_CJK.sub(lambda m: _SIMPLE[m.group(1)], text)
-    text = _COLON.sub("：", text)
-    text = _COLON_BEFORE.sub("：", text)
+        text = _MARK_AFTER_CJK.sub(lambda m: _SIMPLE[m.group(1)], text)
+        text = _MARK_BEFORE_CJK.sub(lambda m: _SIMPLE[m.group(1)], text)
+        text = _COLON.sub("：", text)
+        text = _COLON_BEFORE.sub("：", text)
     return _SPACE_BY_MARK.sub("", text)

@@ -86,3 +86,18 @@ def test_random_bytes_never_crash(env, tmp_path_factory, data):
     else:
         assert result.article.read_text(encoding="utf-8").startswith("Title: ")
     assert raw.read_bytes() == data
+
+
+mixed_text = st.lists(st.one_of(st.sampled_from(HAN_POOL),
+                                st.sampled_from(list(",.:;()!?%/-+ 0123456789abcXYZ“”，。：（）\u3000\u00a0"))),
+                      max_size=80).map("".join)
+
+
+@SETTINGS
+@given(text=mixed_text)
+def test_punctuation_keeps_every_letter_and_digit_and_is_idempotent(text):
+    from plugins.zhtext.punctuation import normalize_spaces, to_fullwidth_punctuation
+    out = to_fullwidth_punctuation(normalize_spaces(text))
+    assert re.findall(r"[\w]", out) == re.findall(r"[\w]", text)
+    assert to_fullwidth_punctuation(out) == out
+    assert not re.search(r"[\u4e00-\u9fff],|,[\u4e00-\u9fff]", out)

@@ -21,6 +21,8 @@ CASES = [
     {"id": "latin-parens-in-chinese", "input": "以及(ktv)场所", "expected": "以及（ktv）场所"},
     {"id": "latin-parens-in-latin", "input": "the KTV (karaoke) rooms", "expected": "the KTV (karaoke) rooms"},
     {"id": "english-sentence", "input": "Hello, world!", "expected": "Hello, world!"},
+    {"id": "chained-marks", "input": "一,,二", "expected": "一，，二"},
+    {"id": "mark-then-paren", "input": "项目,(a)完成", "expected": "项目，（a）完成"},
     {"id": "space-after-enumerator", "input": "（三） 进一步加强", "expected": "（三）进一步加强"},
     {"id": "space-around-colon", "input": "来源: 点击:", "expected": "来源：点击："},
     {"id": "space-between-han-kept", "input": "下基层 访民意", "expected": "下基层 访民意"},
