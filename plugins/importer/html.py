@@ -22,6 +22,10 @@ _FURNITURE = re.compile(
     r"sidebar|side|aside|comments?|reply|share|sharing|social|bdshare|related|relate|recommend|"
     r"hot|rank|pager|pagination|prev|next|copyright|toolbar|tools|print|ads?|advert|banner|"
     r"login|search|subscribe|qrcode|erweima)(?:$|[-_\s\d])", re.I)
+# Furniture named after the article it belongs to: article-footer, content_share, news-related.
+_FURNITURE_OF_CONTENT = re.compile(
+    r"(?:article|content|detail|news|post|main)[-_](?:footer|foot|share|sharing|related|relate|"
+    r"comments?|tools|toolbar|nav|pager|prev|next|copyright|ads?|recommend)(?:$|[-_\s\d])", re.I)
 _CONTENT_HINT = re.compile(r"article|content|detail|正文|zoom|text|main|post|news_?con|TRS_Editor",
                            re.I)
 _BLOCKS = {"p", "div", "section", "article", "li", "td", "th", "blockquote", "pre", "dd", "dt",
@@ -44,7 +48,8 @@ def html_document(markup: str) -> Document:
         if tag.decomposed or tag.name in ("html", "body"):
             continue
         words = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
-        if words.strip() and _FURNITURE.search(words) and not _CONTENT_HINT.search(words):
+        if words.strip() and (_FURNITURE_OF_CONTENT.search(words)
+                              or (_FURNITURE.search(words) and not _CONTENT_HINT.search(words))):
             tag.decompose()
     container = _article_container(soup)
     h1 = container.find("h1") or soup.find("h1")

@@ -214,6 +214,25 @@ def test_saved_web_page(tmp_path):
         assert gone not in a.body, gone
 
 
+def test_furniture_named_after_the_article_is_dropped(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.html").write_text(
+        "<html><head><title>标题</title></head><body><div class='article'>"
+        "<h1>社区开展垃圾分类宣传活动</h1>"
+        "<div class='article-content'><p>社区在广场开展垃圾分类宣传活动，向居民讲解分类知识，发放宣传资料三百余份。</p></div>"
+        "<div class='article-share'>分享到微信朋友圈</div>"
+        "<div class='article-footer'>本文来源于某某网站，转载请注明出处</div>"
+        "<div id='news_related'><a href='/x'>另一条新闻的标题</a></div>"
+        "</div></body></html>", encoding="utf-8")
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    a = ArticleFile.read(result.article)
+    assert a.get("Title") == "社区开展垃圾分类宣传活动"
+    assert "发放宣传资料三百余份" in a.body
+    for gone in ("分享到", "转载请注明", "另一条新闻"):
+        assert gone not in a.body
+
+
 def test_old_big5_table_page(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
