@@ -108,7 +108,9 @@ def _self_prefix_removed(name: str) -> str:
     """街道寨北社区 → 寨北社区: the article's own place in front of one of its parts."""
     for prefix in sorted(rules.SELF_REFERENCES + ("辖区内", "辖区"), key=len, reverse=True):
         rest = name[len(prefix):]
-        if name.startswith(prefix) and len(rest) >= 2 and _is_actor(rest):
+        # 街道党工委 stays whole: 党工委 alone is the street's organ, not another place.
+        if (name.startswith(prefix) and len(rest) >= 2 and _is_actor(rest)
+                and rest not in rules.ACTOR_SUFFIXES):
             return rest
     return name
 
@@ -134,20 +136,28 @@ def _split_conjunction(part: str) -> list[str]:
     return [part] if part else []
 
 
-def actor(subject: str) -> str:
-    """Who launched an initiative: the first place or organisation before the verb."""
+def actor(subject: str, anchored: bool = False) -> str:
+    """Who launched an initiative: the first place or organisation before the verb (with
+    `anchored`, only one the text opens with)."""
     # 刚才时磊主任提到街道…: what someone reports, the actor is who comes after the verb.
     subject = _strip_fillers(re.split(r"提到|介绍|表示|指出|说|称", subject)[-1])
     if subject.startswith(("在", "于", "按", "依托", "通过", "以", "围绕", "结合", "对")):
         return ""
-    match = _ACTOR.search(subject)
+    match = _ACTOR.match(subject) if anchored else _ACTOR.search(subject)
     if not match:
         return ""
     name = match.group(0)
-    for suffix in rules.PLACE_ORGAN_SUFFIXES:  # 街道党工委 acts for 街道
-        if name.endswith(suffix) and len(name) > len(suffix):
-            name = name[:-len(suffix)]
-            break
+    rest = subject[match.end():]
+    organ = next((o for o in sorted(rules.PLACE_ORGAN_SUFFIXES, key=len, reverse=True)
+                  if rest.startswith(o)), "")
+    name += organ  # the shortest match stops at 区 in 区党工委
+    if name.startswith(("全", "辖区")):
+        return ""  # 全区, 全市: a scope, not who acted
+    # 街道党工委 acts for 街道; 区党工委 stays whole (区 alone names nothing).
+    suffix = next((o for o in sorted(rules.PLACE_ORGAN_SUFFIXES, key=len, reverse=True)
+                   if name.endswith(o)), "")
+    if suffix and len(name) - len(suffix) >= 2:
+        name = name[:-len(suffix)]
     return _self_prefix_removed(_strip_fillers(name))
 
 
@@ -164,7 +174,9 @@ def _awarder(sentence: str, position: int) -> str | None:
 def _honour_names(obj: str) -> tuple[list[str], bool]:
     """Honour names in the text after the verb, and whether it said 称号/荣誉/奖."""
     obj = re.sub(r"^[了过的]+", "", obj)
-    said_title = bool(re.search("称号|荣誉|奖", obj))
+    said_title = bool(re.search("称号|荣誉|奖|殊荣", obj))
+    # …等多项荣誉, …等一系列称号: the count is not part of the last name.
+    obj = re.sub(r"等(?:[多数几]项|一系列|多个|诸多)(?:荣誉称号|称号|荣誉|殊荣)?$", "", obj)
     for suffix in rules.HONOUR_NAME_SUFFIXES:
         if obj.endswith(suffix) and len(obj) > len(suffix):
             obj = obj[:-len(suffix)]
@@ -312,9 +324,22 @@ def _excluded(clause: str, offset: int, verb: str) -> bool:
     return False
 
 
+def _opening_actor(sentence: str, spans) -> str:
+    """The place or organisation a sentence opens with, before any verb: 街道以党建为引领."""
+    if not spans:
+        return ""
+    opening = sentence[spans[0][0]:spans[0][1]]
+    verb = _INITIATIVE_VERBS.search(opening)
+    if verb:
+        opening = opening[:verb.start()]
+    return actor(opening.split("“", 1)[0], anchored=True)
+
+
 def _initiatives(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
     found = []
-    previous_actor = ""  # 社区推出…，搭建…: the second verb has the same actor
+    # 社区推出…，搭建…: a clause without subject has the actor of the clause before it, and
+    # at first the one the sentence opens with (街道以党建为引领，搭建了…).
+    previous_actor = _opening_actor(sentence, spans)
     for start, end in spans:
         clause = sentence[start:end]
         for offset, verb in _verbs(clause, _INITIATIVE_VERBS):

@@ -8,6 +8,9 @@ from . import rules
 
 _STREET_REFERENCES = ("街道", "镇", "乡", "办事处", "办")
 _DISTRICT_REFERENCES = ("我区", "本区", "该区")
+# 区党工委, 市委: a bare level word in front of an organ means the article's place at that level.
+_LEVEL_WORDS = {"区": "district", "县": "district", "市": "city", "省": "province",
+                "街道": "street", "镇": "street", "乡": "street"}
 
 
 def _as_list(value) -> list[str]:
@@ -52,6 +55,19 @@ class PlaceResolver:
             # 该社区 is the article's community when it names exactly one.
             named = _as_list(article.metadata.get("communities"))
             return (named[0] if len(named) == 1 else who), street.code
+        for suffix in rules.PLACE_ORGAN_SUFFIXES:
+            # 街道党工委, 寨北社区党委: the organ of a place is filed under that place; 区党工委
+            # is the district's.
+            if who.endswith(suffix) and len(who) > len(suffix):
+                stem = who[:-len(suffix)]
+                level = _LEVEL_WORDS.get(stem)
+                if level:
+                    target = next((d for d in chain if d.level == level), None)
+                    if target is not None:
+                        return target.name + suffix, target.code
+                name, code = self.resolve(stem, article)
+                if code:
+                    return name + suffix, code
         for division in reversed(chain):
             if self.gazetteer.names_match(division, who) or who == division.name:
                 return division.name, division.code

@@ -21,7 +21,7 @@ WEAK_HONOUR_VERBS = frozenset({"获得", "入选", "被确定为", "被认定为
 # Words that make the object of a verb an honour: a title, an award, a model status.
 HONOUR_WORDS = (
     "称号", "荣誉", "示范", "先进", "模范", "优秀", "标兵", "文明", "卫生", "奖", "百强", "十佳",
-    "最美", "星级", "五星", "红旗", "标杆", "样板", "典型", "名单", "榜", "金牌", "优胜",
+    "最美", "星级", "五星", "红旗", "标杆", "样板", "典型", "名单", "榜", "金牌", "优胜", "案例",
 )
 # Trailing words that are not part of the honour's name.
 HONOUR_NAME_SUFFIXES = ("等荣誉称号", "等称号", "等荣誉", "的光荣称号", "光荣称号", "荣誉称号",

@@ -85,6 +85,9 @@ def _article(**place):
     ("寨北社区", ("寨北社区", "371071004")),          # a community files under its street
     ("西涝台社区", ("西涝台社区", "371071004")),      # known to the gazetteer, not the article
     ("威海市", ("威海市", "3710")),
+    ("街道党工委", ("怡园街道党工委", "371071004")),  # an organ files under its place
+    ("寨北社区党委", ("寨北社区党委", "371071004")),
+    ("区党工委", ("威海火炬高技术产业开发区党工委", "371071")),
     ("东湖护理院", ("东湖护理院", None)),
 ])
 def test_who_resolves_to_a_place(resolver, who, expected):
