@@ -29,15 +29,29 @@ class TimelineGenerator(Generator):
             if type_:
                 title += f"：{TYPE_LABELS[type_]}"
             entries = timeline.filter(type_, code)
+            groups = timeline.groups(entries)
             view = {"type": type_, "place": place, "title": title, "entries": entries,
-                    "groups": timeline.groups(entries),
-                    "trail": timeline.ancestors(code) if code else []}
-            writer.write_file(timeline.view_save_as(type_, code), template, self.context,
-                              relative_urls=self.settings["RELATIVE_URLS"],
-                              url=timeline.view_url(type_, code), timeline_view=view)
+                    "groups": groups, "trail": timeline.ancestors(code) if code else [],
+                    "years": None, "year": None}
+            if timeline.paged(entries):
+                # One page per year, and the view itself lists the years.
+                view["years"] = [{"key": g.key, "label": g.label, "count": len(g.entries),
+                                  "url": timeline.year_url(type_, code, g.key)} for g in groups]
+                for group in groups:
+                    self._write(writer, template, timeline.year_save_as(type_, code, group.key),
+                                timeline.year_url(type_, code, group.key),
+                                {**view, "groups": [group], "year": group})
+                view["groups"] = []
+            self._write(writer, template, timeline.view_save_as(type_, code),
+                        timeline.view_url(type_, code), view)
         siteurl, sitename = self.settings["SITEURL"], self.settings["SITENAME"]
         self._write_json(settings["JSON_SAVE_AS"], timeline_json(timeline, siteurl, sitename))
         self._write_json(settings["TIMELINEJS_SAVE_AS"], timelinejs(timeline, siteurl, sitename))
+
+    def _write(self, writer, template, save_as: str, url: str, view: dict) -> None:
+        writer.write_file(save_as, template, self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=url,
+                          timeline_view=view)
 
     def _write_json(self, save_as: str, data: dict) -> None:
         path = os.path.join(self.output_path, save_as)

@@ -19,6 +19,12 @@ DEFAULTS = {
     "JSON_SAVE_AS": "timeline.json",
     "TIMELINEJS_SAVE_AS": "timeline-timelinejs.json",
     "TEMPLATE": "timeline",
+    # A view with more entries than this lists its years and puts each year on a page of its
+    # own (timeline/year/2020/): a large archive's timeline/ would otherwise be megabytes.
+    "YEAR_PAGES_OVER": 1000,
+    # The section on a place page shows at most this many entries (the most recent), then
+    # links to the place's own timeline.
+    "SECTION_LIMIT": 20,
 }
 
 
@@ -33,6 +39,12 @@ def timeline_settings(settings) -> dict:
     for key, value in given.items():
         if key not in DEFAULTS:
             logger.warning("timeline: unknown setting TIMELINE[%r] ignored", key)
+        elif isinstance(DEFAULTS[key], int):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                logger.warning("timeline: TIMELINE[%r] = %r is not a positive integer; using %r",
+                               key, value, DEFAULTS[key])
+            else:
+                merged[key] = value
         elif not isinstance(value, str) or not value:
             logger.warning("timeline: TIMELINE[%r] = %r is not a non-empty string; using %r",
                            key, value, DEFAULTS[key])

@@ -121,6 +121,30 @@ class Timeline:
             return self.settings["TYPE_SAVE_AS"].format(type=type)
         return self.settings["SAVE_AS"]
 
+    def year_url(self, type: str | None, place: str | None, key: str) -> str:
+        return f"{self.view_url(type, place)}year/{key}/"
+
+    def year_save_as(self, type: str | None, place: str | None, key: str) -> str:
+        folder = self.view_save_as(type, place).rpartition("/")[0]
+        return f"{folder}/year/{key}/index.html" if folder else f"year/{key}/index.html"
+
+    def paged(self, entries: list[Entry]) -> bool:
+        """Whether a view is too long for one page and goes by year."""
+        return len(entries) > self.settings["YEAR_PAGES_OVER"]
+
+    def section(self, code: str) -> tuple[list[Entry], int]:
+        """What a place page shows: at most SECTION_LIMIT entries of the place and the places
+        inside it, the most recent ones (undated ones only when there is room), in time
+        order; and how many there are in all."""
+        entries = self.for_place(code)
+        limit = self.settings["SECTION_LIMIT"]
+        if len(entries) <= limit:
+            return entries, len(entries)
+        dated = [e for e in entries if e.date.known]
+        undated = [e for e in entries if not e.date.known]
+        shown = dated[-limit:] + undated[:max(0, limit - len(dated))]
+        return shown, len(entries)
+
     def views(self):
         """Every static view: (type, place) with None meaning all."""
         yield None, None

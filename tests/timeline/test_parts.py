@@ -111,11 +111,15 @@ def test_a_street_name_resolves_only_inside_the_articles_city(resolver):
 
 def test_settings_defaults_and_bad_values_are_reported(caplog):
     with caplog.at_level(logging.WARNING):
-        merged = timeline_settings({"TIMELINE": {"URL": 3, "COLOUR": "red", "JSON_SAVE_AS": "a.json"}})
-    assert merged == {**DEFAULTS, "JSON_SAVE_AS": "a.json"}
+        merged = timeline_settings({"TIMELINE": {"URL": 3, "COLOUR": "red", "JSON_SAVE_AS": "a.json",
+                                                 "SECTION_LIMIT": 0, "YEAR_PAGES_OVER": "9",
+                                                 "TEMPLATE": "tl"}})
+    assert merged == {**DEFAULTS, "JSON_SAVE_AS": "a.json", "TEMPLATE": "tl"}
     messages = [r.getMessage() for r in caplog.records]
     assert "timeline: TIMELINE['URL'] = 3 is not a non-empty string; using 'timeline/'" in messages
     assert "timeline: unknown setting TIMELINE['COLOUR'] ignored" in messages
+    assert "timeline: TIMELINE['SECTION_LIMIT'] = 0 is not a positive integer; using 20" in messages
+    assert "timeline: TIMELINE['YEAR_PAGES_OVER'] = '9' is not a positive integer; using 1000" in messages
 
 
 # --- an article without a place --------------------------------------------------------------

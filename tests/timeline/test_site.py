@@ -206,3 +206,35 @@ def test_article_partial_lists_the_articles_entries_with_links(tmp_path):
         assert page_soup.find(id=in_page["href"][1:]) is not None  # the sentence in this page
         entry_id = in_timeline["href"].split("#entry-")[1]
         assert soup(output / "timeline/index.html").find(id=f"entry-{entry_id}") is not None
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("timeline-paged"), articles=ARTICLES,
+                      settings={"TIMELINE": {"YEAR_PAGES_OVER": 2, "SECTION_LIMIT": 2}})
+
+
+def test_long_views_go_by_year_and_every_entry_is_on_its_year_page(paged_site, data):
+    index = soup(paged_site / "timeline/index.html")
+    assert not index.select(".timeline-entry")  # the view lists its years instead
+    years = {a.get_text(): a["href"] for a in index.select("nav.timeline-years a")}
+    assert list(years) == ["2019年", "2020年", "2021年", "日期不详"]
+    shown = []
+    for label, href in years.items():
+        year_page = soup(page(paged_site, href.lstrip("/")))
+        assert year_page.find("h1").get_text().endswith(label)
+        assert year_page.select_one('nav.timeline-years a[aria-current="page"]').get_text() == label
+        shown += [item["id"].removeprefix("entry-") for item in year_page.select(".timeline-entry")]
+    assert sorted(shown) == sorted(e["id"] for e in data["entries"])
+    # A short view stays on one page.
+    assert len(soup(paged_site / "timeline/type/honour/index.html").select(".timeline-entry")) == 2
+    assert (paged_site / f"timeline/place/{YIYUAN_CODE}/year/2021/index.html").exists()
+
+
+def test_place_section_shows_the_most_recent_entries_and_links_to_all(paged_site):
+    section = soup(paged_site / f"places/{SHANDONG_CODE}/index.html").find(
+        "section", class_="timeline-section")
+    dates = [t["datetime"] for t in section.find_all("time")]
+    assert dates == ["2021-01-15", "2021-01-15"]  # the two latest of seven
+    more = section.find_all("a")[-1]
+    assert more["href"] == f"/timeline/place/{SHANDONG_CODE}/" and "7" in more.get_text()
