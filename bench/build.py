@@ -41,9 +41,14 @@ def synthetic_overrides(workdir: Path) -> dict:
     """Settings that differ for a synthetic archive: editors' curation of the real archive
     (data/timeline.toml names entries of the real articles) does not apply to it, so the
     timeline reads an empty curation file instead."""
+    from pelican.settings import read_settings
+
     curation = workdir / "timeline-curation.toml"
     curation.write_text("# the synthetic archive has no editorial curation\n", encoding="utf-8")
-    return {"TIMELINE": {"CURATION_FILE": str(curation)}}
+    # Merged over the project's own TIMELINE settings: `-e` replaces a whole setting.
+    timeline = dict(read_settings(str(ROOT / "pelicanconf.py")).get("TIMELINE") or {})
+    timeline["CURATION_FILE"] = str(curation)
+    return {"TIMELINE": timeline}
 
 
 def run_build(content: Path, output: Path, cache: Path, log: Path,
