@@ -25,6 +25,9 @@ DEFAULTS = {
     # The section on a place page shows at most this many entries (the most recent), then
     # links to the place's own timeline.
     "SECTION_LIMIT": 20,
+    # Up to this many places the filter shows the whole tree; beyond, each page lists only the
+    # places one level down (so no page repeats thousands of links).
+    "PLACE_TREE_MAX": 40,
 }
 
 

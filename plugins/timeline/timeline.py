@@ -80,6 +80,17 @@ class Timeline:
         return sorted((p for p in self.places.values() if p.parent not in self.places),
                       key=lambda p: p.code)
 
+    @property
+    def full_place_tree(self) -> bool:
+        return len(self.places) <= self.settings["PLACE_TREE_MAX"]
+
+    def place_choices(self, code: str | None) -> list[Place]:
+        """The places a view's filter offers: the whole tree from its roots when it is small,
+        else the places one level below the view's place (the roots on a view of all)."""
+        if self.full_place_tree or not code or code not in self.places:
+            return self.place_roots()
+        return sorted(self.places[code].children, key=lambda p: p.code)
+
     def place(self, code: str | None) -> Place | None:
         return self.places.get(code) if code else None
 

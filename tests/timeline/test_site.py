@@ -211,7 +211,8 @@ def test_article_partial_lists_the_articles_entries_with_links(tmp_path):
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("timeline-paged"), articles=ARTICLES,
-                      settings={"TIMELINE": {"YEAR_PAGES_OVER": 2, "SECTION_LIMIT": 2}})
+                      settings={"TIMELINE": {"YEAR_PAGES_OVER": 2, "SECTION_LIMIT": 2,
+                                             "PLACE_TREE_MAX": 3}})
 
 
 def test_long_views_go_by_year_and_every_entry_is_on_its_year_page(paged_site, data):
@@ -238,3 +239,15 @@ def test_place_section_shows_the_most_recent_entries_and_links_to_all(paged_site
     assert dates == ["2021-01-15", "2021-01-15"]  # the two latest of seven
     more = section.find_all("a")[-1]
     assert more["href"] == f"/timeline/place/{SHANDONG_CODE}/" and "7" in more.get_text()
+
+
+def test_a_large_tree_of_places_is_walked_one_level_at_a_time(paged_site):
+    def offered(path):
+        return [a.get_text() for a in soup(paged_site / path).select("ul.timeline-places a")]
+
+    assert offered("timeline/index.html") == ["山东省"]
+    assert offered(f"timeline/place/{SHANDONG_CODE}/index.html") == ["青岛市", "枣庄市", "威海市"]
+    assert offered(f"timeline/place/{YIYUAN_CODE}/index.html") == []  # a street: nothing below
+    trail = [a.get_text() for a in soup(paged_site / f"timeline/place/{YIYUAN_CODE}/index.html")
+             .select("nav.breadcrumb a")]
+    assert trail == ["时间线", "山东省", "威海市", "威海火炬高技术产业开发区", "怡园街道"]
