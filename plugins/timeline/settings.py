@@ -21,7 +21,7 @@ DEFAULTS = {
     "TEMPLATE": "timeline",
     # A view with more entries than this lists its years and puts each year on a page of its
     # own (timeline/year/2020/): a large archive's timeline/ would otherwise be megabytes.
-    "YEAR_PAGES_OVER": 1000,
+    "YEAR_PAGES_OVER": 300,
     # The section on a place page shows at most this many entries (the most recent), then
     # links to the place's own timeline.
     "SECTION_LIMIT": 20,

@@ -119,7 +119,7 @@ def test_settings_defaults_and_bad_values_are_reported(caplog):
     assert "timeline: TIMELINE['URL'] = 3 is not a non-empty string; using 'timeline/'" in messages
     assert "timeline: unknown setting TIMELINE['COLOUR'] ignored" in messages
     assert "timeline: TIMELINE['SECTION_LIMIT'] = 0 is not a positive integer; using 20" in messages
-    assert "timeline: TIMELINE['YEAR_PAGES_OVER'] = '9' is not a positive integer; using 1000" in messages
+    assert "timeline: TIMELINE['YEAR_PAGES_OVER'] = '9' is not a positive integer; using 300" in messages
 
 
 # --- an article without a place --------------------------------------------------------------
