@@ -8,6 +8,7 @@ from pelican.generators import Generator
 from .export import timeline_json, timelinejs
 from .model import TYPE_LABELS
 from .settings import timeline_settings
+from .timeline import YearGroup
 
 logger = logging.getLogger(__name__)
 
@@ -32,15 +33,22 @@ class TimelineGenerator(Generator):
             groups = timeline.groups(entries)
             view = {"type": type_, "place": place, "title": title, "entries": entries,
                     "groups": groups, "trail": timeline.ancestors(code) if code else [],
-                    "years": None, "year": None}
+                    "years": None, "year": None, "pages": [], "page": 1}
             if timeline.paged(entries):
                 # One page per year, and the view itself lists the years.
                 view["years"] = [{"key": g.key, "label": g.label, "count": len(g.entries),
                                   "url": timeline.year_url(type_, code, g.key)} for g in groups]
                 for group in groups:
-                    self._write(writer, template, timeline.year_save_as(type_, code, group.key),
-                                timeline.year_url(type_, code, group.key),
-                                {**view, "groups": [group], "year": group})
+                    chunks = timeline.chunks(group.entries)
+                    pages = [{"number": n, "url": timeline.year_url(type_, code, group.key, n)}
+                             for n in range(1, len(chunks) + 1)]
+                    for number, chunk in enumerate(chunks, start=1):
+                        part = YearGroup(group.key, group.label, chunk)
+                        self._write(writer, template,
+                                    timeline.year_save_as(type_, code, group.key, number),
+                                    pages[number - 1]["url"],
+                                    {**view, "groups": [part], "year": group,
+                                     "pages": pages if len(pages) > 1 else [], "page": number})
                 view["groups"] = []
             self._write(writer, template, timeline.view_save_as(type_, code),
                         timeline.view_url(type_, code), view)

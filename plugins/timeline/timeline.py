@@ -132,12 +132,19 @@ class Timeline:
             return self.settings["TYPE_SAVE_AS"].format(type=type)
         return self.settings["SAVE_AS"]
 
-    def year_url(self, type: str | None, place: str | None, key: str) -> str:
-        return f"{self.view_url(type, place)}year/{key}/"
+    def year_url(self, type: str | None, place: str | None, key: str, page: int = 1) -> str:
+        more = f"{page}/" if page > 1 else ""
+        return f"{self.view_url(type, place)}year/{key}/{more}"
 
-    def year_save_as(self, type: str | None, place: str | None, key: str) -> str:
+    def year_save_as(self, type: str | None, place: str | None, key: str, page: int = 1) -> str:
         folder = self.view_save_as(type, place).rpartition("/")[0]
-        return f"{folder}/year/{key}/index.html" if folder else f"year/{key}/index.html"
+        more = f"{page}/" if page > 1 else ""
+        return f"{folder}/year/{key}/{more}index.html" if folder else f"year/{key}/{more}index.html"
+
+    def chunks(self, entries: list[Entry]) -> list[list[Entry]]:
+        """A year too long for one page, cut into pages of YEAR_PAGES_OVER entries."""
+        size = self.settings["YEAR_PAGES_OVER"]
+        return [entries[i:i + size] for i in range(0, len(entries), size)] or [[]]
 
     def paged(self, entries: list[Entry]) -> bool:
         """Whether a view is too long for one page and goes by year."""

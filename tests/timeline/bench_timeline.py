@@ -86,11 +86,14 @@ def bench_build(copies: int) -> None:
         articles = copies * 5
         data = (output / "timeline.json").stat().st_size
         count = json.loads((output / "timeline.json").read_text(encoding="utf-8"))["count"]
-        pages = len(list((output / "timeline").rglob("index.html")))
+        written = list((output / "timeline").rglob("index.html"))
+        pages = len(written)
+        largest = max(written, key=lambda p: p.stat().st_size)
         print(f"build of {articles} articles: {total:.1f} s in all, timeline step "
               f"{spent[0]:.2f} s ({spent[0] / articles * 1000:.1f} ms per article), "
               f"{spent[1]:.2f} s on a rebuild with the extraction cached; "
-              f"{count} entries, {pages} timeline pages, timeline.json {data / 1024:.0f} KiB "
+              f"{count} entries, {pages} timeline pages (largest {largest.stat().st_size / 1024:.0f} "
+              f"KiB: {largest.relative_to(output)}), timeline.json {data / 1024:.0f} KiB "
               f"({data / max(count, 1):.0f} B per entry)")
         shutil.rmtree(output, ignore_errors=True)
 

@@ -226,7 +226,15 @@ def test_long_views_go_by_year_and_every_entry_is_on_its_year_page(paged_site, d
         assert year_page.find("h1").get_text().endswith(label)
         assert year_page.select_one('nav.timeline-years a[aria-current="page"]').get_text() == label
         shown += [item["id"].removeprefix("entry-") for item in year_page.select(".timeline-entry")]
+        for extra in year_page.select("nav.timeline-pages a")[1:]:  # a long year: more pages
+            more = soup(page(paged_site, extra["href"].lstrip("/")))
+            shown += [item["id"].removeprefix("entry-") for item in more.select(".timeline-entry")]
     assert sorted(shown) == sorted(e["id"] for e in data["entries"])
+    year_2021 = soup(paged_site / "timeline/year/2021/index.html")
+    assert len(year_2021.select(".timeline-entry")) == 2  # 4 entries in 2021, 2 a page
+    assert [a["href"] for a in year_2021.select("nav.timeline-pages a")] == [
+        "/timeline/year/2021/", "/timeline/year/2021/2/"]
+    assert len(soup(paged_site / "timeline/year/2021/2/index.html").select(".timeline-entry")) == 2
     # A short view stays on one page.
     assert len(soup(paged_site / "timeline/type/honour/index.html").select(".timeline-entry")) == 2
     assert (paged_site / f"timeline/place/{YIYUAN_CODE}/year/2021/index.html").exists()
