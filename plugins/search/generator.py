@@ -3,6 +3,7 @@ articles into terms, write the partitioned index, the search page and lunr.js.""
 from __future__ import annotations
 
 import hashlib
+from array import array
 import logging
 import shutil
 import time
@@ -11,13 +12,28 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins.buildcache import cache_for
-from plugins.zhtext.segment import Segmenter, Token, user_words, with_subwords
+from plugins.zhtext.segment import Segmenter, Token, user_words
 
 from .documents import FACET_LABELS, ArticleReader
 from .settings import search_settings
+from .terms import FieldTokens, TermTable
 from .writer import LUNR_VERSION, SearchDocument, write_index
 
 logger = logging.getLogger(__name__)
+
+
+def _pack(tokens: list[Token]) -> tuple[str, bytes]:
+    # Compact for the cache: terms joined by NUL (terms are letters, digits and ideographs),
+    # offsets as the bytes of an unsigned int array.
+    return "\0".join(t.term for t in tokens), array("I", (t.start for t in tokens)).tobytes()
+
+
+def _unpack(packed: tuple[str, bytes], table: TermTable) -> FieldTokens:
+    joined, offsets = packed
+    starts = array("I")
+    starts.frombytes(offsets)
+    ids = array("I", (table.id(term) for term in joined.split("\0"))) if joined else array("I")
+    return ids, starts
 
 
 class SearchError(RuntimeError):
@@ -56,12 +72,9 @@ class SearchGenerator(Generator):
         words = user_words(places, topics, extra)
         segmenter = Segmenter(words)
         fields = self.search["FIELDS"]
-        tokens = self._tokens(read, segmenter, list(fields))
-        vocabulary = {t.term for doc in tokens for toks in doc.values() for t in toks}
-        vocabulary.update(words)
-        documents = [SearchDocument({name: with_subwords(toks, vocabulary)
-                                     for name, toks in doc.items()}, r.record, r.facets)
-                     for doc, r in zip(tokens, read)]
+        table = TermTable()
+        tokens = table.with_subwords(self._tokens(read, segmenter, list(fields), table), words)
+        documents = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
 
         index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
         if index_dir.exists():
@@ -71,7 +84,7 @@ class SearchGenerator(Generator):
             positions=tuple(self.search["POSITION_FIELDS"]),
             postings_per_shard=self.search["POSTINGS_PER_SHARD"],
             records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
-            compress=self.search["COMPRESS"])
+            compress=self.search["COMPRESS"], terms=table)
         self._copy_lunr()
         siteurl = self.settings.get("SITEURL", "")
         writer.write_file(
@@ -85,9 +98,10 @@ class SearchGenerator(Generator):
                     len(documents), self.manifest["terms"], self.manifest["shards"],
                     time.perf_counter() - started)
 
-    def _tokens(self, read, segmenter: Segmenter, fields: list[str]) -> list[dict[str, list[Token]]]:
-        """Search-mode tokens of every article's fields, cached by content hash
-        (plugins.buildcache) so a rebuild segments only the articles that changed."""
+    def _tokens(self, read, segmenter: Segmenter, fields: list[str],
+                table: TermTable) -> list[dict[str, FieldTokens]]:
+        """Search-mode tokens of every article's fields as TermTable arrays, cached by content
+        hash (plugins.buildcache) so a rebuild segments only the articles that changed."""
         cache = cache_for(self.settings)
         # The dictionary changes how text is cut: it is part of every key.
         dictionary = hashlib.sha1("\n".join(segmenter.words).encode("utf-8")).hexdigest()
@@ -95,12 +109,10 @@ class SearchGenerator(Generator):
         for r in read:
             texts = [r.texts.get(name, "") for name in fields]
             key = "\x1e".join([dictionary, *fields, *texts])
-            pairs = cache.get_or_compute(
-                "search.tokens.v1", key,
-                lambda texts=texts: [[(t.term, t.start) for t in segmenter.tokens(text)]
-                                     for text in texts])
-            out.append({name: [Token(term, start) for term, start in field_pairs]
-                        for name, field_pairs in zip(fields, pairs)})
+            packed = cache.get_or_compute(
+                "search.tokens.v2", key, lambda texts=texts: [_pack(segmenter.tokens(text))
+                                                              for text in texts])
+            out.append({name: _unpack(field, table) for name, field in zip(fields, packed)})
         return out
 
     def _copy_lunr(self):

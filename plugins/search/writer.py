@@ -28,12 +28,15 @@ import base64
 import gzip
 import json
 import math
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins.zhtext.fold import t2s_char_map
 from plugins.zhtext.segment import Token
+
+from .terms import TermTable
 
 LUNR_VERSION = "2.3.9"
 K1 = 1.2
@@ -46,7 +49,8 @@ T2S_BLOCK = (0x4E00, 0x9FFF)
 @dataclass
 class SearchDocument:
     """One article as the index sees it."""
-    fields: dict[str, list[Token]]         # field name → index terms with offsets
+    # field name → index terms with offsets: Tokens, or (term ids, offsets) of a TermTable
+    fields: dict[str, list[Token] | tuple[array, array]]
     record: dict[str, str]                 # shown for a result: t, u, p, d, k, x
     facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name → (key, label)
 
@@ -95,9 +99,10 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 fields: dict[str, float], positions: tuple[str, ...] = ("title", "body"),
                 postings_per_shard: int = 1500, shards: int | None = None,
                 records_per_chunk: int = 1, facet_labels: dict[str, str] | None = None,
-                compress: bool = True) -> dict:
+                compress: bool = True, terms: TermTable | None = None) -> dict:
     """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
-    return the manifest. `fields` maps field name → boost, in lunr's field order."""
+    return the manifest. `fields` maps field name → boost, in lunr's field order. A document's
+    field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`."""
     out = Path(output_dir)
     suffix = ".json.gz" if compress else ".json"
     files = {"shard": f"s/{{n}}{suffix}", "positions": f"p/{{n}}{suffix}",
@@ -107,77 +112,62 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         (out / sub).mkdir(parents=True, exist_ok=True)
     n_docs = len(documents)
     field_names = list(fields)
+    table = terms if terms is not None else TermTable()
+    empty = (array("I"), array("I"))
+    encoded = [[_field_tokens(doc.fields.get(name), table, empty) for name in field_names]
+               for doc in documents]
 
-    # Term frequencies and field lengths per (doc, field); term offsets where kept.
-    tf: list[tuple[int, str, Counter]] = []
-    starts: dict[tuple[int, str], dict[str, list[int]]] = {}
-    length_sum: Counter = Counter()
-    doc_freq: Counter = Counter()  # lunr's idf counts a document once per field
-    for number, doc in enumerate(documents):
-        for name in field_names:
-            tokens = doc.fields.get(name, [])
-            counts = Counter(t.term for t in tokens)
-            tf.append((number, name, counts))
-            length_sum[name] += len(tokens)
-            doc_freq.update(counts.keys())
-            if name in positions:
-                where: dict[str, list[int]] = defaultdict(list)
-                for t in tokens:
-                    where[t.term].append(t.start)
-                starts[number, name] = where
-    average = {name: (length_sum[name] / n_docs if n_docs else 0.0) for name in field_names}
-    idf = {term: math.log(1 + abs((n_docs - df + 0.5) / (df + 0.5)))
-           for term, df in doc_freq.items()}
-
-    postings_total = sum(len(c) for _, _, c in tf)
+    # Pass 1: field lengths and document frequencies (lunr's idf counts a document once per
+    # field, so the document frequency is also the number of postings of a term).
+    length_sum = [0] * len(field_names)
+    doc_freq = [0] * len(table)
+    for row in encoded:
+        for f, (ids, _) in enumerate(row):
+            length_sum[f] += len(ids)
+            for tid in set(ids):
+                doc_freq[tid] += 1
+    average = [(total / n_docs if n_docs else 0.0) for total in length_sum]
+    idf = [math.log(1 + abs((n_docs - df + 0.5) / (df + 0.5))) for df in doc_freq]
+    postings_total = sum(doc_freq)
     if shards is None:
         by_char: Counter = Counter()
-        for _, _, counts in tf:
-            by_char.update(term[0] for term in counts)
+        for tid, df in enumerate(doc_freq):
+            if df:
+                by_char[table.terms[tid][0]] += df
         partition = Partition.plan(by_char, max(1, postings_per_shard))
     else:
         partition = Partition("", shards)
     shards = partition.shards
-    refs = [ref_of(n) for n in range(n_docs)]
-    # term → [(field, doc number, weight, positions)], grouped by shard.
-    postings: list[dict[str, list[tuple[str, int, float, list | None]]]] = [
-        {} for _ in range(shards)]
-    shard_of_term = {term: partition.of(term) for term in doc_freq}
-    for number, name, counts in tf:
-        if not counts:
-            continue
-        boost = fields[name]
-        # The same float operations, in the same order, as lunr's builder.
-        norm = K1 * (1 - B + B * (sum(counts.values()) / average[name]))
-        where = starts.get((number, name))
-        for term, freq in counts.items():
-            weight = round(idf[term] * ((K1 + 1) * freq) / (norm + freq) * boost, 3)
-            gaps = _deltas(sorted(set(where[term]))) if where is not None else None
-            postings[shard_of_term[term]].setdefault(term, []).append((name, number, weight, gaps))
+    shard_of_term = [partition.of(term) if df else -1
+                     for term, df in zip(table.terms, doc_freq)]
 
-    for s in range(shards):
-        terms = sorted(postings[s], key=utf16_key)
-        vectors: dict[tuple[str, int], list] = defaultdict(list)
-        inverted_index = []
-        # Offsets live beside the shard, not in lunr's metadata: only a query of several
-        # terms (a possible phrase) fetches them.
-        offsets: dict[str, dict[str, dict[str, list[int]]]] = {}
-        for index, term in enumerate(terms):
-            posting: dict = {"_index": index}
-            posting.update((f, {}) for f in field_names)
-            for name, number, weight, gaps in postings[s][term]:
-                posting[name][refs[number]] = {}
-                # Terms are visited in index order, so every vector is built sorted.
-                vectors[name, number] += (index, weight)
-                if gaps is not None:
-                    offsets.setdefault(term, {}).setdefault(name, {})[refs[number]] = gaps
-            inverted_index.append([term, posting])
-        field_vectors = [[f"{name}/{refs[number]}", flat]
-                         for (name, number), flat in sorted(vectors.items())]
-        shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
-                 "invertedIndex": inverted_index, "pipeline": []}
+    # Pass 2: weights, into compact per-shard columns (term, doc, field, weight, offsets).
+    columns = [_ShardColumns() for _ in range(shards)]
+    position_fields = {f for f, name in enumerate(field_names) if name in positions}
+    for number, row in enumerate(encoded):
+        for f, (ids, starts) in enumerate(row):
+            if not ids:
+                continue
+            counts = Counter(ids)
+            boost = fields[field_names[f]]
+            # The same float operations, in the same order, as lunr's builder.
+            norm = K1 * (1 - B + B * (len(ids) / average[f]))
+            where: dict[int, list[int]] | None = None
+            if f in position_fields:
+                where = defaultdict(list)
+                for tid, start in zip(ids, starts):
+                    where[tid].append(start)
+            for tid, freq in counts.items():
+                weight = round(idf[tid] * ((K1 + 1) * freq) / (norm + freq) * boost, 3)
+                columns[shard_of_term[tid]].add(
+                    tid, number, f, weight, _deltas(sorted(set(where[tid]))) if where else None)
+
+    refs = [ref_of(n) for n in range(n_docs)]
+    for s, col in enumerate(columns):
+        shard, offsets = col.build(table.terms, field_names, refs)
         _dump(shard, out / files["shard"].format(n=s))
         _dump(offsets, out / files["positions"].format(n=s))
+        columns[s] = None  # free each shard's columns once written
 
     chunks = _write_records(documents, out / files["records"], records_per_chunk)
     facet_names = _write_facets(documents, out / files["facets"], facet_labels or {})
@@ -190,10 +180,72 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         "records_per_chunk": records_per_chunk, "record_chunks": chunks,
         "facets": facet_names, "t2s": t2s_buckets,
         "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
-        "terms": len(doc_freq), "postings": postings_total,
+        "terms": sum(1 for df in doc_freq if df), "postings": postings_total,
     }
     _dump(manifest, out / "manifest.json")
     return manifest
+
+
+def _field_tokens(value, table: TermTable, empty) -> tuple[array, array]:
+    if value is None:
+        return empty
+    if isinstance(value, tuple):
+        return value
+    return table.encode(value)
+
+
+class _ShardColumns:
+    """The postings of one shard, column by column (arrays, not objects: 10,000 articles
+    have millions of postings)."""
+
+    def __init__(self):
+        self.term, self.doc, self.field = array("I"), array("I"), array("B")
+        self.weight = array("d")
+        self.offset_start = array("I")  # where the posting's gaps start in self.gaps
+        self.gaps = array("I")
+        self.has_offsets = array("B")
+
+    def add(self, tid: int, doc: int, field_index: int, weight: float, gaps):
+        self.term.append(tid)
+        self.doc.append(doc)
+        self.field.append(field_index)
+        self.weight.append(weight)
+        self.offset_start.append(len(self.gaps))
+        self.has_offsets.append(gaps is not None)
+        if gaps:
+            self.gaps.extend(gaps)
+
+    def build(self, terms: list[str], field_names: list[str], refs: list[str]):
+        """The serialized lunr index of the shard, and its offsets file."""
+        n = len(self.term)
+        distinct = sorted(set(self.term), key=lambda tid: utf16_key(terms[tid]))
+        index_of = {tid: i for i, tid in enumerate(distinct)}
+        # Stable: within a term, postings stay in document order.
+        order = sorted(range(n), key=lambda i: index_of[self.term[i]])
+        ends = list(self.offset_start[1:]) + [len(self.gaps)]
+        inverted_index = []
+        vectors: dict[tuple[str, int], list] = defaultdict(list)
+        offsets: dict[str, dict[str, dict[str, list[int]]]] = {}
+        current, posting = None, None
+        for i in order:
+            tid = self.term[i]
+            if tid != current:
+                current = tid
+                posting = {"_index": index_of[tid]}
+                posting.update((f, {}) for f in field_names)
+                inverted_index.append([terms[tid], posting])
+            name, number = field_names[self.field[i]], self.doc[i]
+            posting[name][refs[number]] = {}
+            # Terms are visited in index order, so every vector is built sorted.
+            vectors[name, number] += (index_of[tid], self.weight[i])
+            if self.has_offsets[i]:
+                offsets.setdefault(terms[tid], {}).setdefault(name, {})[refs[number]] = \
+                    list(self.gaps[self.offset_start[i]:ends[i]])
+        field_vectors = [[f"{name}/{refs[number]}", flat]
+                         for (name, number), flat in sorted(vectors.items())]
+        shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
+                 "invertedIndex": inverted_index, "pipeline": []}
+        return shard, offsets
 
 
 def _deltas(values: list[int]) -> list[int]:

@@ -115,16 +115,20 @@ def with_subwords(tokens: list[Token], vocabulary: set[str] | frozenset[str]) ->
     seen = {(t.term, t.start) for t in tokens}
     out = list(tokens)
     for token in tokens:
-        word = token.term
-        if len(word) < 3 or not CJK_CHAR.match(word):
-            continue
-        for i in range(len(word) - 1):
-            for j in range(i + 2, len(word) + 1 if i else len(word)):
-                piece = word[i:j]
-                if piece in vocabulary and (piece, token.start + i) not in seen:
-                    seen.add((piece, token.start + i))
-                    out.append(Token(piece, token.start + i))
+        for piece, offset in subword_pieces(token.term, vocabulary):
+            if (piece, token.start + offset) not in seen:
+                seen.add((piece, token.start + offset))
+                out.append(Token(piece, token.start + offset))
     return out
+
+
+def subword_pieces(word: str, vocabulary) -> list[tuple[str, int]]:
+    """The vocabulary terms strictly inside a CJK word, with their offsets in it (see
+    with_subwords; the index writer asks once per distinct word)."""
+    if len(word) < 3 or not CJK_CHAR.match(word):
+        return []
+    return [(word[i:j], i) for i in range(len(word) - 1)
+            for j in range(i + 2, len(word) + 1 if i else len(word)) if word[i:j] in vocabulary]
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,7 @@ import pytest
 
 from plugins.search.generator import SearchError
 from plugins.search.settings import DEFAULTS, search_settings
+from plugins.search.terms import TermTable
 from plugins.search.writer import SearchDocument, read_index_file, ref_of, write_index
 from plugins.zhtext.segment import Segmenter
 
@@ -121,17 +122,25 @@ def test_tokens_are_cached_by_content_and_dictionary():
     generator.settings = {}  # cache_for keeps this build's cache in its settings
     articles = [SimpleNamespace(texts={"title": "网格员", "body": "垎塔埠街道网格员走访"}),
                 SimpleNamespace(texts={"title": "社区", "body": "社区服务"})]
-    first = generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"])
+    table = TermTable()
+
+    def terms(doc, field):
+        ids, starts = doc[field]
+        return [(table.terms[i], s) for i, s in zip(ids, starts)]
+
+    first = generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"], table)
     assert Counting.calls == 4
-    again = generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"])
+    again = generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"], table)
     assert Counting.calls == 4 and again == first
     articles[1].texts["body"] = "社区服务中心"
-    generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"])
+    generator._tokens(articles, Counting(("垎塔埠街道",)), ["title", "body"], table)
     assert Counting.calls == 6  # only the edited article
-    other = generator._tokens(articles, Counting(()), ["title", "body"])
+    other = generator._tokens(articles, Counting(()), ["title", "body"], table)
     assert Counting.calls == 10  # another dictionary cuts differently: nothing reused
-    assert "垎塔埠街道" in {t.term for t in first[0]["body"]}
-    assert "垎塔埠街道" not in {t.term for t in other[0]["body"]}
+    expected = Segmenter(("垎塔埠街道",)).tokens("垎塔埠街道网格员走访")
+    assert terms(first[0], "body") == [(t.term, t.start) for t in expected]
+    assert ("垎塔埠街道", 0) in terms(first[0], "body")
+    assert ("垎塔埠街道", 0) not in terms(other[0], "body")
 
 
 def test_search_code_never_parses_html():
@@ -142,3 +151,19 @@ def test_search_code_never_parses_html():
         code = (ROOT / "themes" / "archive" / "static" / "js" / name).read_text("utf-8")
         for api in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
             assert api not in code, (name, api)
+
+
+def test_term_table_subwords_equal_the_token_version():
+    from plugins.zhtext.segment import user_words, with_subwords
+    words = user_words(["垎塔埠街道"], ["老旧小区改造", "老旧小区", "网格员"])
+    seg = Segmenter(words)
+    texts = ["街道完成老旧小区改造12个", "老旧小区的居民", "垎塔埠街道网格员走访寨北社区"]
+    tokens = [seg.tokens(t) for t in texts]
+    vocabulary = {t.term for toks in tokens for t in toks} | set(words)
+    expected = [sorted((t.term, t.start) for t in with_subwords(toks, vocabulary))
+                for toks in tokens]
+    table = TermTable()
+    compact = table.with_subwords([{"body": table.encode(toks)} for toks in tokens], words)
+    got = [sorted((table.terms[i], s) for i, s in zip(*doc["body"])) for doc in compact]
+    assert got == expected
+    assert ("老旧小区", 4) in got[0]
