@@ -141,9 +141,16 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     shard_of_term = [partition.of(term) if df else -1
                      for term, df in zip(table.terms, doc_freq)]
 
-    # Pass 2: weights, into compact per-shard columns (term, doc, field, weight, offsets).
-    columns = [_ShardColumns() for _ in range(shards)]
+    # Pass 2: weights, into compact columns (term, doc, field, weight, offsets) with the list
+    # of postings of each shard. Bound methods in locals: this loop runs once per posting.
+    col = _Postings()
+    add_term, add_doc, add_field = col.term.append, col.doc.append, col.field.append
+    add_weight, add_start, add_flag = col.weight.append, col.offset_start.append, col.has_offsets.append
+    add_gaps, gaps_column = col.gaps.extend, col.gaps
+    of_shard = [array("I") for _ in range(shards)]
+    add_to_shard = [a.append for a in of_shard]
     position_fields = {f for f, name in enumerate(field_names) if name in positions}
+    posting = 0
     for number, row in enumerate(encoded):
         for f, (ids, starts) in enumerate(row):
             if not ids:
@@ -158,16 +165,24 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 for tid, start in zip(ids, starts):
                     where[tid].append(start)
             for tid, freq in counts.items():
-                weight = round(idf[tid] * ((K1 + 1) * freq) / (norm + freq) * boost, 3)
-                columns[shard_of_term[tid]].add(
-                    tid, number, f, weight, _deltas(sorted(set(where[tid]))) if where else None)
+                add_term(tid)
+                add_doc(number)
+                add_field(f)
+                add_weight(round(idf[tid] * ((K1 + 1) * freq) / (norm + freq) * boost, 3))
+                add_start(len(gaps_column))
+                if where is None:
+                    add_flag(0)
+                else:
+                    add_flag(1)
+                    add_gaps(_deltas(sorted(set(where[tid]))))
+                add_to_shard[shard_of_term[tid]](posting)
+                posting += 1
 
     refs = [ref_of(n) for n in range(n_docs)]
-    for s, col in enumerate(columns):
-        shard, offsets = col.build(table.terms, field_names, refs)
+    for s in range(shards):
+        shard, offsets = col.build(of_shard[s], table.terms, field_names, refs)
         _dump(shard, out / files["shard"].format(n=s))
         _dump(offsets, out / files["positions"].format(n=s))
-        columns[s] = None  # free each shard's columns once written
 
     chunks = _write_records(documents, out / files["records"], records_per_chunk)
     facet_names = _write_facets(documents, out / files["facets"], facet_labels or {})
@@ -194,9 +209,9 @@ def _field_tokens(value, table: TermTable, empty) -> tuple[array, array]:
     return table.encode(value)
 
 
-class _ShardColumns:
-    """The postings of one shard, column by column (arrays, not objects: 10,000 articles
-    have millions of postings)."""
+class _Postings:
+    """All postings, column by column (arrays, not objects: 10,000 articles have millions of
+    postings)."""
 
     def __init__(self):
         self.term, self.doc, self.field = array("I"), array("I"), array("B")
@@ -205,24 +220,15 @@ class _ShardColumns:
         self.gaps = array("I")
         self.has_offsets = array("B")
 
-    def add(self, tid: int, doc: int, field_index: int, weight: float, gaps):
-        self.term.append(tid)
-        self.doc.append(doc)
-        self.field.append(field_index)
-        self.weight.append(weight)
-        self.offset_start.append(len(self.gaps))
-        self.has_offsets.append(gaps is not None)
-        if gaps:
-            self.gaps.extend(gaps)
-
-    def build(self, terms: list[str], field_names: list[str], refs: list[str]):
-        """The serialized lunr index of the shard, and its offsets file."""
-        n = len(self.term)
-        distinct = sorted(set(self.term), key=lambda tid: utf16_key(terms[tid]))
+    def build(self, postings: array, terms: list[str], field_names: list[str], refs: list[str]):
+        """The serialized lunr index of a shard (these postings), and its offsets file."""
+        term_of = self.term
+        distinct = sorted({term_of[i] for i in postings}, key=lambda tid: utf16_key(terms[tid]))
         index_of = {tid: i for i, tid in enumerate(distinct)}
         # Stable: within a term, postings stay in document order.
-        order = sorted(range(n), key=lambda i: index_of[self.term[i]])
-        ends = list(self.offset_start[1:]) + [len(self.gaps)]
+        order = sorted(postings, key=lambda i: index_of[term_of[i]])
+        total = len(self.gaps)
+        last = len(self.term) - 1
         inverted_index = []
         vectors: dict[tuple[str, int], list] = defaultdict(list)
         offsets: dict[str, dict[str, dict[str, list[int]]]] = {}
@@ -239,8 +245,9 @@ class _ShardColumns:
             # Terms are visited in index order, so every vector is built sorted.
             vectors[name, number] += (index_of[tid], self.weight[i])
             if self.has_offsets[i]:
+                end = self.offset_start[i + 1] if i < last else total
                 offsets.setdefault(terms[tid], {}).setdefault(name, {})[refs[number]] = \
-                    list(self.gaps[self.offset_start[i]:ends[i]])
+                    list(self.gaps[self.offset_start[i]:end])
         field_vectors = [[f"{name}/{refs[number]}", flat]
                          for (name, number), flat in sorted(vectors.items())]
         shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
