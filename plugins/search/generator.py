@@ -3,10 +3,10 @@ articles into terms, write the partitioned index, the search page and lunr.js.""
 from __future__ import annotations
 
 import hashlib
-from array import array
 import logging
 import shutil
 import time
+from array import array
 from pathlib import Path
 
 from pelican.generators import Generator
