@@ -19,8 +19,8 @@ from bench import browser, corpus, pagefind, search_index
 from bench.build import ROOT, BuildError, output_size, run_build, synthetic_overrides, tree_size
 from bench.report import Row, aligned, table
 
-# Fixed queries: common and rare terms of the seed texts, two-term and long ones, and one in
-# Traditional script (our folding matches it; Pagefind does not fold).
+# Fixed queries, all found in the seed texts: frequent and rare terms, a long one (矛盾纠纷调解)
+# that both engines must cut into words, and a two-term one over very common words.
 QUERIES = ("疫情防控", "垃圾分类", "志愿者", "网格员", "老旧小区", "安全生产", "矛盾纠纷调解",
            "文明实践", "低保", "社区 消防")
 OURS_PAGE = "search/"
