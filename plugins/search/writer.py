@@ -106,9 +106,11 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     out = Path(output_dir)
     suffix = ".json.gz" if compress else ".json"
     files = {"shard": f"s/{{n}}{suffix}", "positions": f"p/{{n}}{suffix}",
+             "vocab": f"v/{{n}}{suffix}", "part": f"s/{{n}}-{{k}}{suffix}",
+             "part_positions": f"p/{{n}}-{{k}}{suffix}",
              "records": f"r/{{n}}{suffix}",
              "facets": f"facets{suffix}", "t2s": f"t2s/{{n}}{suffix}"}
-    for sub in ("s", "p", "r", "t2s"):
+    for sub in ("s", "p", "v", "r", "t2s"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     n_docs = len(documents)
     field_names = list(fields)
@@ -179,10 +181,24 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 posting += 1
 
     refs = [ref_of(n) for n in range(n_docs)]
+    budget = max(1, postings_per_shard)
     for s in range(shards):
-        shard, offsets = col.build(of_shard[s], table.terms, field_names, refs)
-        _dump(shard, out / files["shard"].format(n=s))
-        _dump(offsets, out / files["positions"].format(n=s))
+        if s >= len(partition.heavy):
+            shard, offsets = col.build(of_shard[s], table.terms, field_names, refs)
+            _dump(shard, out / files["shard"].format(n=s))
+            _dump(offsets, out / files["positions"].format(n=s))
+            continue
+        # A busy character's terms are cut into parts of about `budget` postings (a term
+        # with more has a part of its own), and its vocabulary goes into a small file: the
+        # browser cuts the query with the vocabulary, then fetches the parts of its terms.
+        groups = _split_by_term(of_shard[s], col.term, table.terms, budget)
+        vocabulary = []
+        for k, (terms_in_part, part_postings) in enumerate(groups):
+            shard, offsets = col.build(part_postings, table.terms, field_names, refs)
+            _dump(shard, out / files["part"].format(n=s, k=k))
+            _dump(offsets, out / files["part_positions"].format(n=s, k=k))
+            vocabulary += [[term, k] for term in terms_in_part]
+        _dump(vocabulary, out / files["vocab"].format(n=s))
 
     chunks = _write_records(documents, out / files["records"], records_per_chunk)
     facet_names = _write_facets(documents, out / files["facets"], facet_labels or {})
@@ -199,6 +215,24 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     }
     _dump(manifest, out / "manifest.json")
     return manifest
+
+
+def _split_by_term(postings: array, term_of: array, terms: list[str],
+                   budget: int) -> list[tuple[list[str], array]]:
+    """Postings of one character's shard cut into parts of whole terms, in index order."""
+    by_term: dict[int, array] = {}
+    for i in postings:
+        by_term.setdefault(term_of[i], array("I")).append(i)
+    groups: list[tuple[list[str], array]] = []
+    size = budget
+    for tid in sorted(by_term, key=lambda t: utf16_key(terms[t])):
+        if size + len(by_term[tid]) > budget and (not groups or groups[-1][0]):
+            groups.append(([], array("I")))
+            size = 0
+        groups[-1][0].append(terms[tid])
+        groups[-1][1].extend(by_term[tid])
+        size += len(by_term[tid])
+    return groups
 
 
 def _field_tokens(value, table: TermTable, empty) -> tuple[array, array]:

@@ -54,7 +54,8 @@ const commands = {
         facets: answer.facets,
       });
     }
-    return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.shards).length,
+    return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.parts).length,
+             vocabulariesLoaded: Object.keys(engine.vocabs).length,
              offsetsLoaded: Object.keys(engine.offsets).length, shards: engine.manifest.shards,
              t2sLoaded: Object.keys(engine.t2sLoaded).length };
   },
@@ -63,9 +64,9 @@ const commands = {
     const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
     const out = [];
     for (const terms of p.queries) {
-      await Promise.all(terms.map((t) => engine.shard(engine.shardIndex(t))));
       const tokens = terms.map((t, i) => ({ term: t, start: i * 1000 }));
-      const ranked = core.rank(tokens, (t) => engine.shardForTerm(t), null);
+      const ranked = (await engine.prepare(terms, false))
+        ? core.rank(tokens, (t) => engine.indexFor(t), null) : [];
       const scores = {};
       ranked.forEach((r) => { scores[r.ref] = r.score; });
       out.push(scores);

@@ -22,8 +22,11 @@ def test_index_is_for_lunr_2_3_9_and_is_sharded(search_site, answers):
     assert answers["version"] == "2.3.9" == manifest["lunr"]
     assert manifest["shards"] > 1
     assert manifest["documents"] == 5
-    for n in range(manifest["shards"]):
-        shard = read_index_file(search_site / "search" / "index" / manifest["files"]["shard"].format(n=n))
+    files = sorted((search_site / "search" / "index" / "s").iterdir())
+    # Every shard of a character with few postings, every part of a busy character's shard.
+    assert len(files) >= manifest["shards"]
+    for path in files:
+        shard = read_index_file(path)
         assert shard["version"] == "2.3.9"
         # No custom pipeline function: lunr.js would refuse a label it has not registered.
         assert shard["pipeline"] == []

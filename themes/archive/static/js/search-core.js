@@ -162,6 +162,7 @@
     var shardList = Array.from(groups.keys());
     for (var s = 0; s < shardList.length; s++) {
       var shard = shardList[s], shardTerms = groups.get(shard);
+      if (!shard) return [];  // a term no article has
       for (var k = 0; k < shardTerms.length; k++) {
         // A term the index does not have: no document has every term.
         if (!shard.vocab(String.fromCodePoint(shardTerms[k].codePointAt(0))).has(shardTerms[k])) return [];
@@ -313,10 +314,12 @@
   function Engine(manifest, load) {
     this.manifest = manifest;
     this.load = load;
-    this.shards = {};      // loaded: read synchronously while cutting and ranking
-    this.shardLoads = {};  // n → promise of the shard
-    this.offsetLoads = {}; // n → promise of the shard's term offsets (p/ files)
-    this.offsets = {};
+    this.parts = {};       // loaded lunr indexes by key ("7" a shard, "3-1" part 1 of shard 3)
+    this.partLoads = {};   // key → promise of the index
+    this.vocabs = {};      // n → vocabulary of a busy character's shard (v/ files)
+    this.vocabLoads = {};
+    this.offsets = {};     // key → term offsets (p/ files), for phrases
+    this.offsetLoads = {};
     this.t2s = {};
     this.t2sLoaded = {};
     this.facetTable = null;
@@ -332,9 +335,9 @@
     });
   };
 
-  /* Path of an index file from the manifest's patterns ("s/{n}.json.gz"). */
-  Engine.prototype.file = function (kind, n) {
-    return this.manifest.files[kind].replace("{n}", String(n));
+  /* Path of an index file from the manifest's patterns ("s/{n}-{k}.json.gz"). */
+  Engine.prototype.file = function (kind, n, k) {
+    return this.manifest.files[kind].replace("{n}", String(n)).replace("{k}", String(k));
   };
 
   Engine.prototype.loadT2s = async function (query) {
@@ -344,55 +347,107 @@
     maps.forEach(function (map, i) { Object.assign(self.t2s, map); self.t2sLoaded[wanted[i]] = true; });
   };
 
-  Engine.prototype.shard = async function (n) {
-    var self = this;
-    if (!this.shardLoads[n]) {
-      // One fetch per shard even when several terms of a query ask for it at once.
-      this.shardLoads[n] = this.load(this.file("shard", n)).then(function (data) {
-        self.shards[n] = new Shard(data);
-        return self.shards[n];
-      });
-    }
-    return this.shardLoads[n];
-  };
-
   Engine.prototype.shardIndex = function (term) {
     return shardOf(term, this.manifest);
   };
 
-  Engine.prototype.shardForTerm = function (term) {
-    return this.shards[shardOf(term, this.manifest)];
+  /* A busy character's shard (writer.Partition.heavy) comes as a vocabulary and parts. */
+  Engine.prototype.isHeavy = function (n) {
+    shardOf("a", this.manifest);  // builds manifest._heavy
+    return n < this.manifest._heavy.size;
   };
 
-  /* Term offsets of shard n, for phrase ranking (only queries of several terms need them). */
-  Engine.prototype.loadOffsets = function (n) {
+  Engine.prototype.loadPart = function (key) {
     var self = this;
-    if (!this.offsetLoads[n]) {
-      this.offsetLoads[n] = this.load(this.file("positions", n)).then(function (data) {
-        self.offsets[n] = data;
-        return data;
+    if (!this.partLoads[key]) {
+      var dash = key.indexOf("-");
+      var path = dash < 0 ? this.file("shard", key) : this.file("part", key.slice(0, dash), key.slice(dash + 1));
+      this.partLoads[key] = this.load(path).then(function (data) {
+        self.parts[key] = new Shard(data);
+        return self.parts[key];
       });
     }
-    return this.offsetLoads[n];
+    return this.partLoads[key];
   };
 
-  /* Fold and cut the query, fetching the shard of each character where a term starts. */
+  /* Make the terms of shard n known: its vocabulary file, or the whole (light) shard. */
+  Engine.prototype.loadVocabulary = function (n) {
+    var self = this;
+    if (!this.isHeavy(n)) return this.loadPart(String(n));
+    if (!this.vocabLoads[n]) {
+      this.vocabLoads[n] = this.load(this.file("vocab", n)).then(function (entries) {
+        var terms = new Set(), part = new Map();
+        terms.maxLength = 0;
+        entries.forEach(function (entry) {
+          terms.add(entry[0]);
+          part.set(entry[0], entry[1]);
+          terms.maxLength = Math.max(terms.maxLength, Array.from(entry[0]).length);
+        });
+        self.vocabs[n] = { terms: terms, part: part };
+      });
+    }
+    return this.vocabLoads[n];
+  };
+
+  /* Index terms starting with ch, or null while their vocabulary is not loaded. */
+  Engine.prototype.vocabFor = function (ch) {
+    var n = this.shardIndex(ch);
+    if (this.isHeavy(n)) return this.vocabs[n] ? this.vocabs[n].terms : null;
+    return this.parts[String(n)] ? this.parts[String(n)].vocab(ch) : null;
+  };
+
+  /* Key of the index holding a term (its vocabulary loaded), null if no article has it. */
+  Engine.prototype.partKey = function (term) {
+    var n = this.shardIndex(term);
+    if (!this.isHeavy(n)) return String(n);
+    var k = this.vocabs[n].part.get(term);
+    return k === undefined ? null : n + "-" + k;
+  };
+
+  /* Term offsets of an index, for phrase ranking (only queries of several terms need them). */
+  Engine.prototype.loadOffsets = function (key) {
+    var self = this;
+    if (!this.offsetLoads[key]) {
+      var dash = key.indexOf("-");
+      var path = dash < 0 ? this.file("positions", key)
+        : this.file("part_positions", key.slice(0, dash), key.slice(dash + 1));
+      this.offsetLoads[key] = this.load(path).then(function (data) { self.offsets[key] = data; });
+    }
+    return this.offsetLoads[key];
+  };
+
+  /* Fold and cut the query, fetching the vocabulary of each character where a term starts. */
   Engine.prototype.cut = async function (query) {
     await this.loadT2s(query);
     var self = this;
-    // A term starts at the first character of every run: fetch those shards together, the
-    // ones further into a run follow as the matching advances.
+    // A term starts at the first character of every run: fetch those vocabularies together,
+    // the ones further into a run follow as the matching advances.
     await Promise.all(runs(fold(query, this.t2s)).map(function (part) {
-      return self.shard(self.shardIndex(part.run));
+      return self.loadVocabulary(self.shardIndex(part.run));
     }));
     for (;;) {
-      var result = cutQuery(query, function (ch) {
-        var shard = self.shards[self.shardIndex(ch)];
-        return shard ? shard.vocab(ch) : null;
-      }, this.t2s);
+      var result = cutQuery(query, function (ch) { return self.vocabFor(ch); }, this.t2s);
       if (!result.need) return result.tokens;
-      await this.shard(this.shardIndex(result.need));
+      await this.loadVocabulary(this.shardIndex(result.need));
     }
+  };
+
+  /* Load the indexes (and, for a possible phrase, the offsets) of these terms; false when
+   * a term is in no article (then no article has them all). */
+  Engine.prototype.prepare = async function (terms, phrase) {
+    var self = this;
+    await Promise.all(terms.map(function (t) { return self.loadVocabulary(self.shardIndex(t)); }));
+    var keys = terms.map(function (t) { return self.partKey(t); });
+    if (keys.indexOf(null) >= 0) return false;
+    keys = Array.from(new Set(keys));
+    await Promise.all(keys.map(function (key) { return self.loadPart(key); }).concat(
+      phrase ? keys.map(function (key) { return self.loadOffsets(key); }) : []));
+    return true;
+  };
+
+  Engine.prototype.indexFor = function (term) {
+    var key = this.partKey(term);
+    return key === null ? undefined : this.parts[key];
   };
 
   Engine.prototype.facets = async function () {
@@ -403,14 +458,11 @@
   /* {tokens, results (filtered, ranked), facets (counts over them)} */
   Engine.prototype.search = async function (query, filters) {
     var self = this, tokens = await this.cut(query);
-    var needed = Array.from(new Set(tokens.map(function (t) { return self.shardIndex(t.term); })));
-    var phrase = null;
-    await Promise.all(needed.map(function (n) { return self.shard(n); }).concat(
-      tokens.length > 1 ? needed.map(function (n) { return self.loadOffsets(n); }) : []));
-    if (tokens.length > 1) {
-      phrase = function (term) { return self.offsets[self.shardIndex(term)][term]; };
-    }
-    var ranked = rank(tokens, function (term) { return self.shardForTerm(term); }, phrase);
+    var terms = tokens.map(function (t) { return t.term; });
+    var phrase = tokens.length > 1;
+    if (!terms.length || !(await this.prepare(terms, phrase))) return { tokens: tokens, results: [], facets: [] };
+    var ranked = rank(tokens, function (term) { return self.indexFor(term); },
+      phrase ? function (term) { return self.offsets[self.partKey(term)][term]; } : null);
     if (!ranked.length) return { tokens: tokens, results: [], facets: [] };
     var table = await this.facets();
     var results = applyFilters(ranked, table, filters || {});
