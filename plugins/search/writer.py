@@ -7,8 +7,11 @@ not compress JSON, or Python's http.server, would otherwise send four times the 
   s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms that
                        start with the characters of the shard (see Partition), so a shard
                        carries the vocabulary the browser needs to cut a query at a character
+  s/<n>-<k>.json       part k of the shard of a busy character (Partition.heavy): whole terms,
+  v/<n>.json           with the character's vocabulary [[term, k], ...] in a small file
   p/<n>.json           term → field → document → offsets (gaps) of shard n's title and body
-                       terms, fetched only for queries of several terms (phrase ranking)
+                       terms (p/<n>-<k>.json for parts), fetched only for queries of several
+                       terms (phrase ranking)
   r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
                        n*k … n*k+k-1, fetched only for the results shown
   facets.json          per document the index of its value in each facet, for counts without
