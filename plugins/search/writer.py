@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import math
 from array import array
@@ -216,8 +217,19 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
         "terms": sum(1 for df in doc_freq if df), "postings": postings_total,
     }
+    manifest["build"] = _digest(out)
     _dump(manifest, out / "manifest.json")
     return manifest
+
+
+def _digest(folder: Path) -> str:
+    """A name for this index's content. The page asks for every file with ?v=<build>, so a
+    browser never mixes files it cached from the previous build with the new manifest."""
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json"):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _split_by_term(postings: array, term_of: array, terms: list[str],

@@ -1,7 +1,9 @@
 """End to end in headless Chromium: the search page of a built site, typed into like a
 citizen would, with facets, URL state, the back button and hostile queries."""
-import pytest
+import json
 from urllib.parse import parse_qs, urlparse
+
+import pytest
 
 from .browser import launch, serve
 
@@ -158,6 +160,10 @@ def test_index_is_fetched_only_when_searching(browser_page, search_site):
         page.wait_for_selector(RESULT_TITLES)
         fetched = [urlparse(u).path for u in requests if "/search/index/" in u]
         assert "/search/index/manifest.json" in fetched
+        # Every other index file is asked for with the build id of the manifest.
+        build = json.loads((search_site / "search" / "index" / "manifest.json").read_text("utf-8"))["build"]
+        assert {urlparse(u).query for u in requests
+                if "/search/index/" in u and not u.endswith("manifest.json")} == {f"v={build}"}
         shard_files = [f for f in fetched if "/search/index/s/" in f]
         assert 1 <= len(shard_files) < len(list((search_site / "search" / "index" / "s").iterdir()))
     finally:

@@ -167,3 +167,10 @@ def test_term_table_subwords_equal_the_token_version():
     got = [sorted((table.terms[i], s) for i, s in zip(*doc["body"])) for doc in compact]
     assert got == expected
     assert ("老旧小区", 4) in got[0]
+
+
+def test_build_id_names_the_content(tmp_path):
+    a = make_index(tmp_path / "a", ["社区服务", "网格员"])
+    b = make_index(tmp_path / "b", ["社区服务", "网格员"])
+    c = make_index(tmp_path / "c", ["社区服务", "网格员走访"])
+    assert a["build"] == b["build"] != c["build"]

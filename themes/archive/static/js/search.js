@@ -23,11 +23,19 @@
 
   function engine() {
     if (!enginePromise) {
+      // The manifest is revalidated on every visit; the other files carry its build id, so
+      // a browser never mixes files cached from an older build with a newer manifest.
+      var build = "";
       enginePromise = core.Engine.open(function (path) {
-        return fetch(base + path).then(function (response) {
+        var manifest = path === "manifest.json";
+        var url = base + path + (!manifest && build ? "?v=" + encodeURIComponent(build) : "");
+        return fetch(url, manifest ? { cache: "no-cache" } : {}).then(function (response) {
           if (!response.ok) throw new Error(path + ": HTTP " + response.status);
           return response.arrayBuffer();
-        }).then(parse);
+        }).then(parse).then(function (data) {
+          if (manifest) build = data.build || "";
+          return data;
+        });
       });
     }
     return enginePromise;
