@@ -43,6 +43,7 @@ class QueryProbe:
     requests: int = 0
     warm_ms: float | None = None     # Enter → new results, search code already loaded
     fetched: list[tuple[str, int]] = field(default_factory=list)  # (URL path, bytes)
+    errors: list[str] = field(default_factory=list)  # script errors and failed requests
 
 
 def _size(request) -> int:
@@ -77,6 +78,10 @@ def probe_cold(browser, page_url: str, query: str, chrome: set[str], extra: str 
     page.add_init_script(_OBSERVER)
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
+    # A search that breaks shows no result; the figures must then say why, not just "0".
+    page.on("pageerror", lambda error: probe.errors.append(f"script error: {error}"))
+    page.on("response", lambda r: probe.errors.append(f"HTTP {r.status} {urlsplit(r.url).path}")
+            if r.status >= 400 else None)
     url = f"{page_url}?q={quote(query)}{extra}"
     page.goto(url, wait_until="load")
     try:

@@ -174,6 +174,13 @@ def _probe(output: Path, runs: int, with_pagefind: bool, notes: list[str], out) 
                     rows[q]["pagefind_warm_ms"] = ms
         finally:
             chromium.close()
+    for side in ("ours", "pagefind"):
+        errors = sorted({e for row in rows.values() for p in row[side] for e in p.errors})
+        if errors:
+            notes.append(f"{side}: errors in the search page: " + "; ".join(errors[:5]))
+        if any(row[side] for row in rows.values()) and not any(
+                p.results for row in rows.values() for p in row[side]):
+            notes.append(f"{side}: no result for any query: the search page is broken")
     return [_summarise(row) for row in rows.values()]
 
 

@@ -4,6 +4,8 @@ import gzip
 import os
 import urllib.request
 
+import pytest
+
 from bench.serve import serve
 
 
@@ -45,3 +47,26 @@ def test_outside_paths_and_missing_files_are_refused(tmp_path):
                 assert e.code in (403, 404)
             else:
                 raise AssertionError(f"{path} was served")
+
+
+@pytest.mark.browser
+def test_a_broken_search_page_is_reported_not_just_counted(tmp_path):
+    """The probe records the script error that left the results list empty."""
+    from playwright.sync_api import sync_playwright
+
+    from bench import browser
+
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "index.html").write_text(
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>搜索</title>'
+        '<ol id="search-results"></ol><script>undefined.replace("x")</script>'
+        '<script src="missing.js"></script></html>', encoding="utf-8")
+    with serve(tmp_path) as base, sync_playwright() as p:
+        chromium = browser.launch(p)
+        try:
+            probe = browser.probe_cold(chromium, base + "search/", "社区", set(), timeout_ms=1500)
+        finally:
+            chromium.close()
+    assert probe.results == 0 and probe.first_ms is None
+    assert any(e.startswith("script error:") for e in probe.errors)
+    assert "HTTP 404 /search/missing.js" in probe.errors
