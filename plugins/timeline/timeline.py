@@ -2,6 +2,7 @@
 year, filtered by type and place, with the URLs of the filtered views."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from plugins.gazetteer import Gazetteer
@@ -35,6 +36,17 @@ class Timeline:
         self.types = [(t, TYPE_LABELS[t]) for t in TYPES]
         self.type_labels = dict(TYPE_LABELS)
         self.places: dict[str, Place] = {}
+        # Every article page and every place view asks for its entries: index them once, or a
+        # 10,000-article build spends most of its time scanning the whole timeline per page.
+        self._by_article: dict[str, list[Entry]] = defaultdict(list)
+        self._by_place: dict[str, list[Entry]] = defaultdict(list)
+        self._views: dict[tuple, list[Entry]] = {}
+        for entry in self.entries:
+            self._by_article[entry.article.slug].append(entry)
+            for code in entry.place_codes:
+                self._by_place[code].append(entry)
+        for entries_of_article in self._by_article.values():
+            entries_of_article.sort(key=lambda e: (e.text_start, e.order))
         for entry in self.entries:
             for code in entry.place_codes:
                 place = self.places.get(code)
@@ -49,8 +61,12 @@ class Timeline:
 
     # --- views -----------------------------------------------------------------------------
     def filter(self, type: str | None = None, place: str | None = None) -> list[Entry]:
-        return [e for e in self.entries
-                if (type is None or e.type == type) and (place is None or place in e.place_codes)]
+        """Entries of a type and place (None: any), in time order. Shared: do not modify."""
+        key = (type, place)
+        if key not in self._views:
+            pool = self.entries if place is None else self._by_place.get(place, [])
+            self._views[key] = [e for e in pool if type is None or e.type == type]
+        return self._views[key]
 
     def for_place(self, code: str) -> list[Entry]:
         """Entries of a place and of every place inside it (the place-page section)."""
@@ -58,8 +74,7 @@ class Timeline:
 
     def for_article(self, slug: str) -> list[Entry]:
         """Entries drawn from one article, in the order of its text."""
-        return sorted((e for e in self.entries if e.article.slug == slug),
-                      key=lambda e: (e.text_start, e.order))
+        return self._by_article.get(slug, [])
 
     def groups(self, entries: list[Entry]) -> list[YearGroup]:
         """By year in time order, undated entries last."""

@@ -19,12 +19,9 @@ HARNESS_JS = Path(__file__).with_name("harness.js")
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory) -> Path:
     """The fixture articles built with the project's settings; small shards so that even
-    this tiny index is split and queries combine several shards. The timeline's curation
-    file names entries of the real archive, which these articles do not have, so the
-    fixture site reads none."""
+    this tiny index is split and queries combine several shards."""
     return build_site(tmp_path_factory.mktemp("search-site"), articles=ARTICLES,
-                      settings={"SEARCH": {"POSTINGS_PER_SHARD": 40, "RECORDS_PER_CHUNK": 2},
-                                "TIMELINE": {"CURATION_FILE": "search-fixture-has-no-curation.toml"}})
+                      settings={"SEARCH": {"POSTINGS_PER_SHARD": 40, "RECORDS_PER_CHUNK": 2}})
 
 
 def run_node(command: str, payload) -> object:

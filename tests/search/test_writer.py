@@ -88,8 +88,7 @@ def test_settings_are_checked(caplog):
 def test_missing_lunr_js_fails_the_build(tmp_path):
     with pytest.raises(SearchError, match="npm ci"):
         build_site(tmp_path, articles={"a.md": ARTICLES["getabu.md"]},
-                   settings={"SEARCH": {"LUNR_JS": str(tmp_path / "missing" / "lunr.min.js")},
-                             "TIMELINE": {"CURATION_FILE": "search-fixture-has-no-curation.toml"}})
+                   settings={"SEARCH": {"LUNR_JS": str(tmp_path / "missing" / "lunr.min.js")}})
 
 
 def test_search_page_is_written_with_its_assets(search_site):

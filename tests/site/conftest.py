@@ -5,23 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.conftest import build_site as _build_site
+from tests.conftest import ROOT, build_site
 
 from .fixtures import ARTICLES
 
 PUBLISHED_SITEURL = "https://archive.example.org"
-
-
-def build_site(tmp_path: Path, articles=None, pages=None, content=None, settings=None) -> Path:
-    """tests.conftest.build_site for sites of fixture articles: data/timeline.toml curates the
-    real archive's entries (their ids do not exist here), so these sites get an empty one."""
-    curation = tmp_path / "timeline-curation.toml"
-    curation.parent.mkdir(parents=True, exist_ok=True)
-    curation.write_text("", encoding="utf-8")
-    merged = {"TIMELINE": {"CURATION_FILE": str(curation)}}
-    merged.update(settings or {})
-    return _build_site(tmp_path, articles=articles, pages=pages, content=content, settings=merged)
 
 
 def fixture_content(tmp_path: Path, articles: dict[str, str] = ARTICLES) -> Path:
