@@ -60,6 +60,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 # Newest first; undated articles last (plugins.article_meta gives them a sentinel date).
 from plugins.article_meta.dates import archive_order  # noqa: E402
+from plugins.article_meta.toc import section_id  # noqa: E402
 
 ARTICLE_ORDER_BY = archive_order
 
@@ -97,7 +98,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
         # ASCII heading ids (sec, sec_1, ...) so the table of contents links stay ASCII.
-        "markdown.extensions.toc": {"slugify": lambda value, separator: "sec", "toc_depth": "2-3"},
+        "markdown.extensions.toc": {"slugify": section_id, "toc_depth": "2-3"},
     },
     "output_format": "html5",
 }
@@ -121,10 +122,10 @@ DELETE_OUTPUT_DIRECTORY = True
 # keep per-article work (tokens, extraction results) by content hash between builds.
 CACHE_PATH = str(ROOT / "cache")
 BUILDCACHE = {}
-# Pelican's reader cache (rendered Markdown per article) stays off until every setting pickles:
-# it pickles each article's Tag objects and, with them, the settings, and a lambda in MARKDOWN
-# makes that fail with a warning. With the toc slugify a module-level function, turn on:
-#   CACHE_CONTENT = True; LOAD_CONTENT_CACHE = True; CONTENT_CACHING_LAYER = "reader"
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican's reader cache: an unchanged article (same mtime) is not read and rendered from
+# Markdown again. It pickles the settings with each article's tags, so every setting must
+# pickle (hence no lambdas in this file).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
 # --- end build cache -----------------------------------------------------------------------

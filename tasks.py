@@ -44,8 +44,9 @@ def livereload(c, port=8000):
 
 @task
 def publish(c, output=str(OUTPUT)):
-    """Production build (publishconf.py): absolute SITEURL from $SITEURL, feeds."""
-    _pelican(c, "publishconf.py", output=output)
+    """Production build (publishconf.py): absolute SITEURL from $SITEURL, feeds. It ignores the
+    reader cache, which knows a changed article but not a changed Markdown setting."""
+    _pelican(c, "publishconf.py", "--ignore-cache", output=output)
 
 
 @task(name="gh-pages")

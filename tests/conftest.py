@@ -37,6 +37,7 @@ def build_site(tmp_path: Path, articles: dict[str, str] | None = None,
     overrides = {"PATH": str(content), "OUTPUT_PATH": str(output),
                  "CACHE_PATH": str(tmp_path / "cache")}
     if content != ROOT / "content":
+        tmp_path.mkdir(parents=True, exist_ok=True)
         curation = tmp_path / "timeline-curation.toml"
         curation.write_text("", encoding="utf-8")
         overrides["TIMELINE"] = {"CURATION_FILE": str(curation)}

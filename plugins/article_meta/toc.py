@@ -15,3 +15,10 @@ def headings(content_html: str) -> list[dict]:
         if text:
             found.append({"level": int(level), "id": html.unescape(anchor), "text": text})
     return found
+
+
+def section_id(value: str, separator: str) -> str:
+    """The Markdown toc extension's slugify: every heading id is "sec" (the extension makes
+    them unique: sec, sec_1, …), so ids stay ASCII whatever the heading says. A module-level
+    function, not a lambda, so that Pelican's reader cache can pickle the settings."""
+    return "sec"
