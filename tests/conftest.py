@@ -18,9 +18,7 @@ def build_site(tmp_path: Path, articles: dict[str, str] | None = None,
 
     Either `articles` (file name → Markdown text) and `pages` are written into a fresh
     tmp_path/content, or an existing `content` folder is used. Returns the output folder.
-    Warnings are fatal, as in CI. The build cache lives in tmp_path. data/timeline.toml curates
-    entries of the real archive, whose articles other sites lack, so those read an empty one
-    unless `settings` gives a TIMELINE of their own.
+    Warnings are fatal, as in CI. The build caches live in tmp_path.
     """
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -36,11 +34,6 @@ def build_site(tmp_path: Path, articles: dict[str, str] | None = None,
     output = tmp_path / "output"
     overrides = {"PATH": str(content), "OUTPUT_PATH": str(output),
                  "CACHE_PATH": str(tmp_path / "cache")}
-    if content != ROOT / "content":
-        tmp_path.mkdir(parents=True, exist_ok=True)
-        curation = tmp_path / "timeline-curation.toml"
-        curation.write_text("", encoding="utf-8")
-        overrides["TIMELINE"] = {"CURATION_FILE": str(curation)}
     overrides.update(settings or {})
     warnings = _WarningCollector()
     logging.getLogger().addHandler(warnings)
