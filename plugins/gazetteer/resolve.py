@@ -163,8 +163,11 @@ def resolve(gazetteer: Gazetteer, text: str) -> Resolution:
             streets.append((score, d, support, communities))
         else:
             unsupported[d.name] = unsupported.get(d.name, 0) + 1
+    corroborated_names = {d.name for _, d, _, _ in streets}
     for name, n in unsupported.items():
-        result.evidence.append(f"{name} ({n} in the table) named without its district, city, "
+        which = f"{n} other {name} in the table" if name in corroborated_names \
+            else f"{name} ({n} in the table)"
+        result.evidence.append(f"{which} named without its district, city, "
                                "province or one of its communities: not used")
     streets.sort(key=lambda s: s[0], reverse=True)
     if streets:

@@ -70,3 +70,12 @@ def test_community_inside_a_longer_name_is_not_named(gazetteer):
     text = "柳州市金绿洲社区、五菱社区开展活动。"
     found = communities_in_text(gazetteer, "4502", text)
     assert "五菱社区" in found and "金绿洲社区" in found and "绿洲社区" not in found
+
+
+def test_evidence_tells_the_chosen_street_from_its_uncorroborated_namesakes(gazetteer):
+    result = resolve(gazetteer, "山东省民政厅发文，怡园街道获评示范街道。")
+    namesakes = len(gazetteer.find("怡园街道", "street")) - 1
+    assert namesakes >= 1
+    assert f"{namesakes} other 怡园街道 in the table named without its district, city, province " \
+           "or one of its communities: not used" in result.evidence
+    assert any(e.startswith("怡园街道 (371071004) corroborated by 山东省") for e in result.evidence)
