@@ -49,9 +49,14 @@ def kind_of(doc: Document) -> str:
     return "news"
 
 
+# A news text that opens with a full date (2018年3月5日，街道…) reports that day's event.
+_OPENING_DATE = re.compile(r"^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:上午|下午|晚上|晚)?[，,、\s]")
+
+
 def date_of(doc: Document, kind: str) -> tuple[FoundDate | None, str]:
-    """(date, how it was found). News is dated only by its page (时间 line, page metadata or a
-    dateline with a year); the figures in a news text are not its date."""
+    """(date, how it was found). News is dated by its page (时间 line, page metadata or a
+    dateline with a year) or by a full date opening its text; the figures in a news text are
+    not its date."""
     for key, how in (("date_line", "时间 line"), ("page_date", "page metadata")):
         if doc.meta.get(key):
             found = parse_date(doc.meta[key])
@@ -61,9 +66,14 @@ def date_of(doc: Document, kind: str) -> tuple[FoundDate | None, str]:
     if dateline.count("-") == 2:
         y, m, d = map(int, dateline.split("-"))
         return FoundDate(y, m, d, dateline), "dateline"
+    opening = doc.paras[0].text if doc.paras else ""
     if kind == "report":
-        opening = doc.paras[0].text if doc.paras else ""
         found = report_date(doc.meta.get("title", ""), opening, doc.text)
+        if found:
+            return found, f"text: {found.source}"
+    m = _OPENING_DATE.match(opening)
+    if kind == "news" and m:
+        found = parse_date(m.group(1))
         if found:
             return found, f"text: {found.source}"
     return None, ""
