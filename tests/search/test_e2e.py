@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from .browser import launch, serve
+from tests.browser import chromium, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -14,17 +14,14 @@ RESULT_TITLES = "#search-results li h3 a"
 
 @pytest.fixture(scope="module")
 def browser_page(search_site):
-    from playwright.sync_api import sync_playwright
-    with serve(search_site) as base, sync_playwright() as p:
-        browser = launch(p)
+    with serve(search_site) as base, chromium() as browser:
         context = browser.new_context()
         page = context.new_page()
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.base = base
+        page.base = base.rstrip("/")
         page.dialogs = dialogs
         yield page
-        browser.close()
 
 
 def titles(page):

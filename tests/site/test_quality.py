@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 
-from .browser import VIEWPORTS, chromium, serve
+from tests.browser import VIEWPORTS, chromium, serve
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

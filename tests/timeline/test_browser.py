@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import ROOT, build_site
 
-from .browser import chromium, served
+from tests.browser import chromium, serve
 from .conftest import LINGSHANWEI, YIYUAN, YIYUAN_CODE, article
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -27,7 +27,7 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     output = build_site(tmp_path_factory.mktemp("timeline-browser"), articles=ARTICLES)
-    with served(output) as base, chromium() as browser:
+    with serve(output) as base, chromium() as browser:
         yield output, base, browser
 
 
@@ -101,7 +101,7 @@ def test_timelinejs_export_loads_in_timelinejs3(site, tmp_path):
     (tmp_path / "viewer.html").write_text(VIEWER, encoding="utf-8")
     data = json.loads((output / "timeline-timelinejs.json").read_text(encoding="utf-8"))
     errors, outside = [], []
-    with served(tmp_path) as base:
+    with serve(tmp_path) as base:
         page = browser.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

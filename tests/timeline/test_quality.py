@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT, build_site
 
-from .browser import chromium, served
+from tests.browser import chromium, serve
 from .conftest import GETABU, YIYUAN, YIYUAN_CODE, article
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def test_nu_html_checker_finds_no_errors(site):
 def test_axe_finds_no_serious_or_critical_violations(site):
     _need(AXE_JS, "run `npm ci` (devDependency axe-core)")
     found = {}
-    with served(site) as base, chromium() as browser:
+    with serve(site) as base, chromium() as browser:
         for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
             page = browser.new_page(viewport=viewport)
             for path in PAGES[:-1]:

@@ -1,4 +1,5 @@
-"""Serving a built site on 127.0.0.1 and driving Debian's Chromium with Playwright."""
+"""Serving a built site on 127.0.0.1 and driving Debian's Chromium with Playwright (every
+browser test uses these)."""
 from __future__ import annotations
 
 import contextlib
