@@ -42,6 +42,7 @@ PLUGINS = [
     "plugins.seo",
     "plugins.search",
     "plugins.timeline",
+    "plugins.buildlog",
 ]  # entries like "plugins.places"
 
 # Feeds are generated only in production (publishconf.py), where SITEURL is absolute.

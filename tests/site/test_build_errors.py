@@ -52,6 +52,8 @@ def test_bad_front_matter_fails_the_build_naming_file_and_line(tmp_path, article
     log = " ".join((result.stdout + result.stderr).split())
     assert f"bad.md:{line}:" in log, log
     assert " ".join(message.split()) in log, log
+    # The editor reads the error and one line saying the build stopped, not a traceback.
+    assert "build stopped by the error above" in log and "Traceback" not in log, log
 
 
 def test_bad_front_matter_is_fatal_in_the_test_builds_too(tmp_path):
@@ -77,3 +79,18 @@ def test_every_output_file_is_written_once_on_a_tag_heavy_site(tmp_path):
     out = build_site(tmp_path, articles=articles)
     tag_pages = [p for p in (out / "tags").iterdir() if p.is_dir()]
     assert len(tag_pages) == len(tags)
+
+
+def test_only_the_fatal_stop_loses_its_traceback():
+    import logging
+
+    from plugins.buildlog.plugin import FATAL_STOP, FatalStopWithoutTraceback
+
+    def record(error):
+        return logging.LogRecord("pelican", logging.CRITICAL, __file__, 1, "%s: %s",
+                                 (type(error).__name__, error), (type(error), error, None))
+
+    stop, bug = record(RuntimeError(FATAL_STOP)), record(KeyError("slug"))
+    assert FatalStopWithoutTraceback().filter(stop) and FatalStopWithoutTraceback().filter(bug)
+    assert stop.exc_info is None and stop.getMessage().startswith("build stopped")
+    assert bug.exc_info is not None and bug.getMessage() == "KeyError: 'slug'"
