@@ -1,30 +1,28 @@
-"""Figures of the search on a built site: index size, bytes a first query fetches, time to
-first results and per-query time in headless Chromium. Prints; asserts nothing (the machine
-is shared and noisy; the benchmark of issue 6, `invoke bench`, runs the synthetic archives).
+"""Figures of the search on a built site (by default the seed archive): index size, bytes a
+first query fetches, time to first results and per-query time in headless Chromium. Prints;
+asserts nothing (the machine is shared and noisy; `invoke bench` runs the synthetic archives).
+Served by bench.serve, which gzips as a real static host does.
 
-    .venv/bin/python -m plugins.search.figures [OUTPUT_DIR] [--query Q ...] [--runs N]
+    .venv/bin/python -m bench.seed_search [OUTPUT_DIR] [--query Q ...] [--runs N]
 
 Without OUTPUT_DIR the archive in content/ is built into a temporary folder first.
 """
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from bench.browser import launch
+from bench.build import ROOT
+from bench.serve import serve
+
 DEFAULT_QUERIES = ["老旧小区改造", "网格员", "棗莊", "社區", "疫情防控 核酸", "志愿服务",
                    "和谐社区建设示范单位", "垎塔埠", "电动车", "航天飞机"]
 DONE = "#search-results[data-search-done]"
@@ -54,25 +52,6 @@ def index_sizes(output: Path) -> dict:
             "code_raw": len(lunr_js) + len(js), "code_gzip": gz(lunr_js) + gz(js)}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
-
-
 def is_search_asset(url: str) -> bool:
     """What the search costs on top of any page: index files, lunr.js, the search JS and CSS
     (not the HTML document, nor main.css and prefs.js that every page loads)."""
@@ -87,7 +66,8 @@ def probe(output: Path, queries: list[str], runs: int) -> list[dict]:
 
     rows = []
     with serve(output) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        base = base.rstrip("/")
+        browser = launch(p)
         for query in queries:
             cold_ms, cold_bytes, search_bytes, warm_ms, results = [], [], [], [], 0
             for _ in range(runs):
