@@ -41,6 +41,7 @@ class Timeline:
         self._by_article: dict[str, list[Entry]] = defaultdict(list)
         self._by_place: dict[str, list[Entry]] = defaultdict(list)
         self._views: dict[tuple, list[Entry]] = {}
+        self._entry_html: dict[tuple, str] = {}
         for entry in self.entries:
             self._by_article[entry.article.slug].append(entry)
             for code in entry.place_codes:
@@ -105,6 +106,16 @@ class Timeline:
         if self.full_place_tree or not code or code not in self.places:
             return self.place_roots()
         return sorted(self.places[code].children, key=lambda p: p.code)
+
+    def entry_html(self, entry: Entry, heading_level: int, siteurl: str, render) -> str:
+        """The markup of an entry, rendered by the template's macro `render` once per heading
+        level: an entry is shown in up to ten views (all, its type, every place above it, each
+        by type), and rendering it again for each was most of the timeline's build time."""
+        key = (id(entry), heading_level, siteurl)
+        html = self._entry_html.get(key)
+        if html is None:
+            html = self._entry_html[key] = render(entry, self, heading_level)
+        return html
 
     def place(self, code: str | None) -> Place | None:
         return self.places.get(code) if code else None
