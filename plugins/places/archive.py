@@ -25,6 +25,17 @@ class Archive:
     years: list[Year] = field(default_factory=list)
     kinds: list[Kind] = field(default_factory=list)
     tags: list[TagPage] = field(default_factory=list)
+    _item_html: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def article_html(self, article, show_place: bool, siteurl: str, render) -> str:
+        """The list item of an article, rendered by the template's macro `render` once: an
+        article is listed on about ten pages (each place above it, its topics, year, kind,
+        tags), and rendering it anew for each was a tenth of a large archive's build."""
+        key = (id(article), show_place, siteurl)
+        html = self._item_html.get(key)
+        if html is None:
+            html = self._item_html[key] = render(article, show_place)
+        return html
 
     @property
     def provinces(self) -> list[Place]:
