@@ -153,8 +153,7 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     # of postings of each shard. Bound methods in locals: this loop runs once per posting.
     col = _Postings()
     add_term, add_doc, add_field = col.term.append, col.doc.append, col.field.append
-    add_weight, add_start, add_flag = col.weight.append, col.offset_start.append, col.has_offsets.append
-    add_gaps, gaps_column = col.gaps.extend, col.gaps
+    add_weight, add_gaps = col.weight.append, col.gaps.append
     of_shard = [array("I") for _ in range(shards)]
     add_to_shard = [a.append for a in of_shard]
     position_fields = {f for f, name in enumerate(field_names) if name in positions}
@@ -177,16 +176,12 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 add_doc(number)
                 add_field(f)
                 add_weight(round(idf[tid] * ((K1 + 1) * freq) / (norm + freq) * boost, 3))
-                add_start(len(gaps_column))
-                if where is None:
-                    add_flag(0)
-                else:
-                    add_flag(1)
-                    add_gaps(_deltas(sorted(set(where[tid]))))
+                add_gaps(None if where is None else _deltas(sorted(set(where[tid]))))
                 add_to_shard[shard_of_term[tid]](posting)
                 posting += 1
 
     refs = [ref_of(n) for n in range(n_docs)]
+    col.name_vectors(field_names, refs)
     budget = max(1, postings_per_shard)
     for s in range(shards):
         if s >= len(partition.heavy):
@@ -267,14 +262,24 @@ class _Postings:
     def __init__(self):
         self.term, self.doc, self.field = array("I"), array("I"), array("B")
         self.weight = array("d")
-        self.offset_start = array("I")  # where the posting's gaps start in self.gaps
-        self.gaps = array("I")
-        self.has_offsets = array("B")
+        # Per posting, the gaps between its offsets (None for a field without positions):
+        # lists, because the offsets file needs them as lists, and most gaps are small ints,
+        # which Python shares.
+        self.gaps: list[list[int] | None] = []
+        self.vector_names: list[str] = []
+        self.field_rank: list[int] = []
+
+    def name_vectors(self, field_names: list[str], refs: list[str]) -> None:
+        """The "field/ref" name of every field vector, in lunr's order (by that name: field
+        name first, then document), made once instead of once per shard."""
+        by_name = sorted(range(len(field_names)), key=field_names.__getitem__)
+        self.field_rank = [by_name.index(f) for f in range(len(field_names))]
+        self.vector_names = [f"{field_names[f]}/{ref}" for f in by_name for ref in refs]
 
     def build(self, postings: array, terms: list[str], field_names: list[str], refs: list[str]):
         """The serialized lunr index of a shard (these postings), and its offsets file."""
         term_of, doc_of, field_of, weight_of = self.term, self.doc, self.field, self.weight
-        has_offsets, offset_start, gaps = self.has_offsets, self.offset_start, self.gaps
+        gaps_of, field_rank, names = self.gaps, self.field_rank, self.vector_names
         # Postings grouped by term, each group in document order (the order they were added).
         by_term: dict[int, list[int]] = {}
         for i in postings:
@@ -284,12 +289,7 @@ class _Postings:
             else:
                 group.append(i)
         distinct = sorted(by_term, key=lambda tid: utf16_key(terms[tid]))
-        total, last = len(gaps), len(term_of) - 1
-        # lunr sorts field vectors by their "field/ref" name: by field name, then by
-        # document (refs are in document order within a field only through this key).
         n_docs = len(refs)
-        field_rank = {f: rank for rank, f in enumerate(sorted(range(len(field_names)),
-                                                              key=field_names.__getitem__))}
         vectors: dict[int, list] = {}
         inverted_index = []
         offsets: dict[str, dict[str, dict[str, list[int]]]] = {}
@@ -307,20 +307,19 @@ class _Postings:
                     vectors[key] = [k, weight_of[i]]
                 else:
                     vector += (k, weight_of[i])
-                if has_offsets[i]:
-                    end = offset_start[i + 1] if i < last else total
+                gaps = gaps_of[i]
+                if gaps is not None:
                     field_offsets = where.get(f)
                     if field_offsets is None:
                         field_offsets = where[f] = {}
-                    field_offsets[ref] = gaps[offset_start[i]:end].tolist()
+                    field_offsets[ref] = gaps
             posting = {"_index": k}
             posting.update(zip(field_names, by_field))
             inverted_index.append([terms[tid], posting])
             if where:
                 offsets[terms[tid]] = {field_names[f]: refs_gaps for f, refs_gaps in where.items()}
-        by_rank = sorted(range(len(field_names)), key=field_names.__getitem__)
-        field_vectors = [[f"{field_names[by_rank[key // n_docs]]}/{refs[key % n_docs]}",
-                          vectors[key]] for key in sorted(vectors)]
+        # The key of a vector is its place in lunr's order (see name_vectors).
+        field_vectors = [[names[key], vectors[key]] for key in sorted(vectors)]
         shard = {"version": LUNR_VERSION, "fields": field_names, "fieldVectors": field_vectors,
                  "invertedIndex": inverted_index, "pipeline": []}
         return shard, offsets
