@@ -80,6 +80,17 @@ def link_neighbours(generator) -> None:
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
 
 
+def pin_urls(generator) -> None:
+    """Pelican formats an article's URL from a copy of its metadata on every access, and the
+    pages of a large archive ask for it hundreds of thousands of times (listings, neighbours,
+    timeline links, the sitemap). Once the articles are read the URL is final, so it is kept
+    as Pelican's own override, which `article.url` then returns as it is."""
+    for article in generator.articles:
+        if not hasattr(article, "override_url"):
+            article.override_url = article.url
+
+
 def register():
     signals.content_object_init.connect(normalise_article)
     signals.article_generator_finalized.connect(link_neighbours)
+    signals.article_generator_finalized.connect(pin_urls)
