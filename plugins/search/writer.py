@@ -162,21 +162,28 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         for f, (ids, starts) in enumerate(row):
             if not ids:
                 continue
-            counts = Counter(ids)
             boost = fields[field_names[f]]
             # The same float operations, in the same order, as lunr's builder.
             norm = K1 * (1 - B + B * (len(ids) / average[f]))
-            where: dict[int, list[int]] | None = None
             if f in position_fields:
-                where = defaultdict(list)
+                # term → its offsets, in order of first occurrence (as Counter would count).
+                where: dict[int, list[int]] = {}
                 for tid, start in zip(ids, starts):
-                    where[tid].append(start)
-            for tid, freq in counts.items():
+                    found = where.get(tid)
+                    if found is None:
+                        where[tid] = [start]
+                    else:
+                        found.append(start)
+                counted = [(tid, len(found), _deltas(sorted(set(found))))
+                           for tid, found in where.items()]
+            else:
+                counted = [(tid, freq, None) for tid, freq in Counter(ids).items()]
+            for tid, freq, gaps in counted:
                 add_term(tid)
                 add_doc(number)
                 add_field(f)
                 add_weight(round(idf[tid] * ((K1 + 1) * freq) / (norm + freq) * boost, 3))
-                add_gaps(None if where is None else _deltas(sorted(set(where[tid]))))
+                add_gaps(gaps)
                 add_to_shard[shard_of_term[tid]](posting)
                 posting += 1
 
@@ -327,12 +334,7 @@ class _Postings:
 
 def _deltas(values: list[int]) -> list[int]:
     # Gaps instead of offsets: small numbers are short in JSON.
-    prev = 0
-    out = []
-    for v in values:
-        out.append(v - prev)
-        prev = v
-    return out
+    return [b - a for a, b in zip([0] + values, values)]
 
 
 def _dump(data, path: Path) -> None:
