@@ -77,14 +77,12 @@ class SearchGenerator(Generator):
         documents = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
 
         index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
-        if index_dir.exists():
-            shutil.rmtree(index_dir)
         self.manifest = write_index(
             documents, index_dir, fields={k: float(v) for k, v in fields.items()},
             positions=tuple(self.search["POSITION_FIELDS"]),
             postings_per_shard=self.search["POSTINGS_PER_SHARD"],
             records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
-            compress=self.search["COMPRESS"], terms=table)
+            compress=self.search["COMPRESS"], terms=table, cache=cache_for(self.settings))
         self._copy_lunr()
         siteurl = self.settings.get("SITEURL", "")
         writer.write_file(

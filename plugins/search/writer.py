@@ -39,6 +39,7 @@ from pathlib import Path
 
 import orjson
 
+from plugins.buildcache import BuildCache
 from plugins.zhtext.fold import t2s_char_map
 from plugins.zhtext.segment import Token
 
@@ -105,11 +106,16 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 fields: dict[str, float], positions: tuple[str, ...] = ("title", "body"),
                 postings_per_shard: int = 1500, shards: int | None = None,
                 records_per_chunk: int = 1, facet_labels: dict[str, str] | None = None,
-                compress: bool = True, terms: TermTable | None = None) -> dict:
+                compress: bool = True, terms: TermTable | None = None,
+                cache: BuildCache | None = None) -> dict:
     """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
     return the manifest. `fields` maps field name → boost, in lunr's field order. A document's
-    field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`."""
+    field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`.
+    Files of output_dir this index does not have are removed; with a `cache`, a file whose
+    JSON is the same as the last build wrote there is left as it is."""
     out = Path(output_dir)
+    folder = _IndexFolder(out, cache)
+    dump = folder.dump
     suffix = ".json.gz" if compress else ".json"
     files = {"shard": f"s/{{n}}{suffix}", "positions": f"p/{{n}}{suffix}",
              "vocab": f"v/{{n}}{suffix}", "part": f"s/{{n}}-{{k}}{suffix}",
@@ -193,8 +199,8 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     for s in range(shards):
         if s >= len(partition.heavy):
             shard, offsets = col.build(of_shard[s], table.terms, field_names, refs)
-            _dump(shard, out / files["shard"].format(n=s))
-            _dump(offsets, out / files["positions"].format(n=s))
+            dump(shard, out / files["shard"].format(n=s))
+            dump(offsets, out / files["positions"].format(n=s))
             continue
         # A busy character's terms are cut into parts of about `budget` postings (a term
         # with more has a part of its own), and its vocabulary goes into a small file: the
@@ -203,14 +209,14 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         vocabulary = []
         for k, (terms_in_part, part_postings) in enumerate(groups):
             shard, offsets = col.build(part_postings, table.terms, field_names, refs)
-            _dump(shard, out / files["part"].format(n=s, k=k))
-            _dump(offsets, out / files["part_positions"].format(n=s, k=k))
+            dump(shard, out / files["part"].format(n=s, k=k))
+            dump(offsets, out / files["part_positions"].format(n=s, k=k))
             vocabulary += [[term, k] for term in terms_in_part]
-        _dump(vocabulary, out / files["vocab"].format(n=s))
+        dump(vocabulary, out / files["vocab"].format(n=s))
 
-    chunks = _write_records(documents, out / files["records"], records_per_chunk)
-    facet_names = _write_facets(documents, out / files["facets"], facet_labels or {})
-    t2s_buckets = _write_t2s(out / files["t2s"])
+    chunks = _write_records(documents, out / files["records"], records_per_chunk, dump)
+    facet_names = _write_facets(documents, out / files["facets"], facet_labels or {}, dump)
+    t2s_buckets = _write_t2s(out / files["t2s"], dump)
 
     manifest = {
         "format": FORMAT, "lunr": LUNR_VERSION, "documents": n_docs, "files": files,
@@ -221,19 +227,60 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
         "terms": sum(1 for df in doc_freq if df), "postings": postings_total,
     }
-    manifest["build"] = _digest(out)
-    _dump(manifest, out / "manifest.json")
+    manifest["build"] = folder.digest()
+    dump(manifest, out / "manifest.json")
+    folder.remove_others()
     return manifest
 
 
-def _digest(folder: Path) -> str:
-    """A name for this index's content. The page asks for every file with ?v=<build>, so a
-    browser never mixes files it cached from the previous build with the new manifest."""
-    digest = hashlib.blake2b(digest_size=8)
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json"):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8"))
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+class _IndexFolder:
+    """The index's files. A rebuild after one edit rewrites every shard (the archive's average
+    field lengths change every weight) but few position, vocabulary or record files: a file is
+    compressed and written only when its JSON differs from what the last build wrote at that
+    path (the build cache remembers a digest and the size written), and files the index no
+    longer has are removed, instead of emptying the folder first."""
+
+    def __init__(self, root: Path, cache: BuildCache | None):
+        self.root, self.cache = root, cache
+        self.digests: dict[str, str] = {}
+
+    def dump(self, data, path: Path) -> None:
+        # orjson writes the same compact UTF-8 JSON as json.dumps(ensure_ascii=False,
+        # separators=(",", ":")), several times faster: the index is millions of numbers.
+        text = orjson.dumps(data)
+        name = path.relative_to(self.root).as_posix()
+        digest = self.digests[name] = hashlib.blake2b(text, digest_size=16).hexdigest()
+
+        def write() -> int:
+            # mtime=0: the same index gives the same bytes, build after build.
+            payload = gzip.compress(text, 6, mtime=0) if path.name.endswith(".gz") else text
+            path.write_bytes(payload)
+            return len(payload)
+
+        if self.cache is None:
+            write()
+            return
+        size = self.cache.get_or_compute("search.files.v1", f"{self.root}\0{name}\0{digest}",
+                                         write)
+        try:
+            unchanged = path.stat().st_size == size
+        except FileNotFoundError:
+            unchanged = False
+        if not unchanged:
+            write()
+
+    def digest(self) -> str:
+        """A name for this index's content. The page asks for every file with ?v=<build>, so
+        a browser never mixes files it cached from the previous build with the new manifest."""
+        digest = hashlib.blake2b(digest_size=8)
+        for name in sorted(self.digests):
+            digest.update(f"{name}\0{self.digests[name]}\n".encode("utf-8"))
+        return digest.hexdigest()
+
+    def remove_others(self) -> None:
+        for path in self.root.rglob("*"):
+            if path.is_file() and path.relative_to(self.root).as_posix() not in self.digests:
+                path.unlink()
 
 
 def _split_by_term(postings: array, term_of: array, terms: list[str],
@@ -337,16 +384,6 @@ def _deltas(values: list[int]) -> list[int]:
     return [b - a for a, b in zip([0] + values, values)]
 
 
-def _dump(data, path: Path) -> None:
-    # orjson writes the same compact UTF-8 JSON as json.dumps(ensure_ascii=False,
-    # separators=(",", ":")), several times faster: the index is millions of numbers.
-    text = orjson.dumps(data)
-    if path.name.endswith(".gz"):
-        # mtime=0: the same index gives the same bytes, build after build.
-        text = gzip.compress(text, 6, mtime=0)
-    path.write_bytes(text)
-
-
 def read_index_file(path: str | Path):
     """A file of the index, inflated when compressed (for tests and tools)."""
     data = Path(path).read_bytes()
@@ -355,17 +392,18 @@ def read_index_file(path: str | Path):
     return json.loads(data.decode("utf-8"))
 
 
-def _write_records(documents: list[SearchDocument], pattern: Path, per_chunk: int) -> int:
+def _write_records(documents: list[SearchDocument], pattern: Path, per_chunk: int,
+                   dump) -> int:
     chunks = math.ceil(len(documents) / per_chunk) if documents else 0
     for c in range(chunks):
         part = {ref_of(n): documents[n].record
                 for n in range(c * per_chunk, min(len(documents), (c + 1) * per_chunk))}
-        _dump(part, Path(str(pattern).format(n=c)))
+        dump(part, Path(str(pattern).format(n=c)))
     return chunks
 
 
 def _write_facets(documents: list[SearchDocument], path: Path,
-                  labels: dict[str, str]) -> list[str]:
+                  labels: dict[str, str], dump) -> list[str]:
     names = list(labels) or sorted({n for d in documents for n in d.facets})
     table = {}
     for name in names:
@@ -382,7 +420,7 @@ def _write_facets(documents: list[SearchDocument], path: Path,
             # One value is the common case: a bare number; none is -1; several a list.
             per_doc.append(indexes[0] if len(indexes) == 1 else (-1 if not indexes else indexes))
         table[name] = {"label": labels.get(name, name), "values": value_list, "docs": per_doc}
-    _dump({"order": names, "facets": table}, path)
+    dump({"order": names, "facets": table}, path)
     return names
 
 
@@ -398,10 +436,10 @@ def _t2s_bits() -> str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
-def _write_t2s(pattern: Path) -> list[int]:
+def _write_t2s(pattern: Path, dump) -> list[int]:
     buckets: dict[int, dict[str, str]] = defaultdict(dict)
     for trad, simp in t2s_char_map().items():
         buckets[ord(trad) >> 8][trad] = simp
     for bucket, mapping in buckets.items():
-        _dump(mapping, Path(str(pattern).format(n=bucket)))
+        dump(mapping, Path(str(pattern).format(n=bucket)))
     return sorted(buckets)

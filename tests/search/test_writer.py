@@ -1,6 +1,7 @@
 """The index writer and the generator around it: phrase ranking, the record and facet files,
 t2s buckets, settings and loud failures."""
 import logging
+import os
 
 import pytest
 
@@ -173,3 +174,50 @@ def test_build_id_names_the_content(tmp_path):
     b = make_index(tmp_path / "b", ["社区服务", "网格员"])
     c = make_index(tmp_path / "c", ["社区服务", "网格员走访"])
     assert a["build"] == b["build"] != c["build"]
+
+
+def _stamp_all(folder, ns):
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(ns, ns))
+
+
+def test_a_rewrite_touches_only_changed_files_and_drops_files_the_index_no_longer_has(tmp_path):
+    from plugins.buildcache import BuildCache
+
+    cache = BuildCache(tmp_path / "cache")
+    folder = tmp_path / "index"
+    bodies = [f"第{i}篇：社区服务站开门了，居民前来办事。" for i in range(6)]
+    make_index(folder, bodies, cache=cache)
+    cache.save()
+    old = 1_000_000_000_000_000_000
+    _stamp_all(folder, old)
+    (folder / "s" / "999.json.gz").write_bytes(b"left by an older index")
+
+    bodies[2] += "新增一句：垃圾分类宣传。"
+    manifest = make_index(folder, bodies, cache=cache)
+    fresh = tmp_path / "fresh"
+    fresh_manifest = make_index(fresh, bodies)
+
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
+    assert all((folder / f).read_bytes() == (fresh / f).read_bytes() for f in files)
+    assert manifest["build"] == fresh_manifest["build"]
+    rewritten = {f for f in files if (folder / f).stat().st_mtime_ns != old}
+    # The edited record and the shards (every weight moved with the average length) are new;
+    # the other records, the facets and the t2s map were left as they were.
+    assert "r/2.json.gz" in rewritten and "manifest.json" in rewritten
+    assert any(f.startswith("s/") for f in rewritten)
+    assert not {"r/0.json.gz", "r/5.json.gz", "facets.json.gz"} & rewritten
+    assert not any(f.startswith("t2s/") for f in rewritten)
+
+
+def test_a_file_deleted_from_the_output_is_written_again(tmp_path):
+    from plugins.buildcache import BuildCache
+
+    cache = BuildCache(tmp_path / "cache")
+    bodies = ["社区服务站开门了。", "居民前来办事。"]
+    make_index(tmp_path / "index", bodies, cache=cache)
+    (tmp_path / "index" / "r" / "1.json.gz").unlink()
+    make_index(tmp_path / "index", bodies, cache=cache)
+    assert read_index_file(tmp_path / "index" / "r" / "1.json.gz")["1"]["x"] == "居民前来办事。"
