@@ -180,7 +180,9 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                         where[tid] = [start]
                     else:
                         found.append(start)
-                counted = [(tid, len(found), _deltas(sorted(set(found))))
+                # Most terms occur once in a field: their one offset is its own gap.
+                counted = [(tid, 1, found) if len(found) == 1
+                           else (tid, len(found), _deltas(sorted(set(found))))
                            for tid, found in where.items()]
             else:
                 counted = [(tid, freq, None) for tid, freq in Counter(ids).items()]
