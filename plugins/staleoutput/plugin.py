@@ -21,11 +21,11 @@ def start(pelican) -> None:
 
 
 def note(path, **kwargs) -> None:
-    _written.add(os.path.realpath(path))
+    _written.add(os.path.abspath(path))
 
 
 def remove_stale(pelican) -> None:
-    output = Path(pelican.output_path).resolve()
+    output = Path(os.path.abspath(pelican.output_path))
     listing = Path(pelican.settings["CACHE_PATH"]) / LIST_NAME
     current = sorted(p for p in _written if Path(p).is_relative_to(output))
     if not pelican.settings.get("DELETE_OUTPUT_DIRECTORY"):
