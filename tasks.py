@@ -117,6 +117,7 @@ def clean(c):
 
 @task(help={"n": "articles in the synthetic archive (1000, 10000)",
             "runs": "full builds, rebuilds and browser passes; figures are medians",
+            "browser_runs": "browser passes, when not --runs (e.g. 1 build and 3 passes at 10k)",
             "workdir": "keep archive, site and logs here (default: a temp folder, removed)",
             "browser": "probe both searches in headless Chromium",
             "pagefind": "index the same site with Pagefind and print ours/Pagefind ratios",
@@ -124,10 +125,11 @@ def clean(c):
             "profile": "instead, profile one build with py-spy and print where the time goes",
             "without": "leave this plugin out of PLUGINS (repeatable), e.g. plugins.timeline"},
       iterable=["without"])
-def bench(c, n=1000, runs=3, workdir="", browser=True, pagefind=True, json="", profile=False,
-          without=None):
+def bench(c, n=1000, runs=3, browser_runs=0, workdir="", browser=True, pagefind=True, json="",
+          profile=False, without=None):
     """Synthetic archive of N articles: build, rebuild, index and search figures (bench/)."""
     args = ["--n", str(int(n)), "--runs", str(int(runs))]
+    args += ["--browser-runs", str(int(browser_runs))] if browser_runs else []
     args += ["--workdir", workdir] if workdir else []
     args += [] if browser else ["--no-browser"]
     args += [] if pagefind else ["--no-pagefind"]
