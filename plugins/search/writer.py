@@ -49,6 +49,9 @@ LUNR_VERSION = "2.3.9"
 K1 = 1.2
 B = 0.75
 FORMAT = 1
+# lunr's per-posting metadata: none is kept (offsets live in the positions files). One shared
+# empty dict, never mutated, instead of millions of new ones.
+NO_METADATA: dict = {}
 # The block whose Traditional characters the manifest lists as a bitmap (CJK Unified Ideographs).
 T2S_BLOCK = (0x4E00, 0x9FFF)
 
@@ -355,7 +358,7 @@ class _Postings:
             for i in by_term[tid]:
                 f, number = field_of[i], doc_of[i]
                 ref = refs[number]
-                by_field[f][ref] = {}
+                by_field[f][ref] = NO_METADATA
                 # Terms are visited in index order, so every vector is built sorted.
                 key = field_rank[f] * n_docs + number
                 vector = vectors.get(key)
