@@ -32,7 +32,7 @@ def _unpack(packed: tuple[str, bytes], table: TermTable) -> FieldTokens:
     joined, offsets = packed
     starts = array("I")
     starts.frombytes(offsets)
-    ids = array("I", (table.id(term) for term in joined.split("\0"))) if joined else array("I")
+    ids = array("I", map(table.id, joined.split("\0"))) if joined else array("I")
     return ids, starts
 
 
