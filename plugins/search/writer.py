@@ -242,8 +242,9 @@ class _IndexFolder:
     """The index's files. A rebuild after one edit rewrites every shard (the archive's average
     field lengths change every weight) but few position, vocabulary or record files: a file is
     compressed and written only when its JSON differs from what the last build wrote at that
-    path (the build cache remembers a digest and the size written), and files the index no
-    longer has are removed, instead of emptying the folder first."""
+    path (the build cache remembers a digest, and the size and mtime of the file written: a
+    file rewritten since, by a build that failed before saving the cache, is written again),
+    and files the index no longer has are removed, instead of emptying the folder first."""
 
     def __init__(self, root: Path, cache: BuildCache | None):
         self.root, self.cache = root, cache
@@ -256,22 +257,18 @@ class _IndexFolder:
         name = path.relative_to(self.root).as_posix()
         digest = self.digests[name] = hashlib.blake2b(text, digest_size=16).hexdigest()
 
-        def write() -> int:
+        def write() -> tuple[int, int]:
             # mtime=0: the same index gives the same bytes, build after build.
             payload = gzip.compress(text, 6, mtime=0) if path.name.endswith(".gz") else text
             path.write_bytes(payload)
-            return len(payload)
+            return _stamp(path)
 
         if self.cache is None:
             write()
             return
-        size = self.cache.get_or_compute("search.files.v1", f"{self.root}\0{name}\0{digest}",
-                                         write)
-        try:
-            unchanged = path.stat().st_size == size
-        except FileNotFoundError:
-            unchanged = False
-        if not unchanged:
+        written = self.cache.get_or_compute("search.files.v2",
+                                            f"{self.root}\0{name}\0{digest}", write)
+        if _stamp(path) != written:
             write()
 
     def digest(self) -> str:
@@ -286,6 +283,14 @@ class _IndexFolder:
         for path in self.root.rglob("*"):
             if path.is_file() and path.relative_to(self.root).as_posix() not in self.digests:
                 path.unlink()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _split_by_term(postings: array, term_of: array, terms: list[str],

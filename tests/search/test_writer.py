@@ -2,6 +2,7 @@
 t2s buckets, settings and loud failures."""
 import logging
 import os
+from pathlib import Path
 
 import pytest
 
@@ -176,13 +177,8 @@ def test_build_id_names_the_content(tmp_path):
     assert a["build"] == b["build"] != c["build"]
 
 
-def _stamp_all(folder, ns):
-    for path in folder.rglob("*"):
-        if path.is_file():
-            os.utime(path, ns=(ns, ns))
-
-
-def test_a_rewrite_touches_only_changed_files_and_drops_files_the_index_no_longer_has(tmp_path):
+def test_a_rewrite_touches_only_changed_files_and_drops_files_the_index_no_longer_has(
+        tmp_path, monkeypatch):
     from plugins.buildcache import BuildCache
 
     cache = BuildCache(tmp_path / "cache")
@@ -190,20 +186,23 @@ def test_a_rewrite_touches_only_changed_files_and_drops_files_the_index_no_longe
     bodies = [f"第{i}篇：社区服务站开门了，居民前来办事。" for i in range(6)]
     make_index(folder, bodies, cache=cache)
     cache.save()
-    old = 1_000_000_000_000_000_000
-    _stamp_all(folder, old)
     (folder / "s" / "999.json.gz").write_bytes(b"left by an older index")
 
     bodies[2] += "新增一句：垃圾分类宣传。"
+    written = []
+    write_bytes = Path.write_bytes
+    monkeypatch.setattr(Path, "write_bytes",
+                        lambda self, data: written.append(self) or write_bytes(self, data))
     manifest = make_index(folder, bodies, cache=cache)
+    monkeypatch.undo()
+    rewritten = {p.relative_to(folder).as_posix() for p in written}
+
     fresh = tmp_path / "fresh"
     fresh_manifest = make_index(fresh, bodies)
-
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
     assert all((folder / f).read_bytes() == (fresh / f).read_bytes() for f in files)
     assert manifest["build"] == fresh_manifest["build"]
-    rewritten = {f for f in files if (folder / f).stat().st_mtime_ns != old}
     # The edited record and the shards (every weight moved with the average length) are new;
     # the other records, the facets and the t2s map were left as they were.
     assert "r/2.json.gz" in rewritten and "manifest.json" in rewritten
@@ -221,3 +220,23 @@ def test_a_file_deleted_from_the_output_is_written_again(tmp_path):
     (tmp_path / "index" / "r" / "1.json.gz").unlink()
     make_index(tmp_path / "index", bodies, cache=cache)
     assert read_index_file(tmp_path / "index" / "r" / "1.json.gz")["1"]["x"] == "居民前来办事。"
+
+
+def test_a_file_changed_since_the_cache_was_saved_is_written_again(tmp_path):
+    # A build that fails after writing the index does not save the cache: the next build
+    # must not trust the cache's record of a file that build rewrote, even at the same size.
+    from plugins.buildcache import BuildCache
+
+    cache = BuildCache(tmp_path / "cache")
+    bodies = ["社区服务站开门了。", "居民前来办事。"]
+    make_index(tmp_path / "index", bodies, cache=cache)
+    cache.save()
+    record = tmp_path / "index" / "r" / "1.json.gz"
+    good = record.read_bytes()
+    other = bytearray(good)
+    other[-5] ^= 0xFF  # same size, other bytes
+    record.write_bytes(bytes(other))
+    st = record.stat()  # written later than the cached build, even on coarse timestamps
+    os.utime(record, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    make_index(tmp_path / "index", bodies, cache=BuildCache(tmp_path / "cache"))
+    assert record.read_bytes() == good
