@@ -29,6 +29,10 @@ class _Namespace:
             self.entries = _read(path)
 
 
+def _key(key_text: str) -> str:
+    return hashlib.blake2b(key_text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 def _read(path: Path) -> dict:
     try:
         with open(path, "rb") as f:
@@ -53,7 +57,7 @@ class BuildCache:
 
     def get_or_compute(self, namespace: str, key_text: str, fn: Callable[[], Any]) -> Any:
         ns = self._namespace(namespace)
-        key = hashlib.blake2b(key_text.encode("utf-8"), digest_size=16).hexdigest()
+        key = _key(key_text)
         ns.used.add(key)
         try:
             value = ns.entries[key]
@@ -63,6 +67,24 @@ class BuildCache:
         else:
             ns.hits += 1
         return value
+
+    def write_unless_unchanged(self, namespace: str, key_text: str, path: str | Path,
+                               write: Callable[[], None]) -> bool:
+        """Call write() to (re)write the file at `path` from the inputs `key_text` describes,
+        unless the last build wrote it from the same inputs and it is still as that build
+        left it (same size and mtime: a build that failed before saving the cache, or a
+        person, may have changed it since). Returns whether write() ran."""
+        ns = self._namespace(namespace)
+        key = _key(f"{os.fspath(path)}\0{key_text}")
+        ns.used.add(key)
+        stamp = ns.entries.get(key)
+        if stamp is not None and stamp == file_stamp(path):
+            ns.hits += 1
+            return False
+        ns.misses += 1
+        write()
+        ns.entries[key] = file_stamp(path)
+        return True
 
     def _namespace(self, namespace: str) -> _Namespace:
         ns = self._namespaces.get(namespace)
@@ -109,6 +131,15 @@ def _write_atomically(path: Path, data) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def file_stamp(path: str | Path) -> tuple[int, int] | None:
+    """(size, mtime in ns) of a file, None when it does not exist."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def cache_for(settings) -> BuildCache:

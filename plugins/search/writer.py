@@ -257,19 +257,15 @@ class _IndexFolder:
         name = path.relative_to(self.root).as_posix()
         digest = self.digests[name] = hashlib.blake2b(text, digest_size=16).hexdigest()
 
-        def write() -> tuple[int, int]:
+        def write() -> None:
             # mtime=0: the same index gives the same bytes, build after build.
             payload = gzip.compress(text, 6, mtime=0) if path.name.endswith(".gz") else text
             path.write_bytes(payload)
-            return _stamp(path)
 
         if self.cache is None:
             write()
-            return
-        written = self.cache.get_or_compute("search.files.v2",
-                                            f"{self.root}\0{name}\0{digest}", write)
-        if _stamp(path) != written:
-            write()
+        else:
+            self.cache.write_unless_unchanged("search.files.v3", digest, path, write)
 
     def digest(self) -> str:
         """A name for this index's content. The page asks for every file with ?v=<build>, so
@@ -283,14 +279,6 @@ class _IndexFolder:
         for path in self.root.rglob("*"):
             if path.is_file() and path.relative_to(self.root).as_posix() not in self.digests:
                 path.unlink()
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return st.st_size, st.st_mtime_ns
 
 
 def _split_by_term(postings: array, term_of: array, terms: list[str],

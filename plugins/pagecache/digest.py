@@ -1,0 +1,87 @@
+"""What an article page is made from, as digests (see the package docstring)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe")
+
+
+def site_digest(settings, context) -> str:
+    """Everything every article page may show that is not the article itself."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in PACKAGES:
+        digest.update(f"{name}={metadata.version(name)}\n".encode())
+    digest.update(_canonical(settings))
+    for path in _files(settings):
+        digest.update(f"{path}\0".encode())
+        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages"):
+        for item in context.get(key) or []:
+            digest.update(_canonical([key, item.url, item.save_as, item.metadata]))
+    return digest.hexdigest()
+
+
+def article_digest(article, context) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(article._content.encode("utf-8", "surrogatepass"))
+    digest.update(_canonical(article.metadata))
+    timeline = context.get("timeline")
+    if timeline is not None and hasattr(timeline, "for_article"):
+        for entry in timeline.for_article(article.slug):
+            digest.update(_canonical({k: v for k, v in vars(entry).items() if k != "article"}))
+    return digest.hexdigest()
+
+
+def _files(settings) -> list[Path]:
+    """Templates, data/, the plugins' modules, and every file a setting names (an editor's
+    curation file outside data/, lunr.js)."""
+    found: set[Path] = set()
+    for folder in [Path(settings["THEME"]) / "templates",
+                   *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or []),
+                   *([Path(settings["ARCHIVE_DATA_PATH"])]
+                     if settings.get("ARCHIVE_DATA_PATH") else [])]:
+        if folder.is_dir():
+            found.update(p for p in folder.rglob("*") if p.is_file())
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if file and getattr(module, "__name__", "").startswith("plugins."):
+            found.add(Path(file))
+    found.update(p for p in map(Path, _strings(settings)) if p.is_absolute() and p.is_file())
+    return sorted(found)
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _canonical(value) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain).encode(
+        "utf-8", "surrogatepass")
+
+
+def _plain(value):
+    """A stable text for what JSON has no type for. Functions by name, not by repr: a repr
+    carries a memory address that changes every build."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value)
+    # An object without a text of its own (the build cache) stands for its type.
+    return type(value).__qualname__ if " at 0x" in text else [type(value).__qualname__, text]

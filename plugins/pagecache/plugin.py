@@ -1,0 +1,12 @@
+"""Signal handler: give Pelican the writer that skips unchanged article pages."""
+from pelican import signals
+
+from .writer import SkippingWriter
+
+
+def writer_class(pelican):
+    return SkippingWriter
+
+
+def register() -> None:
+    signals.get_writer.connect(writer_class)
