@@ -53,6 +53,33 @@ def test_save_keeps_only_entries_used_by_this_build(tmp_path):
     assert list(entries.values()) == ["二"]
 
 
+def test_a_file_is_written_again_only_for_new_inputs_or_when_changed_since(tmp_path):
+    page = tmp_path / "out" / "page.html"
+    page.parent.mkdir()
+    writes = []
+
+    def write(text):
+        writes.append(text)
+        page.write_text(text, encoding="utf-8")
+
+    def build(inputs, text):
+        cache = BuildCache(tmp_path / "cache")
+        ran = cache.write_unless_unchanged("pages", inputs, page, lambda: write(text))
+        cache.save()
+        return ran
+
+    assert build("文章 v1", "<p>一</p>")
+    assert not build("文章 v1", "<p>一</p>")
+    assert build("文章 v2", "<p>二</p>") and page.read_text("utf-8") == "<p>二</p>"
+    page.write_text("<p>X</p>", encoding="utf-8")  # same size, changed by hand...
+    later = page.stat().st_mtime_ns + 10**9  # ...a moment later (timestamps are coarse)
+    os.utime(page, ns=(later, later))
+    assert build("文章 v2", "<p>二</p>") and page.read_text("utf-8") == "<p>二</p>"
+    page.unlink()
+    assert build("文章 v2", "<p>二</p>") and page.is_file()
+    assert writes == ["<p>一</p>", "<p>二</p>", "<p>二</p>", "<p>二</p>"]
+
+
 def test_unreadable_file_is_a_lost_cache_not_an_error(tmp_path):
     (tmp_path / "ns.pickle").write_bytes(b"not a pickle")
     assert BuildCache(tmp_path).get_or_compute("ns", "x", lambda: 42) == 42
