@@ -90,7 +90,15 @@ def pin_urls(generator) -> None:
             article.override_url = article.url
 
 
+def drop_undated_entries(context, feed) -> None:
+    """Pelican's feed of all articles: an undated article would be an entry of 1970-01-01 (its
+    sentinel date), a date the archive never invents. Its page, listings and search keep it."""
+    sentinel = dates.undated_sentinel(context["TIMEZONE"])
+    feed.items = [item for item in feed.items if item.get("pubdate") != sentinel]
+
+
 def register():
     signals.content_object_init.connect(normalise_article)
+    signals.feed_generated.connect(drop_undated_entries)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(pin_urls)

@@ -50,6 +50,6 @@ class BrowsePagesGenerator(Generator):
 
         if self.settings.get("FEED_ALL_ATOM"):
             for group in list(archive.places.values()) + archive.used_topics:
-                writer.write_feed(group.articles, self.context, group.feed_path,
-                                  group.feed_path,
-                                  feed_title=group.title)
+                if group.feed_path:
+                    writer.write_feed(group.feed_articles, self.context, group.feed_path,
+                                      group.feed_path, feed_title=group.title)

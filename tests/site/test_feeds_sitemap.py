@@ -22,6 +22,8 @@ def test_feeds_for_all_articles_every_place_and_every_used_topic(published_site)
             "places/150103002.atom.xml", "topics/grid-governance.atom.xml",
             "topics/community-governance.atom.xml"} <= names
     assert "topics/veterans.atom.xml" not in names  # no article, no page, no feed
+    # 文明实践's only article is undated: an entry needs a date, so the topic has no feed.
+    assert "topics/civic-culture.atom.xml" not in names
 
 
 def test_feeds_parse_with_absolute_links_and_unique_ids(published_site):
@@ -38,11 +40,24 @@ def test_feeds_parse_with_absolute_links_and_unique_ids(published_site):
             # One article keeps one id in every feed it appears in.
             assert seen_ids.setdefault(entry.link, entry.id) == entry.id
     all_feed = feedparser.parse((published_site / "feeds" / "all.atom.xml").read_bytes())
-    assert len(all_feed.entries) == 5
+    assert len(all_feed.entries) == 4
     place = feedparser.parse((published_site / "feeds" / "places" / "37.atom.xml").read_bytes())
     assert place.feed.title == "基层档案 - 山东省"
     assert {e.link.rsplit("/", 2)[-2] for e in place.entries} == {
-        "grid-meeting-2019", "huangdao-renewal-2021-03", "volunteer-record"}
+        "grid-meeting-2019", "huangdao-renewal-2021-03"}
+
+
+def test_undated_articles_stay_out_of_feeds_rather_than_dated_1970(published_site):
+    """Atom gives every entry a date; an undated article would be shown as of 1970-01-01, the
+    sentinel Pelican needs, a date the archive never invents. Its pages and search keep it."""
+    for path in feeds(published_site):
+        text = path.read_text("utf-8")
+        assert "1970" not in text and "volunteer-record" not in text, path
+        assert "<entry>" in text, f"{path} has no entry"
+    topic = page(published_site, "topics/civic-culture/")
+    assert not [a for a in topic.select("link[rel=alternate], a[href]")
+                if "civic-culture.atom.xml" in a.get("href", "")]
+    assert "volunteer-record" in str(topic)
 
 
 def test_pages_link_their_feeds(published_site):
