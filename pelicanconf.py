@@ -94,6 +94,9 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = ""
 PAGE_LANG_SAVE_AS = ""
+# The archive has no translations. Pelican's grouping of them compares every article with
+# every other (seconds at 10,000 articles); plugins.article_meta reports duplicate slugs.
+ARTICLE_TRANSLATION_ID = None
 
 # archives/ is written, paginated, by plugins.places (PLACES["ARCHIVES_URL"]).
 DIRECT_TEMPLATES = ["index", "notfound"]

@@ -72,6 +72,25 @@ def normalise_article(content) -> None:
     content.toc = found if len(found) >= settings["TOC_MIN_HEADINGS"] else []
 
 
+def reject_duplicate_slugs(generator) -> None:
+    """Two articles with one slug would be written to one URL. Pelican's check (its
+    translation grouping, ARTICLE_TRANSLATION_ID) compares every article with every other
+    and is switched off in pelicanconf.py; this one names both files with their Slug lines."""
+    first: dict[str, object] = {}
+    problems = []
+    for article in list(generator.articles) + list(generator.hidden_articles):
+        other = first.setdefault(article.slug, article)
+        if other is not article:
+            problems.append(
+                f"{article.source_path}:{frontmatter.line_of(article.source_path, 'Slug')}: "
+                f"duplicate slug {article.slug!r} (also {other.source_path}:"
+                f"{frontmatter.line_of(other.source_path, 'Slug')})")
+    if problems:
+        for problem in problems:
+            logger.error("article_meta: %s", problem)
+        raise frontmatter.FrontMatterError(f"{len(problems)} duplicate slug(s), see the errors above")
+
+
 def link_neighbours(generator) -> None:
     """newer_article / older_article in archive order (the order of generator.articles)."""
     articles = generator.articles
@@ -100,5 +119,6 @@ def drop_undated_entries(context, feed) -> None:
 def register():
     signals.content_object_init.connect(normalise_article)
     signals.feed_generated.connect(drop_undated_entries)
+    signals.article_generator_pretaxonomy.connect(reject_duplicate_slugs)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(pin_urls)

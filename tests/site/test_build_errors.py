@@ -64,8 +64,13 @@ def test_bad_front_matter_is_fatal_in_the_test_builds_too(tmp_path):
 
 def test_two_articles_with_one_slug_cannot_overwrite_each_other(tmp_path):
     twin = DAY.replace("Title: 垎塔埠街道召开网格化治理推进会", "Title: 另一篇同名文章")
-    with pytest.raises(RuntimeError, match="grid-meeting-2019"):
+    with pytest.raises(ValueError, match="duplicate slug"):
         build_site(tmp_path, articles={"a.md": DAY, "b.md": twin})
+    result = pelican(write(tmp_path / "cli", {"a.md": DAY, "b.md": twin}), tmp_path / "out")
+    assert result.returncode != 0
+    log = " ".join((result.stdout + result.stderr).split())
+    assert "b.md:17: duplicate slug 'grid-meeting-2019' (also " in log, log
+    assert "a.md:17)" in log and "Traceback" not in log, log
 
 
 def test_every_output_file_is_written_once_on_a_tag_heavy_site(tmp_path):
