@@ -78,7 +78,9 @@ def reject_duplicate_slugs(generator) -> None:
     and is switched off in pelicanconf.py; this one names both files with their Slug lines."""
     first: dict[str, object] = {}
     problems = []
-    for article in list(generator.articles) + list(generator.hidden_articles):
+    # By path: the report is the same whatever order the files were read in.
+    everything = list(generator.articles) + list(generator.hidden_articles)
+    for article in sorted(everything, key=lambda a: a.source_path):
         other = first.setdefault(article.slug, article)
         if other is not article:
             problems.append(
