@@ -16,25 +16,41 @@ def site_digest(settings, context) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for name in PACKAGES:
         digest.update(f"{name}={metadata.version(name)}\n".encode())
-    digest.update(_canonical(settings))
+    digest.update(canonical(settings))
     for path in _files(settings):
         digest.update(f"{path}\0".encode())
         digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
     for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages"):
         for item in context.get(key) or []:
-            digest.update(_canonical([key, item.url, item.save_as, item.metadata]))
+            digest.update(canonical([key, item.url, item.save_as, item.metadata]))
     return digest.hexdigest()
 
 
-def article_digest(article, context) -> str:
+def content_digest(content, context) -> str:
+    """An article or page: its HTML as the plugins left it, its metadata, and the timeline
+    entries drawn from it."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(article._content.encode("utf-8", "surrogatepass"))
-    digest.update(_canonical(article.metadata))
+    digest.update(content._content.encode("utf-8", "surrogatepass"))
+    digest.update(canonical(content.metadata))
     timeline = context.get("timeline")
     if timeline is not None and hasattr(timeline, "for_article"):
-        for entry in timeline.for_article(article.slug):
-            digest.update(_canonical({k: v for k, v in vars(entry).items() if k != "article"}))
+        for entry in timeline.for_article(content.slug):
+            digest.update(_entry(entry))
     return digest.hexdigest()
+
+
+def timeline_digest(context) -> str:
+    """Every timeline entry: listings show entries of any article."""
+    digest = hashlib.blake2b(digest_size=16)
+    for entry in getattr(context.get("timeline"), "entries", None) or []:
+        digest.update(_entry(entry))
+    return digest.hexdigest()
+
+
+def _entry(entry) -> bytes:
+    fields = {k: v for k, v in vars(entry).items() if k != "article"}
+    fields["article"] = entry.article.url
+    return canonical(fields)
 
 
 def _files(settings) -> list[Path]:
@@ -66,7 +82,7 @@ def _strings(value):
             yield from _strings(item)
 
 
-def _canonical(value) -> bytes:
+def canonical(value) -> bytes:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain).encode(
         "utf-8", "surrogatepass")
 

@@ -1,38 +1,47 @@
-"""Pelican's writer, skipping article pages whose digest (digest.py) is unchanged."""
+"""Pelican's writer, skipping pages whose digest (digest.py) is unchanged."""
 from __future__ import annotations
 
-import logging
+import hashlib
 
 from pelican import signals
+from pelican.contents import Content
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from plugins.buildcache import cache_for
 
-from .digest import article_digest, site_digest
+from .digest import canonical, content_digest, site_digest, timeline_digest
 
-logger = logging.getLogger(__name__)
-NAMESPACE = "pagecache.articles.v1"
+NAMESPACE = "pagecache.pages.v1"
 
 
 class SkippingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self._site: str | None = None
-        self.skipped = 0
+        self._timeline: str | None = None
+        self._contents: dict[int, str] = {}
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
-        article = kwargs.get("article")
-        if article is None or paginated or override_output or not name:
+        if paginated or override_output or not name:
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
         if self._site is None:
-            # Once per build: the whole context is complete when the first page is written.
+            # Once per build: every context is complete when the first page is written.
             self._site = site_digest(self.settings, context)
+        article = kwargs.get("article")
+        if isinstance(article, Content):
+            # An article page shows the article and, of the others, what the site digest holds.
+            inputs = self._content(article, context)
+        else:
+            # A listing shows its articles (in kwargs) and timeline entries of any article.
+            if self._timeline is None:
+                self._timeline = timeline_digest(context)
+            own = canonical(self._plain_kwargs(kwargs, context))
+            inputs = self._timeline + hashlib.blake2b(own, digest_size=16).hexdigest()
         path = sanitised_join(self.output_path, name)
-        key = "\0".join([self._site, template.name, str(relative_urls),
-                         article_digest(article, context)])
+        key = "\0".join([self._site, template.name, str(relative_urls), str(url), inputs])
 
         def render() -> None:
             super(SkippingWriter, self).write_file(
@@ -42,12 +51,24 @@ class SkippingWriter(Writer):
         if not cache_for(self.settings).write_unless_unchanged(NAMESPACE, key, path, render):
             # Still this build's file: Pelican's alarm for two pages on one path, and
             # plugins.staleoutput, which keeps every file some build step wrote.
-            self._open_w_check(path)
+            if path in self._written_files:
+                with self._open_w(path, "utf-8"):  # raises Pelican's FileOverwriteFailedError
+                    pass
+            self._written_files.add(path)
             signals.content_written.send(path, context=context)
-            self.skipped += 1
 
-    def _open_w_check(self, path: str) -> None:
-        if path in self._written_files:
-            with self._open_w(path, "utf-8"):  # raises Pelican's FileOverwriteFailedError
-                pass
-        self._written_files.add(path)
+    def _content(self, content, context) -> str:
+        digest = self._contents.get(id(content))
+        if digest is None:
+            digest = self._contents[id(content)] = content_digest(content, context)
+        return digest
+
+    def _plain_kwargs(self, value, context):
+        """The page's own values, with each article or page they hold as its digest."""
+        if isinstance(value, Content):
+            return self._content(value, context)
+        if isinstance(value, dict):
+            return {str(k): self._plain_kwargs(v, context) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self._plain_kwargs(v, context) for v in value]
+        return value

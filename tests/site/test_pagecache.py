@@ -22,6 +22,11 @@ def _article_pages(output):
             for p in (output / "articles").rglob("index.html")}
 
 
+def _html_pages(output):
+    return {p.relative_to(output).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in output.rglob("*.html")}
+
+
 def _same_as_fresh(output, fresh):
     files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
     assert sorted(p.relative_to(output).as_posix()
@@ -38,6 +43,7 @@ def test_an_edited_body_renders_that_page_alone_and_matches_a_fresh_build(tmp_pa
     output = build_site(tmp_path / "site", content=content)
     before = _article_pages(output)
     assert len(before) == len(ARTICLES)
+    pages_before = _html_pages(output)
 
     unchanged = build_site(tmp_path / "site", content=content)
     assert _article_pages(unchanged) == before  # nothing changed: no page written
@@ -50,6 +56,12 @@ def test_an_edited_body_renders_that_page_alone_and_matches_a_fresh_build(tmp_pa
     after = _article_pages(output)
     assert {page for page in after if after[page] != before[page]} == {DAY_PAGE}
     assert "汛期安全检查" in (output / DAY_PAGE).read_text("utf-8")
+    pages_after = _html_pages(output)
+    rewritten = {p for p in pages_after if pages_after[p] != pages_before[p]}
+    # The search page names the new index; a listing without the article is left alone.
+    assert "search/index.html" in rewritten
+    assert "places/150103002/index.html" not in rewritten  # 中山西路街道: the 2022 report only
+    assert len(rewritten) < len(pages_after) / 2, sorted(rewritten)
 
     fresh = build_site(tmp_path / "fresh", content=_content(tmp_path / "content2", edited))
     _same_as_fresh(output, fresh)
@@ -86,3 +98,23 @@ def test_a_changed_setting_or_a_page_changed_by_hand_is_rendered_again(tmp_path)
 
     build_site(tmp_path / "site", content=content, settings={"SITESUBTITLE": "新的副标题"})
     assert all("新的副标题" in (output / p).read_text("utf-8") for p in _article_pages(output))
+
+
+def test_a_renamed_honour_reaches_the_timeline_pages(tmp_path):
+    # The entry count stays the same: only its name changes.
+    honoured = dict(ARTICLES)
+    honoured["grid-meeting-2019.md"] += "\n垎塔埠街道荣获全省文明街道荣誉称号。\n"
+    content = _content(tmp_path / "content", honoured)
+    output = build_site(tmp_path / "site", content=content)
+    timeline = output / "timeline" / "index.html"
+    assert "全省文明街道" in timeline.read_text("utf-8")
+
+    renamed = dict(honoured)
+    renamed["grid-meeting-2019.md"] = honoured["grid-meeting-2019.md"].replace(
+        "全省文明街道", "全省平安街道")
+    _content(content, renamed)
+    build_site(tmp_path / "site", content=content)
+    assert "全省平安街道" in timeline.read_text("utf-8")
+
+    fresh = build_site(tmp_path / "fresh", content=_content(tmp_path / "content2", renamed))
+    _same_as_fresh(output, fresh)
