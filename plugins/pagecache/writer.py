@@ -64,11 +64,16 @@ class SkippingWriter(Writer):
         return digest
 
     def _plain_kwargs(self, value, context):
-        """The page's own values, with each article or page they hold as its digest."""
+        """The page's own values, with each article or page they hold as its digest. Other
+        objects (places, timeline entries, groups) are made from articles' metadata and
+        timeline entries, which the site and timeline digests hold: they stand for their type
+        (their text can be long, and a timeline view holds thousands of entries)."""
         if isinstance(value, Content):
             return self._content(value, context)
         if isinstance(value, dict):
             return {str(k): self._plain_kwargs(v, context) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
             return [self._plain_kwargs(v, context) for v in value]
-        return value
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        return type(value).__qualname__
