@@ -21,6 +21,7 @@ class SkippingWriter(Writer):
         self._site: str | None = None
         self._timeline: str | None = None
         self._contents: dict[int, str] = {}
+        self._lists: dict[int, tuple[list | tuple, str]] = {}
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -73,7 +74,15 @@ class SkippingWriter(Writer):
         if isinstance(value, dict):
             return {str(k): self._plain_kwargs(v, context) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
-            return [self._plain_kwargs(v, context) for v in value]
+            # The pages of one listing share its lists: each is walked and digested once
+            # (kept alive here, so its id cannot pass to another list during the build).
+            known = self._lists.get(id(value))
+            if known is not None and known[0] is value:
+                return known[1]
+            plain = [self._plain_kwargs(v, context) for v in value]
+            digest = hashlib.blake2b(canonical(plain), digest_size=16).hexdigest()
+            self._lists[id(value)] = (value, digest)
+            return digest
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         return type(value).__qualname__
