@@ -1,4 +1,4 @@
-"""Reading built pages in tests."""
+"""Writing content folders and reading built pages in tests."""
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -15,3 +15,13 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 def text(node) -> str:
     return " ".join(node.get_text(" ", strip=True).split())
+
+
+def content_folder(folder: Path, articles: dict[str, str]) -> Path:
+    """Write `articles` (file name → Markdown) into folder/articles, beside an empty pages/;
+    files already there stay (a second call edits a content tree in place)."""
+    (folder / "pages").mkdir(parents=True, exist_ok=True)
+    (folder / "articles").mkdir(exist_ok=True)
+    for name, text in articles.items():
+        (folder / "articles" / name).write_text(text, encoding="utf-8")
+    return folder

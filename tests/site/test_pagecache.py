@@ -6,14 +6,7 @@ import os
 from tests.conftest import build_site
 
 from .fixtures import ARTICLES
-
-
-def _content(folder, articles):
-    (folder / "pages").mkdir(parents=True, exist_ok=True)
-    (folder / "articles").mkdir(exist_ok=True)
-    for name, text in articles.items():
-        (folder / "articles" / name).write_text(text, encoding="utf-8")
-    return folder
+from .helpers import content_folder
 
 
 def _article_pages(output):
@@ -39,7 +32,7 @@ DAY_PAGE = "articles/2019/grid-meeting-2019/index.html"
 
 
 def test_an_edited_body_renders_that_page_alone_and_matches_a_fresh_build(tmp_path):
-    content = _content(tmp_path / "content", ARTICLES)
+    content = content_folder(tmp_path / "content", ARTICLES)
     output = build_site(tmp_path / "site", content=content)
     before = _article_pages(output)
     assert len(before) == len(ARTICLES)
@@ -63,29 +56,29 @@ def test_an_edited_body_renders_that_page_alone_and_matches_a_fresh_build(tmp_pa
     assert "places/150103002/index.html" not in rewritten  # 中山西路街道: the 2022 report only
     assert len(rewritten) < len(pages_after) / 2, sorted(rewritten)
 
-    fresh = build_site(tmp_path / "fresh", content=_content(tmp_path / "content2", edited))
+    fresh = build_site(tmp_path / "fresh", content=content_folder(tmp_path / "content2", edited))
     _same_as_fresh(output, fresh)
 
 
 def test_a_new_title_reaches_the_neighbours_pages(tmp_path):
-    content = _content(tmp_path / "content", ARTICLES)
+    content = content_folder(tmp_path / "content", ARTICLES)
     output = build_site(tmp_path / "site", content=content)
     retitled = dict(ARTICLES)
     retitled["grid-meeting-2019.md"] = ARTICLES["grid-meeting-2019.md"].replace(
         "Title: 垎塔埠街道召开网格化治理推进会", "Title: 垎塔埠街道网格化治理推进会（更正）")
     assert retitled != ARTICLES
-    _content(content, retitled)
+    content_folder(content, retitled)
     build_site(tmp_path / "site", content=content)
     neighbour_titles = [p for p in (output / "articles").rglob("index.html")
                         if "grid-meeting-2019" not in p.as_posix() and "网格化治理推进会（更正）" in p.read_text("utf-8")]
     assert neighbour_titles, "no neighbour page shows the new title"
 
-    fresh = build_site(tmp_path / "fresh", content=_content(tmp_path / "content2", retitled))
+    fresh = build_site(tmp_path / "fresh", content=content_folder(tmp_path / "content2", retitled))
     _same_as_fresh(output, fresh)
 
 
 def test_a_changed_setting_or_a_page_changed_by_hand_is_rendered_again(tmp_path):
-    content = _content(tmp_path / "content", ARTICLES)
+    content = content_folder(tmp_path / "content", ARTICLES)
     output = build_site(tmp_path / "site", content=content)
     page = output / DAY_PAGE
     original = page.read_text("utf-8")
@@ -104,7 +97,7 @@ def test_a_renamed_honour_reaches_the_timeline_pages(tmp_path):
     # The entry count stays the same: only its name changes.
     honoured = dict(ARTICLES)
     honoured["grid-meeting-2019.md"] += "\n垎塔埠街道荣获全省文明街道荣誉称号。\n"
-    content = _content(tmp_path / "content", honoured)
+    content = content_folder(tmp_path / "content", honoured)
     output = build_site(tmp_path / "site", content=content)
     timeline = output / "timeline" / "index.html"
     assert "全省文明街道" in timeline.read_text("utf-8")
@@ -112,9 +105,9 @@ def test_a_renamed_honour_reaches_the_timeline_pages(tmp_path):
     renamed = dict(honoured)
     renamed["grid-meeting-2019.md"] = honoured["grid-meeting-2019.md"].replace(
         "全省文明街道", "全省平安街道")
-    _content(content, renamed)
+    content_folder(content, renamed)
     build_site(tmp_path / "site", content=content)
     assert "全省平安街道" in timeline.read_text("utf-8")
 
-    fresh = build_site(tmp_path / "fresh", content=_content(tmp_path / "content2", renamed))
+    fresh = build_site(tmp_path / "fresh", content=content_folder(tmp_path / "content2", renamed))
     _same_as_fresh(output, fresh)

@@ -5,22 +5,15 @@ import filecmp
 from tests.conftest import build_site
 
 from .fixtures import ARTICLES
+from .helpers import content_folder
 
 
 def _tree(folder):
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
-def _content(folder, articles):
-    (folder / "pages").mkdir(parents=True, exist_ok=True)
-    (folder / "articles").mkdir(exist_ok=True)
-    for name, text in articles.items():
-        (folder / "articles" / name).write_text(text, encoding="utf-8")
-    return folder
-
-
 def test_a_rebuild_removes_the_pages_of_a_deleted_article_and_nothing_else(tmp_path):
-    content = _content(tmp_path / "content", ARTICLES)
+    content = content_folder(tmp_path / "content", ARTICLES)
     output = build_site(tmp_path / "site", content=content)
     page = output / "articles" / "2019" / "grid-meeting-2019" / "index.html"
     assert page.is_file()
@@ -34,7 +27,7 @@ def test_a_rebuild_removes_the_pages_of_a_deleted_article_and_nothing_else(tmp_p
     assert (output / "CNAME").is_file()
 
     remaining = {k: v for k, v in ARTICLES.items() if k != "grid-meeting-2019.md"}
-    fresh = build_site(tmp_path / "fresh", content=_content(tmp_path / "content2", remaining))
+    fresh = build_site(tmp_path / "fresh", content=content_folder(tmp_path / "content2", remaining))
     assert _tree(output) == sorted(_tree(fresh) + ["CNAME"])
     _, mismatch, errors = filecmp.cmpfiles(output, fresh, _tree(fresh), shallow=False)
     assert not mismatch and not errors, mismatch + errors
