@@ -48,7 +48,7 @@ PLUGINS = [
     "plugins.timeline",
     "plugins.buildlog",
     "plugins.staleoutput",
-    "plugins.pagecache",  # article pages whose inputs did not change are not rendered again
+    "plugins.pagecache",  # pages whose inputs did not change are not rendered again
 ]  # entries like "plugins.places"
 
 # Feeds are generated only in production (publishconf.py), where SITEURL is absolute.

@@ -1,4 +1,4 @@
-"""What an article page is made from, as digests (see the package docstring)."""
+"""What a page is made from, as digests (see the package docstring)."""
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +12,8 @@ PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe")
 
 
 def site_digest(settings, context) -> str:
-    """Everything every article page may show that is not the article itself."""
+    """What any page may show of the site: code, templates, settings, data, and every
+    article's and page's metadata and URL, in site order."""
     digest = hashlib.blake2b(digest_size=16)
     for name in PACKAGES:
         digest.update(f"{name}={metadata.version(name)}\n".encode())

@@ -1,4 +1,4 @@
-"""Signal handler: give Pelican the writer that skips unchanged article pages."""
+"""Signal handler: give Pelican the writer that skips unchanged pages."""
 from pelican import signals
 
 from .writer import SkippingWriter

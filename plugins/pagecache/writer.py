@@ -75,7 +75,8 @@ class SkippingWriter(Writer):
             return {str(k): self._plain_kwargs(v, context) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
             # The pages of one listing share its lists: each is walked and digested once
-            # (kept alive here, so its id cannot pass to another list during the build).
+            # (kept alive here, so its id cannot pass to another list during the build;
+            # no generator changes a list once it has handed it to the writer).
             known = self._lists.get(id(value))
             if known is not None and known[0] is value:
                 return known[1]
