@@ -3,11 +3,13 @@ same articles with the same scores (within 1e-6) as an index built by lunr.py fr
 terms, so computing lunr's structures directly (plugins/search/writer.py) is safe."""
 import random
 
+import numpy as np
 import pytest
+from hypothesis import given, strategies as st
 from lunr.builder import Builder
 from lunr.query import QueryPresence
 
-from plugins.search.writer import (Partition, SearchDocument, read_index_file, ref_of,
+from plugins.search.writer import (Partition, SearchDocument, read_index_file, ref_of, round3,
                                    write_index)
 from plugins.zhtext.segment import Segmenter, user_words, with_subwords
 from tests.conftest import ROOT
@@ -126,3 +128,14 @@ def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
             all_terms.update(terms)
     assert all_terms == set(lunr_index.inverted_index)
     assert parts >= 1  # some busy character's terms are cut into several parts
+
+
+# Weights near a rounding half: k/1000 + 0.0005 and its neighbouring doubles.
+_halves = st.builds(lambda k, step: float(np.nextafter(k / 1000 + 0.0005, k / 1000 + step)),
+                    st.integers(0, 60000), st.sampled_from([0, 0.0005, 1]))
+
+
+@given(st.lists(st.floats(0, 60) | _halves, min_size=1, max_size=50))
+def test_weights_round_as_python_and_lunr_py_round(values):
+    # lunr.py rounds each weight with round(x, 3); the writer rounds arrays of them.
+    assert round3(np.array(values)).tolist() == [round(x, 3) for x in values]
