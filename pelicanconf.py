@@ -41,6 +41,7 @@ HOME_LATEST = 10
 SUMMARY_MAX_PARAGRAPHS = 1
 PLUGINS = [
     "plugins.buildcache",  # first: gives the build its cache folder before others run
+    "plugins.buildgc",
     "plugins.article_meta",
     "plugins.places",
     "plugins.seo",
