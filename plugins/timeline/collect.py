@@ -21,10 +21,27 @@ from .resolve import PlaceResolver
 logger = logging.getLogger(__name__)
 
 
+class Documents(dict):
+    """Article slug → HtmlText of its HTML, parsed when first asked for: a rebuild reads most
+    articles' extraction from the cache, and only the articles with entries (about half) are
+    marked, so the others are never parsed."""
+
+    def __init__(self, articles):
+        super().__init__()
+        self.articles = {article.slug: article for article in articles}
+
+    def source(self, slug: str) -> str:
+        return unwrap_sources(self.articles[slug]._content)
+
+    def __missing__(self, slug: str) -> HtmlText:
+        document = self[slug] = HtmlText(self.source(slug))
+        return document
+
+
 @dataclass
 class Collected:
     entries: list[Entry]                       # visible entries, curation applied
-    documents: dict[str, HtmlText]             # article slug → its text and HTML map
+    documents: Documents                       # article slug → its text and HTML map
     problems: list[str] = field(default_factory=list)
     hidden: int = 0
 
@@ -33,31 +50,38 @@ def curation_path(settings: dict, timeline_settings: dict) -> Path:
     return Path(settings["ARCHIVE_DATA_PATH"]) / timeline_settings["CURATION_FILE"]
 
 
-# The extraction's result depends on its code and rules: a change to either must miss every
-# cached result, without anyone having to remember to bump a version.
+# The extraction's result depends on its code and rules (and on how the text is read from the
+# HTML): a change to any must miss every cached result, without anyone having to remember to
+# bump a version.
 _FINGERPRINT = hashlib.sha1(b"".join(
     (Path(__file__).parent / name).read_bytes()
-    for name in ("extract.py", "rules.py", "dating.py", "../zhtext/sentences.py"))).hexdigest()
+    for name in ("extract.py", "rules.py", "dating.py", "htmltext.py",
+                 "../zhtext/sentences.py"))).hexdigest()
 
 
-def _candidates(text: str, reference, settings: dict) -> list:
-    """(start, end, candidate) for every sentence of the text; cached per text and date, so a
-    rebuild extracts only the articles that changed."""
+def _candidates(documents: Documents, slug: str, reference, settings: dict) -> list:
+    """(start, end, sentence, candidate) for every sentence of the article's text; cached per
+    HTML and date, so a rebuild neither parses nor extracts the articles that did not change."""
+    source = documents.source(slug)
+
     def compute():
-        return [(start, end, candidate) for start, end in sentence_spans(text)
+        text = documents[slug].text
+        return [(start, end, text[start:end], candidate)
+                for start, end in sentence_spans(text)
                 for candidate in extract(text[start:end], reference)]
 
-    key = f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{text}"
-    return cache_for(settings).get_or_compute("timeline.extract", key, compute)
+    key = f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{source}"
+    return cache_for(settings).get_or_compute("timeline.extract.v2", key, compute)
 
 
-def extract_article(article, document: HtmlText, resolver: PlaceResolver,
+def extract_article(article, documents: Documents, resolver: PlaceResolver,
                     settings: dict) -> list[Entry]:
     """The entries one article's text states, each once (the first sentence wins)."""
     reference = article_date(article)
     entries, seen = [], set()
     base = resolver.article_place(article)
-    for start, end, candidate in _candidates(document.text, reference, settings):
+    for start, end, sentence, candidate in _candidates(documents, article.slug, reference,
+                                                       settings):
         identifier = entry_id(article.slug, candidate.type, candidate.name)
         if identifier in seen:
             continue
@@ -65,7 +89,7 @@ def extract_article(article, document: HtmlText, resolver: PlaceResolver,
         who, who_code = resolver.resolve(candidate.who, article)
         entries.append(Entry(
             id=identifier, type=candidate.type, name=candidate.name, who=who,
-            date=candidate.date, sentence=document.text[start:end], article=article,
+            date=candidate.date, sentence=sentence, article=article,
             who_code=who_code, place_code=who_code or (base.code if base else None),
             awarded_by=candidate.awarded_by, date_source=candidate.date_source,
             text_start=start, text_end=end, order=len(entries)))
@@ -78,10 +102,9 @@ def collect(articles, settings: dict, timeline_settings: dict, strict: bool = Fa
     only some articles skips such items."""
     gazetteer = Gazetteer.load(settings["ARCHIVE_DATA_PATH"])
     resolver = PlaceResolver(gazetteer)
-    documents, entries = {}, []
+    documents, entries = Documents(articles), []
     for article in articles:
-        documents[article.slug] = HtmlText(unwrap_sources(article._content))
-        entries.extend(extract_article(article, documents[article.slug], resolver, settings))
+        entries.extend(extract_article(article, documents, resolver, settings))
     curation = curation_file.load(curation_path(settings, timeline_settings))
     problems = list(curation.problems)
     hidden = 0
