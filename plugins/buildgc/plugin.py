@@ -3,15 +3,16 @@ import gc
 from pelican import signals
 
 
-def pause(pelican) -> None:
+def pause(generator) -> None:
     gc.disable()
 
 
 def resume(pelican) -> None:
-    # A build that failed never sends `finalized`: the next build that finishes resumes it.
+    # A build stopped by an error never sends `finalized`: the next build that finishes
+    # resumes it.
     gc.enable()
 
 
 def register() -> None:
-    signals.initialized.connect(pause)
+    signals.article_generator_finalized.connect(pause)
     signals.finalized.connect(resume)

@@ -1,43 +1,52 @@
-"""plugins.buildgc: the cycle collector is off while Pelican builds and on again afterwards,
-also after a build that failed."""
+"""plugins.buildgc: the cycle collector is off from the end of reading to the end of the
+build, and on again afterwards, also after a build that an error stopped."""
 import gc
 
 import pytest
 from pelican import signals
 
-from plugins.article_meta.frontmatter import FrontMatterError
+from plugins.timeline.curation import TimelineDataError
 
 from .conftest import build_site
 from .fixtures import DAY
 
-seen: list[bool] = []
+seen: list[tuple[str, bool]] = []
 
 
-def _probe(generator) -> None:
-    seen.append(gc.isenabled())
+def _read(generator, **metadata) -> None:
+    seen.append(("reading", gc.isenabled()))
+
+
+def _written(generators) -> None:
+    seen.append(("writing", gc.isenabled()))
 
 
 @pytest.fixture
 def probe():
     seen.clear()
-    signals.article_generator_finalized.connect(_probe)
+    signals.article_generator_context.connect(_read)
+    signals.all_generators_finalized.connect(_written)
     yield seen
-    signals.article_generator_finalized.disconnect(_probe)
+    signals.article_generator_context.disconnect(_read)
+    signals.all_generators_finalized.disconnect(_written)
 
 
-def test_the_collector_is_paused_during_a_build_only(tmp_path, probe):
+def test_the_collector_is_paused_after_reading_until_the_build_ends(tmp_path, probe):
     assert gc.isenabled()
     build_site(tmp_path, {"day.md": DAY})
-    assert probe == [False]
+    assert probe == [("reading", True), ("writing", False)]
     assert gc.isenabled()
 
 
 def test_a_build_stopped_by_an_error_leaves_it_paused_until_the_next_build_finishes(
         tmp_path, probe):
-    # Two articles with one slug stop the build with an exception (plugins.article_meta).
-    with pytest.raises(FrontMatterError):
-        build_site(tmp_path / "bad", {"a.md": DAY, "b.md": DAY})
+    # A curation file that does not parse stops the build when the timeline is collected,
+    # once the articles are read.
+    curation = tmp_path / "timeline.toml"
+    curation.write_text("[[hide]\n", encoding="utf-8")
+    with pytest.raises(TimelineDataError):
+        build_site(tmp_path / "bad", {"day.md": DAY},
+                   settings={"TIMELINE": {"CURATION_FILE": str(curation)}})
     assert not gc.isenabled()
     build_site(tmp_path / "good", {"day.md": DAY})
     assert gc.isenabled()
-    assert probe == [False]  # the stopped build ended before the articles were finalized
