@@ -6,6 +6,7 @@ from pelican.contents import Article
 from pelican.urlwrappers import Category
 
 from . import dates, frontmatter, toc
+from .reader import use_archive_reader
 from .settings import article_meta_settings
 
 logger = logging.getLogger(__name__)
@@ -119,6 +120,7 @@ def drop_undated_entries(context, feed) -> None:
 
 
 def register():
+    signals.readers_init.connect(use_archive_reader)
     signals.content_object_init.connect(normalise_article)
     signals.feed_generated.connect(drop_undated_entries)
     signals.article_generator_pretaxonomy.connect(reject_duplicate_slugs)

@@ -43,8 +43,12 @@ def write(tmp_path, articles):
     (DAY.replace("Topics: 网格化治理,社区治理", "Topics: 网格化治理,宇宙探索"), 10,
      "topic '宇宙探索' is not in"),
     (DAY.replace("Street: 垎塔埠街道", "Street: 不存在街道"), 8, "is not in the gazetteer"),
+    # Pelican cannot read this Date at all: without the archive's reader it says only
+    # "Could not process bad.md".
+    (DAY.replace("Date: 2019-05-22", "Date: 2019年13月5日"), 2,
+     "Date '2019年13月5日' is not a valid date; write it as YYYY-MM-DD"),
 ], ids=["precision", "month-day", "unknown-with-date", "year-without-date", "kind", "slug",
-        "topic", "place"])
+        "topic", "place", "unreadable-date"])
 def test_bad_front_matter_fails_the_build_naming_file_and_line(tmp_path, article, line, message):
     content = write(tmp_path, {"bad.md": article})
     result = pelican(content, tmp_path / "output")
