@@ -33,9 +33,13 @@ def normalise_article(content) -> None:
     if kind and kind not in settings["KINDS"]:
         problems.append(("Kind", f"Kind {kind!r} is not one of {', '.join(settings['KINDS'])}"))
 
-    problem = frontmatter.slug_problem(getattr(content, "slug", ""))
-    if problem:
-        problems.append(("Slug", problem))
+    if not str(meta.get("title") or "").strip():
+        # Pelican would derive no slug either: the title is the problem to report.
+        problems.append(("Title", "there is no Title line (an article starts with Title: …)"))
+    else:
+        problem = frontmatter.slug_problem(getattr(content, "slug", ""))
+        if problem:
+            problems.append(("Slug", problem))
 
     if problems:
         for key, message in problems:

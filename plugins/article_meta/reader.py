@@ -1,7 +1,8 @@
-"""Pelican's Markdown reader, reporting a front-matter value Pelican itself cannot parse (a
-Date that is no date) as `file:line: problem`, like every other front-matter problem: Pelican
-would log only "Could not process <file>", without the value, the line or the reason."""
+"""Pelican's Markdown reader, reporting what Pelican itself cannot read (a file that is not
+UTF-8, a Date that is no date) as `file:line: problem`, like every other front-matter problem:
+Pelican would log only "Could not process <file>", without the line or the reason."""
 import logging
+from pathlib import Path
 
 from pelican.readers import MarkdownReader
 
@@ -13,6 +14,16 @@ DATE_FIELDS = ("date", "modified")
 
 
 class ArchiveMarkdownReader(MarkdownReader):
+    def read(self, source_path):
+        try:
+            return super().read(source_path)
+        except UnicodeDecodeError as error:
+            data = Path(source_path).read_bytes()
+            line = data.count(b"\n", 0, error.start) + 1
+            logger.error("article_meta: %s:%d: the file is not UTF-8 text (byte 0x%02x); save "
+                         "it as UTF-8", source_path, line, data[error.start])
+            raise FrontMatterError(f"{source_path}: not UTF-8") from error
+
     def process_metadata(self, name, value):
         try:
             return super().process_metadata(name, value)

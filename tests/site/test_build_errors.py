@@ -47,8 +47,9 @@ def write(tmp_path, articles):
     # "Could not process bad.md".
     (DAY.replace("Date: 2019-05-22", "Date: 2019年13月5日"), 2,
      "Date '2019年13月5日' is not a valid date; write it as YYYY-MM-DD"),
+    ("", 1, "there is no Title line"),
 ], ids=["precision", "month-day", "unknown-with-date", "year-without-date", "kind", "slug",
-        "topic", "place", "unreadable-date"])
+        "topic", "place", "unreadable-date", "empty-file"])
 def test_bad_front_matter_fails_the_build_naming_file_and_line(tmp_path, article, line, message):
     content = write(tmp_path, {"bad.md": article})
     result = pelican(content, tmp_path / "output")
@@ -58,6 +59,18 @@ def test_bad_front_matter_fails_the_build_naming_file_and_line(tmp_path, article
     assert " ".join(message.split()) in log, log
     # The editor reads the error and one line saying the build stopped, not a traceback.
     assert "build stopped by the error above" in log and "Traceback" not in log, log
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    content = write(tmp_path, {})
+    # GB18030, as some scraped pages are saved: the body's first line is not UTF-8.
+    (content / "articles" / "bad.md").write_bytes(
+        DAY.encode("utf-8").replace("5月22日".encode("utf-8"), "5月22日".encode("gb18030")))
+    line = DAY[:DAY.index("5月22日")].count("\n") + 1
+    result = pelican(content, tmp_path / "output")
+    assert result.returncode != 0
+    log = " ".join((result.stdout + result.stderr).split())
+    assert f"bad.md:{line}: the file is not UTF-8 text" in log and "Traceback" not in log, log
 
 
 def test_bad_front_matter_is_fatal_in_the_test_builds_too(tmp_path):
