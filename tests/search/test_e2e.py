@@ -162,6 +162,8 @@ def test_index_is_fetched_only_when_searching(browser_page, search_site):
         assert {urlparse(u).query for u in requests
                 if "/search/index/" in u and not u.endswith("manifest.json")} == {f"v={build}"}
         shard_files = [f for f in fetched if "/search/index/s/" in f]
+        # Typed a character at a time, 网 and 网格 may search too: a range, not one file, but
+        # never the whole index.
         assert 1 <= len(shard_files) < len(list((search_site / "search" / "index" / "s").iterdir()))
     finally:
         page.remove_listener("request", record)

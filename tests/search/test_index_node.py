@@ -107,7 +107,8 @@ def test_a_query_loads_only_the_shards_of_its_terms(search_site):
 def test_offsets_are_fetched_for_queries_of_several_terms(search_site):
     got = run_node("search", {"index": str(search_site / "search" / "index"),
                               "queries": [{"query": "疫情防控 核酸"}]})
-    assert 1 <= got["offsetsLoaded"] <= got["shardsLoaded"]
+    # Offsets come with each loaded part of the query's terms, and only with those.
+    assert got["offsetsLoaded"] == got["shardsLoaded"] >= 1
 
 
 def test_simplified_queries_fetch_no_t2s_map(search_site):
