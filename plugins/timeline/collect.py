@@ -29,9 +29,14 @@ class Documents(dict):
     def __init__(self, articles):
         super().__init__()
         self.articles = {article.slug: article for article in articles}
+        self.sources: dict[str, str] = {}
 
     def source(self, slug: str) -> str:
-        return unwrap_sources(self.articles[slug]._content)
+        """The article's HTML without anchors of an earlier build (the cache key, and what
+        is parsed), made once."""
+        if slug not in self.sources:
+            self.sources[slug] = unwrap_sources(self.articles[slug]._content)
+        return self.sources[slug]
 
     def __missing__(self, slug: str) -> HtmlText:
         document = self[slug] = HtmlText(self.source(slug))
