@@ -1,7 +1,5 @@
 """Settings of plugins.article_meta: one ARTICLE_META dict merged over these defaults."""
-import logging
-
-logger = logging.getLogger(__name__)
+from plugins.options import plugin_options
 
 DEFAULTS = {
     # A table of contents is shown when an article has at least this many h2/h3 headings.
@@ -12,15 +10,4 @@ DEFAULTS = {
 
 
 def article_meta_settings(settings) -> dict:
-    merged = dict(DEFAULTS)
-    given = settings.get("ARTICLE_META") or {}
-    for key, value in given.items():
-        if key not in DEFAULTS:
-            logger.warning("article_meta: unknown setting ARTICLE_META[%r] ignored", key)
-            continue
-        if not isinstance(value, type(DEFAULTS[key])):
-            logger.warning("article_meta: ARTICLE_META[%r] = %r is not a %s; using %r",
-                           key, value, type(DEFAULTS[key]).__name__, DEFAULTS[key])
-            continue
-        merged[key] = value
-    return merged
+    return plugin_options(settings, "ARTICLE_META", DEFAULTS, "article_meta")

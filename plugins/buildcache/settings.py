@@ -1,7 +1,5 @@
 """Settings of plugins.buildcache: one BUILDCACHE dict merged over these defaults."""
-import logging
-
-logger = logging.getLogger(__name__)
+from plugins.options import plugin_options
 
 DEFAULTS = {
     # False: compute everything on every build (get_or_compute still works, in memory only).
@@ -11,19 +9,9 @@ DEFAULTS = {
     "PATH": "buildcache",
     # Cache folders of other content trees (test sites, old bench runs) unused for this many
     # days are removed when a build starts.
-    "MAX_AGE_DAYS": 14,
+    "MAX_AGE_DAYS": 14.0,
 }
-_TYPES = {"ENABLED": bool, "PATH": str, "MAX_AGE_DAYS": (int, float)}
 
 
 def buildcache_settings(settings) -> dict:
-    merged = dict(DEFAULTS)
-    for key, value in (settings.get("BUILDCACHE") or {}).items():
-        if key not in DEFAULTS:
-            logger.warning("buildcache: unknown setting BUILDCACHE[%r] ignored", key)
-        elif not isinstance(value, _TYPES[key]) or (key == "MAX_AGE_DAYS" and value <= 0):
-            logger.warning("buildcache: BUILDCACHE[%r] = %r is not valid; using %r",
-                           key, value, DEFAULTS[key])
-        else:
-            merged[key] = value
-    return merged
+    return plugin_options(settings, "BUILDCACHE", DEFAULTS, "buildcache")

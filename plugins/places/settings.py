@@ -1,7 +1,5 @@
 """Settings of plugins.places: one PLACES dict merged over these defaults."""
-import logging
-
-logger = logging.getLogger(__name__)
+from plugins.options import plugin_options
 
 DEFAULTS = {
     "PLACE_URL": "places/{slug}/",
@@ -27,27 +25,10 @@ DEFAULTS = {
     # Every article, newest first (replaces Pelican's unpaginated archives page).
     "ARCHIVES_URL": "archives/",
     "ARCHIVES_SAVE_AS": "archives/index.html",
-    # The topic taxonomy, relative to ARCHIVE_DATA_PATH.
-    "TOPICS_FILE": "topics.toml",
     # Articles per page on place, topic, year, kind, tag and archive pages.
     "PER_PAGE": 50,
 }
 
 
 def places_settings(settings) -> dict:
-    merged = dict(DEFAULTS)
-    for key, value in (settings.get("PLACES") or {}).items():
-        if key not in DEFAULTS:
-            logger.warning("places: unknown setting PLACES[%r] ignored", key)
-        elif isinstance(DEFAULTS[key], int):
-            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-                merged[key] = value
-            else:
-                logger.warning("places: PLACES[%r] = %r must be a positive integer; using %r",
-                               key, value, DEFAULTS[key])
-        elif not isinstance(value, str) or ("{slug}" not in value and "{slug}" in DEFAULTS[key]):
-            logger.warning("places: PLACES[%r] = %r must be a string with {slug}; using %r",
-                           key, value, DEFAULTS[key])
-        else:
-            merged[key] = value
-    return merged
+    return plugin_options(settings, "PLACES", DEFAULTS, "places")

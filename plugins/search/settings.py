@@ -1,8 +1,7 @@
 """Settings of plugins.search: one SEARCH dict merged over these defaults."""
-import logging
 from pathlib import Path
 
-logger = logging.getLogger(__name__)
+from plugins.options import plugin_options
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,18 +35,4 @@ DEFAULTS = {
 
 
 def search_settings(settings) -> dict:
-    merged = dict(DEFAULTS)
-    for key, value in (settings.get("SEARCH") or {}).items():
-        if key not in DEFAULTS:
-            logger.warning("search: unknown setting SEARCH[%r] ignored", key)
-        elif not isinstance(value, type(DEFAULTS[key])):
-            logger.warning("search: SEARCH[%r] = %r should be a %s; using %r", key, value,
-                           type(DEFAULTS[key]).__name__, DEFAULTS[key])
-        else:
-            merged[key] = value
-    for key in ("POSTINGS_PER_SHARD", "RECORDS_PER_CHUNK", "SNIPPET_SOURCE_CHARS"):
-        if merged[key] < 1:
-            logger.warning("search: SEARCH[%r] = %r must be positive; using %r", key,
-                           merged[key], DEFAULTS[key])
-            merged[key] = DEFAULTS[key]
-    return merged
+    return plugin_options(settings, "SEARCH", DEFAULTS, "search")

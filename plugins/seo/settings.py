@@ -1,11 +1,10 @@
 """Settings of plugins.seo: one SEO dict merged over these defaults."""
-import logging
-
-logger = logging.getLogger(__name__)
+from plugins.options import plugin_options
 
 DEFAULTS = {
-    # Output files (relative to the output folder) left out of the sitemap: not content.
-    "SITEMAP_EXCLUDE": ["404.html", "search/index.html"],
+    # Output files (relative to the output folder) left out of the sitemap besides the 404
+    # page and the search page, which are never in it.
+    "SITEMAP_EXCLUDE": [],
     "SITEMAP_SAVE_AS": "sitemap.xml",
     "ROBOTS_SAVE_AS": "robots.txt",
     # Length of the meta/OpenGraph description cut from the summary, in characters.
@@ -14,13 +13,4 @@ DEFAULTS = {
 
 
 def seo_settings(settings) -> dict:
-    merged = dict(DEFAULTS)
-    for key, value in (settings.get("SEO") or {}).items():
-        if key not in DEFAULTS:
-            logger.warning("seo: unknown setting SEO[%r] ignored", key)
-        elif not isinstance(value, type(DEFAULTS[key])):
-            logger.warning("seo: SEO[%r] = %r is not a %s; using %r",
-                           key, value, type(DEFAULTS[key]).__name__, DEFAULTS[key])
-        else:
-            merged[key] = value
-    return merged
+    return plugin_options(settings, "SEO", DEFAULTS, "seo")

@@ -1,7 +1,5 @@
 """Settings of plugins.timeline: one TIMELINE dict merged over these defaults."""
-import logging
-
-logger = logging.getLogger(__name__)
+from plugins.options import plugin_options
 
 DEFAULTS = {
     # Editors' additions, corrections and hidden entries, relative to ARCHIVE_DATA_PATH.
@@ -32,25 +30,4 @@ DEFAULTS = {
 
 
 def timeline_settings(settings) -> dict:
-    """DEFAULTS overridden by settings["TIMELINE"]; bad keys and values are reported with what
-    is used instead."""
-    merged = dict(DEFAULTS)
-    given = settings.get("TIMELINE") or {}
-    if not isinstance(given, dict):
-        logger.warning("timeline: TIMELINE = %r is not a dict; using the defaults", given)
-        return merged
-    for key, value in given.items():
-        if key not in DEFAULTS:
-            logger.warning("timeline: unknown setting TIMELINE[%r] ignored", key)
-        elif isinstance(DEFAULTS[key], int):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                logger.warning("timeline: TIMELINE[%r] = %r is not a positive integer; using %r",
-                               key, value, DEFAULTS[key])
-            else:
-                merged[key] = value
-        elif not isinstance(value, str) or not value:
-            logger.warning("timeline: TIMELINE[%r] = %r is not a non-empty string; using %r",
-                           key, value, DEFAULTS[key])
-        else:
-            merged[key] = value
-    return merged
+    return plugin_options(settings, "TIMELINE", DEFAULTS, "timeline")
