@@ -8,8 +8,11 @@ rebuild after one edit redoes the work for that article only.
 The key is a hash of `key_text` (the exact input of the computation); the namespace names the
 computation and its version: bump the version whenever the computation changes, and old entries
 are simply never hit again. Values must pickle, and are shared: treat them as read-only.
+
+`written_files()` lists the files the build in progress has written (written.py).
 """
 from .plugin import register
 from .store import BuildCache, cache_for
+from .written import written_files
 
-__all__ = ["BuildCache", "cache_for", "register"]
+__all__ = ["BuildCache", "cache_for", "register", "written_files"]

@@ -3,7 +3,6 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 
-from plugins.seo.settings import DEFAULTS as SEO_DEFAULTS
 
 from .conftest import PUBLISHED_SITEURL
 from .helpers import page
@@ -80,13 +79,25 @@ def test_sitemap_lists_every_page_but_the_404(published_site):
     assert len(locs) == len(set(locs))
     assert all(loc.startswith(PUBLISHED_SITEURL + "/") for loc in locs)
     html_files = [p.relative_to(published_site).as_posix() for p in published_site.rglob("*.html")]
-    left_out = set(SEO_DEFAULTS["SITEMAP_EXCLUDE"])
-    assert "404.html" in left_out
+    left_out = {"404.html", "search/index.html"}  # no content: the error page, search results
     expected = {PUBLISHED_SITEURL + "/" + (p[:-10] if p.endswith("index.html") else p)
                 for p in html_files if p not in left_out}
     assert set(locs) == expected
     assert PUBLISHED_SITEURL + "/articles/undated/volunteer-record/" in locs
     assert PUBLISHED_SITEURL + "/places/370402002/" in locs
+
+
+def test_the_sitemap_lists_what_this_build_wrote_not_what_lies_in_the_output(tmp_path):
+    from .conftest import PUBLISHED_SITEURL, build_site, fixture_content
+
+    output = tmp_path / "output"
+    (output / "old").mkdir(parents=True)
+    (output / "old" / "index.html").write_text("<p>a page of another build</p>")
+    # A development build (output/ is not emptied) with an absolute address, so it has a sitemap.
+    build_site(tmp_path, content=fixture_content(tmp_path), settings={"SITEURL": PUBLISHED_SITEURL})
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert (output / "old" / "index.html").exists() and "/old/" not in sitemap
+    assert "/places/370402002/" in sitemap
 
 
 def test_robots_txt_points_to_the_sitemap(published_site, fixture_site):
