@@ -16,6 +16,9 @@ SITEURL = ""
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
+# Articles and pages are Markdown with the archive's front matter (docs/architecture.md):
+# another format would bypass its validation, so Pelican's other readers are off.
+READERS = {"html": None, "htm": None, "rst": None}
 STATIC_PATHS = []
 # Reference data the build reads besides content/ (gazetteer, topics, timeline curation).
 ARCHIVE_DATA_PATH = str(ROOT / "data")
@@ -67,8 +70,8 @@ ARTICLE_SAVE_AS = "articles/{archive_year}/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 # Newest first; undated articles last (plugins.article_meta gives them a sentinel date).
-from plugins.article_meta.dates import archive_order  # noqa: E402
-from plugins.article_meta.toc import section_id  # noqa: E402
+from plugins.article_meta.record import archive_order  # noqa: E402
+from plugins.article_meta.textview import section_id  # noqa: E402
 
 ARTICLE_ORDER_BY = archive_order
 

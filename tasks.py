@@ -68,20 +68,6 @@ def gh_pages(c, remote="origin", branch="gh-pages", build=True, output=str(OUTPU
               in_stream=False)
 
 
-# --- import / check (IMPORTER) ---------------------------------------------------------------
-# `invoke check` runs these checkers, in order. Each is `module:function`, called with the
-# articles read back and a context (data dir, gazetteer, topics) and returning
-# "path:line: problem" strings (see plugins/importer/check.py). Add yours to the list.
-CHECKERS = [
-    "plugins.importer.check:front_matter",
-    "plugins.importer.check:places",
-    "plugins.importer.check:topics",
-    "plugins.importer.check:duplicate_slugs",
-    "plugins.importer.check:duplicate_raws",
-    "plugins.timeline.check:curation",
-]
-
-
 @task(name="import", help={"src": "a raw file or folder (e.g. raw)", "dest": "articles folder",
                            "force": "overwrite articles an editor has changed",
                            "verbose": "list every change in the report"})
@@ -94,12 +80,12 @@ def import_(c, src, dest="content/articles", force=False, verbose=False):
 
 
 @task
-def check(c, content="content/articles"):
-    """Validate every article's front matter (places, topics, dates, slugs) without building."""
-    checkers = " ".join(f"--checker {shlex.quote(spec)}" for spec in CHECKERS)
+def check(c, content="content", data="data"):
+    """Validate every article, page and data/timeline.toml as the build would, without
+    building: `path:line: problem` lines, exit 1 on any."""
     with c.cd(str(ROOT)):
         c.run(f"{shlex.quote(PY)} -m plugins.importer check --content {shlex.quote(content)} "
-              f"{checkers}", pty=False)
+              f"--data {shlex.quote(data)}", pty=False)
 
 
 @task

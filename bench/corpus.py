@@ -10,11 +10,11 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from plugins.article_meta.topics import load_topics
 from plugins.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ class CorpusError(Exception):
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    source: str  # raw/<file> it was taken from, written as the article's Raw
+    source: str  # raw/<file> it was taken from
 
 
 def seed_paragraphs(raw_dir: Path) -> list[Paragraph]:
@@ -60,18 +60,6 @@ def _is_prose(line: str) -> bool:
     if len(line) < MIN_PARAGRAPH_CHARS or _FURNITURE.search(line):
         return False
     return len(_HAN.findall(line)) >= 0.6 * len(line)
-
-
-def load_topics(data_dir: Path) -> list[dict]:
-    path = data_dir / "topics.toml"
-    with open(path, "rb") as f:
-        topics = tomllib.load(f).get("topic", [])
-    for i, topic in enumerate(topics, start=1):
-        if not topic.get("name") or not topic.get("keywords"):
-            raise CorpusError(f"{path}: topic #{i} needs a name and keywords")
-    if not topics:
-        raise CorpusError(f"{path}: no [[topic]] entries")
-    return topics
 
 
 @dataclass(frozen=True)
@@ -142,7 +130,7 @@ def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
     communities = rng.sample(place.communities, min(len(place.communities), rng.choice((0, 1, 1, 2, 3)))) \
         if street else []
     chosen_topics = rng.sample(topics, rng.choice((1, 1, 2, 2, 3)))
-    keywords = [k for t in chosen_topics for k in t["keywords"]]
+    keywords = [k for t in chosen_topics for k in t.keywords]
     kind = "report" if rng.random() < 0.4 else "news"
     day, precision = _date(rng)
 
@@ -156,8 +144,8 @@ def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
     texts = [_localise(p.text, who, communities, rng) for p in body]
 
     year = day.year if day else ""
-    title_vars = {"place": who, "year": year, "topic": chosen_topics[0]["name"],
-                  "keyword": rng.choice(chosen_topics[0]["keywords"]),
+    title_vars = {"place": who, "year": year, "topic": chosen_topics[0].name,
+                  "keyword": rng.choice(chosen_topics[0].keywords),
                   "community": communities[0] if communities else who}
     templates = _REPORT_TITLES if kind == "report" else _NEWS_TITLES
     if not day:
@@ -173,7 +161,7 @@ def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
              ("City", place.city if district_name else ""),
              ("District", district_name), ("Street", street),
              ("Communities", ", ".join(communities)),
-             ("Topics", ", ".join(t["name"] for t in chosen_topics)),
+             ("Topics", ", ".join(t.name for t in chosen_topics)),
              ("Tags", ", ".join(rng.sample(keywords, min(len(keywords), rng.randint(0, 3)))))]
     if rng.random() < 0.5:
         meta.append(("Publisher", f"{who}办事处" if street else f"{who}人民政府"))
@@ -184,7 +172,8 @@ def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
     review = [f for f, p in (("title", 0.05), ("date", 0.04), ("place", 0.03)) if rng.random() < p]
     if review:
         meta.append(("Review", ", ".join(review)))
-    meta += [("Raw", body[0].source), ("Slug", slug)]
+    # Each article keeps its own raw document, as imported ones do (raw/ beside content/).
+    meta += [("Raw", f"raw/{slug}.txt"), ("Slug", slug)]
     # Unknown fields are left out rather than written empty: the reader sees no difference.
     front = "\n".join(f"{k}: {v}" for k, v in meta if v)
     return f"{slug}.md", front + "\n\n" + "\n\n".join(texts) + "\n"
@@ -215,21 +204,24 @@ def generate(n: int, dest: Path, seed: int = DEFAULT_SEED, raw_dir: Path | None 
     pages_dir = pages_dir if pages_dir is not None else ROOT / "content" / "pages"
     rng = random.Random(seed)
     paragraphs = seed_paragraphs(raw_dir)
-    topics = load_topics(data_dir)
+    topics = list(load_topics(data_dir))
     by_keyword: dict[str, list[Paragraph]] = {}
     for t in topics:
-        for k in t["keywords"]:
+        for k in t.keywords:
             by_keyword[k] = [p for p in paragraphs if k in p.text]
     districts = pick_districts(Gazetteer.load(data_dir), max(5, min(200, n // 50)), rng)
 
     content = Path(dest) / "content"
-    articles = content / "articles"
-    if content.exists():
-        shutil.rmtree(content)
+    articles, raws = content / "articles", Path(dest) / "raw"
+    for folder in (content, raws):
+        if folder.exists():
+            shutil.rmtree(folder)
     articles.mkdir(parents=True)
+    raws.mkdir()
     for i in range(1, n + 1):
         name, text = make_article(i, rng, paragraphs, by_keyword, topics, districts)
         (articles / name).write_text(text, encoding="utf-8")
+        (raws / f"{Path(name).stem}.txt").write_text(text.split("\n\n", 1)[1], encoding="utf-8")
     if pages_dir.is_dir():
         shutil.copytree(pages_dir, content / "pages")
     else:

@@ -13,11 +13,12 @@ if str(ROOT) not in sys.path:
 
 def build_site(tmp_path: Path, articles: dict[str, str] | None = None,
                pages: dict[str, str] | None = None, content: Path | None = None,
-               settings: dict | None = None) -> Path:
+               settings: dict | None = None, publish: str | None = None) -> Path:
     """Build a Pelican site with the project's settings, plugins and theme into tmp_path/output.
 
     Either `articles` (file name → Markdown text) and `pages` are written into a fresh
-    tmp_path/content, or an existing `content` folder is used. Returns the output folder.
+    tmp_path/content, or an existing `content` folder is used. `publish` (a SITEURL) builds
+    with publishconf.py, as `invoke publish` does. Returns the output folder.
     Warnings are fatal, as in CI. The build caches live in tmp_path.
     """
     from pelican import Pelican
@@ -34,20 +35,50 @@ def build_site(tmp_path: Path, articles: dict[str, str] | None = None,
     output = tmp_path / "output"
     overrides = {"PATH": str(content), "OUTPUT_PATH": str(output),
                  "CACHE_PATH": str(tmp_path / "cache")}
-    overrides.update(settings or {})
+    if Path(content).resolve() != (ROOT / "content").resolve():
+        write_raw_files(content)
+        # data/timeline.toml curates the real archive's articles; a test site has others.
+        curation = tmp_path / "timeline.toml"
+        curation.parent.mkdir(parents=True, exist_ok=True)
+        curation.touch()
+        overrides["TIMELINE"] = {"CURATION_FILE": str(curation),
+                                 **(settings or {}).get("TIMELINE", {})}
+    overrides.update({k: v for k, v in (settings or {}).items() if k != "TIMELINE"
+                      or "TIMELINE" not in overrides})
     warnings = _WarningCollector()
     logging.getLogger().addHandler(warnings)
-    cwd = os.getcwd()
+    cwd, siteurl = os.getcwd(), os.environ.get("SITEURL")
     os.chdir(ROOT)
     try:
-        pelican_settings = read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
+        if publish is not None:
+            os.environ["SITEURL"] = publish
+        settings_file = ROOT / ("publishconf.py" if publish is not None else "pelicanconf.py")
+        pelican_settings = read_settings(str(settings_file), override=overrides)
         Pelican(pelican_settings).run()
     finally:
         os.chdir(cwd)
         logging.getLogger().removeHandler(warnings)
+        if siteurl is None:
+            os.environ.pop("SITEURL", None)
+        else:
+            os.environ["SITEURL"] = siteurl
     if warnings.messages:
         raise AssertionError("build warnings (fatal in CI):\n" + "\n".join(warnings.messages))
     return output
+
+
+def write_raw_files(content: Path) -> None:
+    """A stand-in raw document (raw/ beside content/) for each article's `Raw:` line that
+    names none: a valid article's raw file exists."""
+    for article in (Path(content) / "articles").rglob("*.md"):
+        for line in article.read_text(encoding="utf-8", errors="replace").splitlines():
+            if not line.strip():
+                break
+            if line.startswith("Raw:") and line[4:].strip().startswith("raw/"):
+                raw = Path(content).parent / line[4:].strip()
+                if ".." not in raw.parts and not raw.exists():
+                    raw.parent.mkdir(parents=True, exist_ok=True)
+                    raw.write_text("原始文件（测试用）\n", encoding="utf-8")
 
 
 class _WarningCollector(logging.Handler):

@@ -1,101 +1,61 @@
-"""Signal handlers of plugins.article_meta (module-level functions: blinker keeps weak refs)."""
+"""Signal handlers of plugins.article_meta (module-level functions: blinker keeps weak refs).
+
+Order, as Pelican sends the signals:
+  1. article_generator_init: the whole archive is validated (articles and pages) before any
+     file is read, with the same checks as `invoke check`; any problem stops the build.
+  2. content_object_init: each article gets its record (record.py).
+  3. article_generator_finalized: neighbours and URLs; then other plugins read the records.
+"""
 import logging
 
 from pelican import signals
 from pelican.contents import Article
 from pelican.urlwrappers import Category
 
-from . import dates, frontmatter, toc
+from . import dates
+from .archive import archive_context, article_record, check_content, site_urls
 from .reader import use_archive_reader
-from .settings import article_meta_settings
+from .schema import REVIEW_LABELS, FrontMatterError
 
 logger = logging.getLogger(__name__)
 
 
-def normalise_article(content) -> None:
-    """Give an article the fields the theme shows; runs before Pelican validates it, so an
-    undated article gets the sentinel date Pelican requires instead of being dropped."""
+def declare_site_urls(pelican) -> None:
+    """SITE_URLS for the theme and plugins.seo (archive.site_urls)."""
+    pelican.settings["SITE_URLS"] = site_urls(pelican.settings)
+
+
+def validate_archive(generator) -> None:
+    problems = check_content(generator.settings)
+    if problems:
+        logger.error("article_meta: %d front-matter problem(s):\n%s", len(problems),
+                     "\n".join(problems))
+        raise FrontMatterError("\n".join(problems))
+
+
+def attach_record(content) -> None:
+    """The record, and what Pelican itself needs of it: a date for an undated article (the
+    sentinel, never shown: Pelican drops an article without one) and the year in its URL."""
     if not isinstance(content, Article):
         return
-    settings = article_meta_settings(content.settings)
-    meta = content.metadata
-    path = content.source_path
-    problems: list[tuple[str, str]] = []  # (front-matter key, problem)
-
-    date = getattr(content, "date", None)
-    precision = str(meta.get("date_precision") or ("day" if date is not None else "unknown"))
-    precision = precision.strip().lower()
-    problem = dates.precision_problem(date, precision)
-    if problem:
-        problems.append(("Date_precision" if "date_precision" in meta else "Date", problem))
-
-    kind = str(meta.get("kind") or "").strip().lower()
-    if kind and kind not in settings["KINDS"]:
-        problems.append(("Kind", f"Kind {kind!r} is not one of {', '.join(settings['KINDS'])}"))
-
-    if not str(meta.get("title") or "").strip():
-        # Pelican would derive no slug either: the title is the problem to report.
-        problems.append(("Title", "there is no Title line (an article starts with Title: …)"))
-    else:
-        problem = frontmatter.slug_problem(getattr(content, "slug", ""))
-        if problem:
-            problems.append(("Slug", problem))
-
-    if problems:
-        for key, message in problems:
-            logger.error("article_meta: %s:%d: %s", path, frontmatter.line_of(path, key), message)
-        raise frontmatter.FrontMatterError(
-            f"{path}: {len(problems)} front-matter problem(s), see the errors above")
-
-    content.date_precision = precision
-    content.is_dated = precision != "unknown"
-    if not content.is_dated:
+    record = content.record = article_record(content, archive_context(content.settings))
+    if not record.date.known:
         content.date = dates.undated_sentinel(content.settings["TIMEZONE"])
-    content.date_display = dates.display(content.date, precision)
-    content.date_iso = dates.iso(content.date, precision)
-    content.locale_date = content.date_display
-    # Consumed by ARTICLE_URL/ARTICLE_SAVE_AS (url_format reads the metadata).
-    meta["archive_year"] = str(content.date.year) if content.is_dated else dates.UNDATED_SEGMENT
-    content.archive_year = meta["archive_year"]
-    content.archive_year_label = (f"{content.date.year}年" if content.is_dated
-                                  else dates.UNKNOWN_LABEL)
-
-    content.kind = kind or None
-    content.kind_label = settings["KINDS"].get(kind) if kind else None
-    for field in frontmatter.LIST_FIELDS:
-        setattr(content, f"{field}_list", frontmatter.split_list(meta.get(field)))
-    content.is_traditional_source = str(meta.get("source_script", "")).strip() == "zh-Hant"
-    # Only an Author line in the file counts: Pelican otherwise fills in the site's AUTHOR.
-    content.source_author = meta.get("author").name if meta.get("author") else None
-
+    content.locale_date = record.date.label
+    # Consumed by ARTICLE_URL/ARTICLE_SAVE_AS (Pelican formats them from the metadata).
+    content.metadata["archive_year"] = content.archive_year = (
+        str(record.date.year) if record.date.known else dates.UNDATED_SEGMENT)
     if not hasattr(content, "category"):
         # With CATEGORY_SAVE_AS empty Pelican assigns no category, yet its draft writer
         # reads article.category; the category itself is never published.
         content.category = Category(content.settings["DEFAULT_CATEGORY"], content.settings)
 
-    found = toc.headings(content._content)
-    content.toc = found if len(found) >= settings["TOC_MIN_HEADINGS"] else []
 
-
-def reject_duplicate_slugs(generator) -> None:
-    """Two articles with one slug would be written to one URL. Pelican's check (its
-    translation grouping, ARTICLE_TRANSLATION_ID) compares every article with every other
-    and is switched off in pelicanconf.py; this one names both files with their Slug lines."""
-    first: dict[str, object] = {}
-    problems = []
-    # By path: the report is the same whatever order the files were read in.
-    everything = list(generator.articles) + list(generator.hidden_articles)
-    for article in sorted(everything, key=lambda a: a.source_path):
-        other = first.setdefault(article.slug, article)
-        if other is not article:
-            problems.append(
-                f"{article.source_path}:{frontmatter.line_of(article.source_path, 'Slug')}: "
-                f"duplicate slug {article.slug!r} (also {other.source_path}:"
-                f"{frontmatter.line_of(other.source_path, 'Slug')})")
-    if problems:
-        for problem in problems:
-            logger.error("article_meta: %s", problem)
-        raise frontmatter.FrontMatterError(f"{len(problems)} duplicate slug(s), see the errors above")
+def add_globals(generator) -> None:
+    """What the theme shows of the schema: the label of every Review item."""
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.globals["review_labels"] = REVIEW_LABELS
 
 
 def link_neighbours(generator) -> None:
@@ -124,9 +84,11 @@ def drop_undated_entries(context, feed) -> None:
 
 
 def register():
+    signals.initialized.connect(declare_site_urls)
     signals.readers_init.connect(use_archive_reader)
-    signals.content_object_init.connect(normalise_article)
+    signals.article_generator_init.connect(validate_archive)
+    signals.content_object_init.connect(attach_record)
+    signals.generator_init.connect(add_globals)
     signals.feed_generated.connect(drop_undated_entries)
-    signals.article_generator_pretaxonomy.connect(reject_duplicate_slugs)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(pin_urls)

@@ -1,40 +1,12 @@
-"""Pelican's Markdown reader, reporting what Pelican itself cannot read (a file that is not
-UTF-8, a Date that is no date) as `file:line: problem`, like every other front-matter problem:
-Pelican would log only "Could not process <file>", without the line or the reason."""
-import logging
-from pathlib import Path
+"""Pelican's Markdown reader, as the archive's articles and pages are read.
 
+The front matter is validated before any file is read (schema.py, on article_generator_init),
+so what reaches the reader is well-formed UTF-8 with valid values."""
 from pelican.readers import MarkdownReader
-
-from .frontmatter import FrontMatterError, line_of
-
-logger = logging.getLogger(__name__)
-
-DATE_FIELDS = ("date", "modified")
 
 
 class ArchiveMarkdownReader(MarkdownReader):
-    def read(self, source_path):
-        try:
-            return super().read(source_path)
-        except UnicodeDecodeError as error:
-            data = Path(source_path).read_bytes()
-            line = data.count(b"\n", 0, error.start) + 1
-            logger.error("article_meta: %s:%d: the file is not UTF-8 text (byte 0x%02x); save "
-                         "it as UTF-8", source_path, line, data[error.start])
-            raise FrontMatterError(f"{source_path}: not UTF-8") from error
-
-    def process_metadata(self, name, value):
-        try:
-            return super().process_metadata(name, value)
-        except ValueError as error:  # what pelican.utils.get_date raises
-            path = self._source_path
-            key = name.capitalize()
-            hint = ("; write it as YYYY-MM-DD (Date_precision says how much of it is known)"
-                    if name in DATE_FIELDS else "")
-            logger.error("article_meta: %s:%d: %s %s%s", path, line_of(path, key), key, error,
-                         hint)
-            raise FrontMatterError(f"{path}: {key} {value!r} cannot be read") from error
+    pass
 
 
 def use_archive_reader(readers) -> None:

@@ -12,22 +12,39 @@ from pelican import signals
 
 from .settings import buildcache_settings
 from .store import _SETTINGS_KEY, BuildCache
+from .written import note, start
 
 logger = logging.getLogger(__name__)
 # Marks a folder this plugin made, so pruning never removes anything else under CACHE_PATH.
 _TREE_MARK = ".buildcache-tree"
 
 
-def tree_folder(cache_root: Path, content_path: str) -> Path:
-    tree_id = hashlib.sha1(str(Path(content_path).resolve()).encode("utf-8")).hexdigest()[:12]
+def tree_folder(cache_root: Path, content_path: str, settings=None) -> Path:
+    """The cache folder of one content tree. Pelican's reader cache pickles the settings, and
+    with them the functions they name (ARTICLE_ORDER_BY, the Markdown toc's slugify): when one
+    of those moves to another module an old cache no longer loads, and Pelican stops. So the
+    names of those functions are part of the folder's name; the old folder is pruned with the
+    unused ones."""
+    key = "\0".join([str(Path(content_path).resolve()), *sorted(_function_names(settings))])
+    tree_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
     return cache_root / tree_id
+
+
+def _function_names(value) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*map(_function_names, value.values())) if value else set()
+    if isinstance(value, (list, tuple)):
+        return set().union(*map(_function_names, value)) if value else set()
+    if callable(value) and hasattr(value, "__qualname__"):
+        return {f"{getattr(value, '__module__', '')}.{value.__qualname__}"}
+    return set()
 
 
 def attach(pelican) -> None:
     settings = pelican.settings
     options = buildcache_settings(settings)
     root = Path(settings["CACHE_PATH"]).resolve()
-    tree = tree_folder(root, settings["PATH"])
+    tree = tree_folder(root, settings["PATH"], settings)
     tree.mkdir(parents=True, exist_ok=True)
     (tree / _TREE_MARK).write_text(settings["PATH"] + "\n", encoding="utf-8")  # also the mtime
     _prune(root, tree, options["MAX_AGE_DAYS"])
@@ -58,4 +75,7 @@ def save(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(attach)
+    signals.all_generators_finalized.connect(start)
+    signals.content_written.connect(note)
+    signals.feed_written.connect(note)
     signals.finalized.connect(save)

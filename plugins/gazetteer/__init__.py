@@ -4,5 +4,6 @@ Read from data/gazetteer/ (see scripts/build_gazetteer.py). Used by the importer
 places named in a document and by the site to give every place a stable ASCII slug (its code).
 """
 from .table import Division, Gazetteer, LEVELS
+from .tree import grow
 
-__all__ = ["Division", "Gazetteer", "LEVELS"]
+__all__ = ["Division", "Gazetteer", "LEVELS", "grow"]

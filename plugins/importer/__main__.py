@@ -23,11 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--force", action="store_true", help="overwrite articles an editor changed")
     imp.add_argument("--max-bytes", type=int, default=None, help="refuse larger raw files")
     imp.add_argument("--verbose", "-v", action="store_true", help="list every change")
-    chk = sub.add_parser("check", help="validate the articles' front matter")
-    chk.add_argument("--content", type=Path, default=ROOT / "content" / "articles")
+    chk = sub.add_parser("check", help="validate the articles, pages and curation files")
+    chk.add_argument("--content", type=Path, default=ROOT / "content",
+                     help="the content folder (articles/ and pages/ inside)")
     chk.add_argument("--data", type=Path, default=ROOT / "data")
-    chk.add_argument("--checker", action="append", default=None,
-                     help="module:function of a checker (repeatable; default: the importer's own)")
     args = parser.parse_args(argv)
 
     if args.command == "import":
@@ -48,21 +47,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{kept} kept because an editor changed them")
         return EXIT_FAILED if failed else EXIT_KEPT if kept else EXIT_OK
 
-    from .check import DEFAULT_CHECKERS, load_checker, run_checks
+    from .check import run_checks
     try:
-        checkers = [load_checker(spec) for spec in args.checker] if args.checker else DEFAULT_CHECKERS
-    except (ImportError, AttributeError, ValueError) as e:
-        print(f"check: cannot load checker: {e}", file=sys.stderr)
-        return 2
-    try:
-        problems = run_checks(args.content, args.data, checkers)
+        problems = run_checks(args.content, args.data)
     except (OSError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)
-        return 2
+        return EXIT_FAILED
     for p in problems:
         print(p)
     print(f"check: {len(problems)} problem(s)", file=sys.stderr)
-    return 1 if problems else 0
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 if __name__ == "__main__":

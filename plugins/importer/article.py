@@ -10,8 +10,10 @@ import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from plugins.article_meta.schema import Header, read_header
 
 from .document import Document
 
@@ -26,7 +28,6 @@ FIELDS = [
 ]
 ALWAYS = {"Province", "City", "District", "Street"}   # written even when empty: "not known"
 DIGEST_KEY = "Import_digest"
-_KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z_]*):\s?(.*)$")
 
 
 def md_escape(text: str) -> str:
@@ -85,44 +86,23 @@ def edited(text: str) -> bool:
 
 @dataclass
 class ArticleFile:
-    """An article read back for checking: its front matter keys with their line numbers."""
+    """An article read back: its header as the build reads it (plugins.article_meta) and its
+    body."""
     path: Path
-    meta: dict[str, tuple[str, int]] = field(default_factory=dict)
-    duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
-    bad_lines: list[int] = field(default_factory=list)
+    header: Header
     body: str = ""
 
     @classmethod
     def read(cls, path: Path) -> "ArticleFile":
-        article = cls(Path(path))
-        text = Path(path).read_text(encoding="utf-8")
-        lines = text.split("\n")
-        body_start = len(lines)
-        last_key = None
-        for i, line in enumerate(lines, start=1):
-            if not line.strip():
-                body_start = i
-                break
-            m = _KEY_LINE.match(line)
-            if m:
-                key = m.group(1).lower()
-                if key in article.meta:
-                    article.duplicate_keys.append((m.group(1), i))
-                article.meta[key] = (m.group(2).strip(), i)
-                last_key = key
-            elif line.startswith((" ", "\t")) and last_key:
-                value, lineno = article.meta[last_key]
-                article.meta[last_key] = (f"{value} {line.strip()}", lineno)
-            else:
-                article.bad_lines.append(i)
-        article.body = "\n".join(lines[body_start:])
-        return article
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
+        blank = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+        return cls(Path(path), read_header(path), "\n".join(lines[blank + 1:]))
 
     def get(self, key: str) -> str:
-        return self.meta.get(key.lower(), ("", 0))[0]
+        return self.header.get(key)
 
     def line_of(self, key: str) -> int:
-        return self.meta.get(key.lower(), ("", 1))[1]
+        return self.header.line(key)
 
 
 def write_atomic(path: Path, text: str) -> None:

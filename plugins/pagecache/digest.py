@@ -28,30 +28,28 @@ def site_digest(settings, context) -> str:
 
 
 def content_digest(content, context) -> str:
-    """An article or page: its HTML as the plugins left it, its metadata, and the timeline
-    entries drawn from it."""
+    """An article or page: its HTML as its page shows it (an article's with the anchors the
+    timeline asked for: its record's html), its metadata, and the timeline entries drawn
+    from it (context["timeline"], plugins.timeline)."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(content._content.encode("utf-8", "surrogatepass"))
+    record = getattr(content, "record", None)  # articles have one, pages do not
+    html = record.html if record is not None else content.content
+    digest.update(html.encode("utf-8", "surrogatepass"))
     digest.update(canonical(content.metadata))
     timeline = context.get("timeline")
-    if timeline is not None and hasattr(timeline, "for_article"):
+    if timeline is not None:
         for entry in timeline.for_article(content.slug):
-            digest.update(_entry(entry))
+            digest.update(entry.fingerprint().encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
 def timeline_digest(context) -> str:
     """Every timeline entry: listings show entries of any article."""
     digest = hashlib.blake2b(digest_size=16)
-    for entry in getattr(context.get("timeline"), "entries", None) or []:
-        digest.update(_entry(entry))
+    timeline = context.get("timeline")
+    for entry in timeline.entries if timeline is not None else []:
+        digest.update(entry.fingerprint().encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-def _entry(entry) -> bytes:
-    fields = {k: v for k, v in vars(entry).items() if k != "article"}
-    fields["article"] = entry.article.url
-    return canonical(fields)
 
 
 def _files(settings) -> list[Path]:

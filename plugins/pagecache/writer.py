@@ -6,7 +6,7 @@ import hashlib
 from pelican import signals
 from pelican.contents import Content
 from pelican.utils import sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.buildcache import cache_for
 
@@ -22,6 +22,9 @@ class SkippingWriter(Writer):
         self._timeline: str | None = None
         self._contents: dict[int, str] = {}
         self._lists: dict[int, tuple[list | tuple, str]] = {}
+        # Every page path this writer wrote or kept: two pages on one path are an error
+        # whether the first was rendered or skipped (Pelican's own alarm sees only the first).
+        self._pages: set[str] = set()
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -42,6 +45,10 @@ class SkippingWriter(Writer):
             own = canonical(self._plain_kwargs(kwargs, context))
             inputs = self._timeline + hashlib.blake2b(own, digest_size=16).hexdigest()
         path = sanitised_join(self.output_path, name)
+        if path in self._pages:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{path}": another page of this build was written there')
+        self._pages.add(path)
         key = "\0".join([self._site, template.name, str(relative_urls), str(url), inputs])
 
         def render() -> None:
@@ -50,12 +57,7 @@ class SkippingWriter(Writer):
                 override_output, url, **kwargs)
 
         if not cache_for(self.settings).write_unless_unchanged(NAMESPACE, key, path, render):
-            # Still this build's file: Pelican's alarm for two pages on one path, and
-            # plugins.staleoutput, which keeps every file some build step wrote.
-            if path in self._written_files:
-                with self._open_w(path, "utf-8"):  # raises Pelican's FileOverwriteFailedError
-                    pass
-            self._written_files.add(path)
+            # Still this build's file, for every plugin that lists them (plugins.buildcache).
             signals.content_written.send(path, context=context)
 
     def _content(self, content, context) -> str:

@@ -1,20 +1,16 @@
 """Grouping the published articles into places, topics, years, kinds and tags."""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.article_meta.dates import UNDATED_SEGMENT
-from plugins.article_meta.frontmatter import line_of
-from plugins.gazetteer import LEVELS, Gazetteer
+from plugins.article_meta.dates import UNDATED_SEGMENT, UNKNOWN_LABEL
+from plugins.article_meta.record import record_of
+from plugins.article_meta.topics import load_topics
+from plugins.gazetteer import Gazetteer, grow
 
 from .listing import Kind, Place, TagPage, Topic, Year
-from .taxonomy import load_topics, tag_slug
-
-logger = logging.getLogger(__name__)
-
-_PLACE_KEYS = {"province": "Province", "city": "City", "district": "District", "street": "Street"}
+from .taxonomy import tag_slug
 
 
 @dataclass
@@ -47,51 +43,47 @@ class Archive:
 
 
 def collect(articles: list, settings: dict, options: dict) -> Archive:
-    """Group `articles` (already in archive order, so every list below keeps that order)."""
-    data_dir = Path(settings["ARCHIVE_DATA_PATH"])
-    gazetteer = Gazetteer.load(data_dir)
-    archive = Archive(topics=load_topics(data_dir / options["TOPICS_FILE"], options))
-    topics_by_name = {t.name: t for t in archive.topics}
+    """Group `articles` (already in archive order, so every list below keeps that order) by
+    what their records say (plugins.article_meta)."""
+    gazetteer = Gazetteer.load(Path(settings["ARCHIVE_DATA_PATH"]))
+    archive = Archive(topics=[Topic(t.name, t.slug, list(t.keywords), options)
+                              for t in load_topics(settings["ARCHIVE_DATA_PATH"])])
+    topics_by_slug = {t.slug: t for t in archive.topics}
     years: dict[str, Year] = {}
     kinds: dict[str, Kind] = {}
     tags: dict[str, TagPage] = {}
 
+    def make_place(division, parent):
+        return Place(division, parent, options)
+
     for article in articles:
-        article.place = _place_of(article, gazetteer, archive.places, options)
+        record = record_of(article)
+        article.place = (grow(archive.places, record.place.code, gazetteer, make_place)
+                         if record.place else None)
         article.place_trail = article.place.display_trail if article.place else []
         if article.place:
             for place in article.place.trail:
                 place.articles.append(article)
 
         article.topic_pages = []
-        for name in getattr(article, "topics_list", []):
-            topic = topics_by_name.get(name)
-            if topic is None:
-                logger.error("places: %s:%d: topic %r is not in %s (known: %s)",
-                             article.source_path, line_of(article.source_path, "Topics"), name,
-                             data_dir / options["TOPICS_FILE"], "、".join(topics_by_name))
-                continue
-            topic.articles.append(article)
-            article.topic_pages.append(topic)
+        for topic in record.topics:
+            topics_by_slug[topic.slug].articles.append(article)
+            article.topic_pages.append(topics_by_slug[topic.slug])
 
-        year_slug = getattr(article, "archive_year", None) or str(article.date.year)
-        if year_slug not in years:
-            years[year_slug] = Year(getattr(article, "archive_year_label", f"{year_slug}年"),
-                                    year_slug, options)
-        years[year_slug].articles.append(article)
-        article.year_page = years[year_slug]
+        year_key = record.year_key
+        if year_key not in years:
+            years[year_key] = Year(f"{year_key}年" if year_key != UNDATED_SEGMENT
+                                   else UNKNOWN_LABEL, year_key, options)
+        years[year_key].articles.append(article)
+        article.year_page = years[year_key]
 
-        kind = getattr(article, "kind", None)
-        article.kind_page = None
-        if kind:
-            if kind not in kinds:
-                kinds[kind] = Kind(article.kind_label or kind, kind, options)
-            kinds[kind].articles.append(article)
-            article.kind_page = kinds[kind]
+        if record.kind not in kinds:
+            kinds[record.kind] = Kind(record.kind_label, record.kind, options)
+        kinds[record.kind].articles.append(article)
+        article.kind_page = kinds[record.kind]
 
         article.tag_pages = []
-        # dict.fromkeys: a tag given twice counts once, without scanning the tag's list.
-        for name in dict.fromkeys(tag.name for tag in getattr(article, "tags", []) or []):
+        for name in record.tags:
             if name not in tags:
                 tags[name] = TagPage(name, tag_slug(name), options)
             tags[name].articles.append(article)
@@ -104,26 +96,3 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
     archive.kinds = sorted(kinds.values(), key=lambda k: k.slug)
     archive.tags = sorted(tags.values(), key=lambda t: (-t.count, t.slug))
     return archive
-
-
-def _place_of(article, gazetteer: Gazetteer, places: dict[str, Place], options: dict) -> Place | None:
-    names = {level: str(getattr(article, level, "") or "").strip() for level in LEVELS}
-    if not any(names.values()):
-        return None
-    division = gazetteer.lookup(**names)
-    if division is None:
-        deepest = [level for level in LEVELS if names[level]][-1]
-        logger.error("places: %s:%d: place %s is not in the gazetteer (or is ambiguous); "
-                     "fix the names or add an alias in data/gazetteer/aliases.toml",
-                     article.source_path, line_of(article.source_path, _PLACE_KEYS[deepest]),
-                     " › ".join(n for n in names.values() if n))
-        return None
-    parent = None
-    for node in gazetteer.ancestors(division.code):
-        place = places.get(node.code)
-        if place is None:
-            place = places[node.code] = Place(node, parent, options)
-            if parent is not None:
-                parent.children.append(place)
-        parent = place
-    return parent

@@ -25,13 +25,13 @@ class Listing:
     def feed_articles(self) -> list:
         """The articles a feed can carry: Atom dates every entry, and an undated article's
         date is only the sentinel Pelican needs (plugins.article_meta)."""
-        return [a for a in self.articles if getattr(a, "is_dated", True)]
+        return [a for a in self.articles if a.record.date.known]
 
     @property
     def feed_path(self) -> str | None:
         """None when there is no feed: none configured, or no dated article to put in it."""
         path = self._settings.get(f"{self.kind}_FEED_ATOM", "").format(slug=self.slug)
-        return path if path and any(getattr(a, "is_dated", True) for a in self.articles) else None
+        return path if path and any(a.record.date.known for a in self.articles) else None
 
     @property
     def title(self) -> str:

@@ -1,6 +1,8 @@
 """Signal handlers of plugins.places (module-level functions: blinker keeps weak refs)."""
 from pelican import signals
 
+from plugins.options import require_plugins
+
 from .archive import collect
 from .generator import BrowsePagesGenerator
 from .settings import places_settings
@@ -24,11 +26,27 @@ def drop_unwritten_taxonomies(generator) -> None:
             setattr(generator, name, {} if name == "tags" else [])
 
 
+def site_urls(settings) -> dict:
+    """The site's own pages this plugin writes (docs/architecture.md#site-urls): the theme
+    links them, and no page may take their addresses."""
+    options = places_settings(settings)
+    return {"places": options["PLACES_URL"], "place": options["PLACE_URL"],
+            "topics": options["TOPICS_URL"], "topic": options["TOPIC_URL"],
+            "tags": options["TAGS_URL"], "tag": options["TAG_URL"],
+            "archives": options["ARCHIVES_URL"], "year": options["YEAR_URL"],
+            "kind": options["KIND_URL"]}
+
+
 def get_generators(pelican):
     return BrowsePagesGenerator
 
 
+def requires(pelican) -> None:
+    require_plugins(pelican.settings, "places", "plugins.article_meta")
+
+
 def register():
+    signals.initialized.connect(requires)
     signals.article_generator_finalized.connect(collect_archive)
     signals.article_generator_finalized.connect(drop_unwritten_taxonomies)
     signals.get_generators.connect(get_generators)

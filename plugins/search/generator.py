@@ -11,10 +11,12 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from plugins.article_meta.topics import load_topics
 from plugins.buildcache import cache_for
 from plugins.zhtext.segment import Segmenter, Token, user_words
 
-from .documents import FACET_LABELS, ArticleReader
+from . import documents
+from .documents import FACET_LABELS
 from .settings import search_settings
 from .terms import FieldTokens, TermTable
 from .writer import LUNR_VERSION, SearchDocument, write_index
@@ -47,38 +49,33 @@ class SearchGenerator(Generator):
         self.manifest: dict | None = None
 
     def generate_context(self):
-        # Nothing to collect yet: other plugins (the timeline) may still add words to the
-        # context; the index is built in generate_output, when every context is complete.
-        self.context.setdefault("search_extra_words", [])
+        # Nothing to collect yet: the index is built in generate_output, when every context
+        # is complete (other plugins' words in "search_extra_words" among it).
+        pass
 
     def generate_output(self, writer):
         started = time.perf_counter()
         articles = list(self.context.get("articles", []))
-        data_path = self.settings.get("ARCHIVE_DATA_PATH")
-        if not data_path:
-            raise SearchError("search: ARCHIVE_DATA_PATH is not set (pelicanconf.py)")
-        reader = ArticleReader(data_path, self.search["SNIPPET_SOURCE_CHARS"])
-        read = [reader.read(a) for a in articles]
+        read = [documents.read(article, self.search["SNIPPET_SOURCE_CHARS"])
+                for article in articles]
 
         places = {p for r in read for p in r.texts["places"].split()}
-        topics = [name for name in reader.topics] + [
-            kw for t in reader.topics.values() for kw in t["keywords"]]
+        taxonomy = load_topics(self.settings["ARCHIVE_DATA_PATH"])
+        topics = [t.name for t in taxonomy] + [word for t in taxonomy for word in t.keywords]
+        # Words other plugins want kept whole (the timeline's honour and initiative names:
+        # 全省和谐社区建设示范单位 should stay one word, not be cut by jieba's guesses).
         extra = list(self.search["EXTRA_WORDS"]) + [
             str(w) for w in self.context.get("search_extra_words", [])]
-        # Honour and initiative names the timeline extracted (context["timeline"].entries):
-        # 全省和谐社区建设示范单位 should stay one word, not be cut by jieba's guesses.
-        timeline = self.context.get("timeline")
-        extra += [str(e.name) for e in getattr(timeline, "entries", []) if getattr(e, "name", "")]
         words = user_words(places, topics, extra)
         segmenter = Segmenter(words)
         fields = self.search["FIELDS"]
         table = TermTable()
         tokens = table.with_subwords(self._tokens(read, segmenter, list(fields), table), words)
-        documents = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
+        indexed = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
 
         index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
         self.manifest = write_index(
-            documents, index_dir, fields={k: float(v) for k, v in fields.items()},
+            indexed, index_dir, fields={k: float(v) for k, v in fields.items()},
             positions=tuple(self.search["POSITION_FIELDS"]),
             postings_per_shard=self.search["POSTINGS_PER_SHARD"],
             records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
@@ -93,7 +90,7 @@ class SearchGenerator(Generator):
             search_lunr_url=f"{siteurl}/{self.search['LUNR_SAVE_AS']}",
             search_manifest=self.manifest)
         logger.info("search: indexed %d articles, %d terms in %d shards in %.1f s",
-                    len(documents), self.manifest["terms"], self.manifest["shards"],
+                    len(indexed), self.manifest["terms"], self.manifest["shards"],
                     time.perf_counter() - started)
 
     def _tokens(self, read, segmenter: Segmenter, fields: list[str],

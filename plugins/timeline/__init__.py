@@ -4,6 +4,6 @@ Entries are extracted from the article text at build time (extract.py), curated 
 in data/timeline.toml (curation.py), put into the context as `timeline` and written as
 timeline/ pages, timeline.json and a TimelineJS3 export (generator.py).
 """
-from .plugin import register
+from .plugin import register, site_urls
 
-__all__ = ["register"]
+__all__ = ["register", "site_urls"]

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+
+from plugins.article_meta.archive import archive_context, article_record
+from plugins.article_meta.schema import content_files
 
 from .collect import collect, curation_path
 from .settings import timeline_settings
-
-# The project's settings (Markdown extensions, slugs) decide the text and so the ids.
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def read_articles(paths: list[Path], content_dir: Path, settings: dict) -> tuple[list, list]:
@@ -25,6 +24,7 @@ def read_articles(paths: list[Path], content_dir: Path, settings: dict) -> tuple
     from pelican.readers import Readers
 
     readers = Readers(settings)
+    archive = archive_context(settings)
     articles, problems = [], []
     for path in paths:
         relative = os.path.relpath(path, content_dir)
@@ -35,31 +35,22 @@ def read_articles(paths: list[Path], content_dir: Path, settings: dict) -> tuple
             problems.append(f"{os.path.relpath(path)}:1: timeline: Pelican cannot read the "
                             f"article ({error})")
             continue
+        # As the build does (plugins.article_meta): outside a build no signal does it.
+        article.record = article_record(article, archive)
         articles.append(article)
     return articles, problems
 
 
-def project_settings(root: Path, content_dir: Path, data_dir: Path) -> dict:
-    from pelican.settings import read_settings
-
-    return read_settings(str(root / "pelicanconf.py"),
-                         override={"PATH": str(content_dir), "ARCHIVE_DATA_PATH": str(data_dir)})
-
-
-def curation(articles, ctx) -> Iterable[str]:
-    """Checker for plugins.importer.check (see CHECKERS in tasks.py)."""
-    content_dir = Path(ctx.content_dir).resolve()
-    # The importer's checker reads content/articles; Pelican reads content/ with articles/
-    # inside, and slugs and metadata do not depend on which.
-    root = Path(ctx.root).resolve()
-    if not (root / "pelicanconf.py").exists():
-        root = PROJECT_ROOT
-    settings = project_settings(root, content_dir, Path(ctx.data_dir).resolve())
-    paths = [Path(a.path).resolve() for a in articles]
+def curation_problems(settings: dict) -> list[str]:
+    """`path:line: problem` of the curation file for the articles of settings["PATH"]."""
+    content_dir = Path(settings["PATH"])
+    paths = content_files(content_dir, settings["ARTICLE_PATHS"])
     settings_of_timeline = timeline_settings(settings)
     path = curation_path(settings, settings_of_timeline)
     readable, problems = read_articles(paths, content_dir, settings)
-    problems += collect(readable, settings, settings_of_timeline, strict=True).problems
+    published = [a for a in readable if a.status == "published"]
+    unpublished = frozenset(a.slug for a in readable if a.status != "published")
+    problems += collect(published, settings, settings_of_timeline, unpublished).problems
     absolute = str(path)
     relative = os.path.relpath(path)
     return [p.replace(absolute, relative, 1) if p.startswith(absolute) else p for p in problems]

@@ -1,5 +1,6 @@
 """From articles to entries: extraction, editors' curation, places, and the anchors in the
-article HTML. Shared by the build (plugin.py) and `invoke check` (check.py)."""
+article HTML. Shared by the build (plugin.py) and `invoke check` (check.py), which report the
+same problems."""
 from __future__ import annotations
 
 import hashlib
@@ -12,9 +13,10 @@ from plugins.gazetteer import Gazetteer
 from plugins.zhtext.sentences import sentence_spans
 
 from . import curation as curation_file
-from .dating import article_date, parse_iso
+from plugins.article_meta.dates import PreciseDate
+from plugins.article_meta.textview import HtmlText
+
 from .extract import extract
-from .htmltext import HtmlText, unwrap_sources, wrap_ranges
 from .model import Entry, entry_id
 from .resolve import PlaceResolver
 
@@ -32,10 +34,9 @@ class Documents(dict):
         self.sources: dict[str, str] = {}
 
     def source(self, slug: str) -> str:
-        """The article's HTML without anchors of an earlier build (the cache key, and what
-        is parsed), made once."""
+        """The article's HTML (the cache key, and what is parsed), made once."""
         if slug not in self.sources:
-            self.sources[slug] = unwrap_sources(self.articles[slug]._content)
+            self.sources[slug] = self.articles[slug].record.content_html()
         return self.sources[slug]
 
     def __missing__(self, slug: str) -> HtmlText:
@@ -60,7 +61,7 @@ def curation_path(settings: dict, timeline_settings: dict) -> Path:
 # bump a version.
 _FINGERPRINT = hashlib.sha1(b"".join(
     (Path(__file__).parent / name).read_bytes()
-    for name in ("extract.py", "rules.py", "dating.py", "htmltext.py",
+    for name in ("extract.py", "rules.py", "dating.py", "../article_meta/textview.py",
                  "../zhtext/sentences.py"))).hexdigest()
 
 
@@ -82,9 +83,9 @@ def _candidates(documents: Documents, slug: str, reference, settings: dict) -> l
 def extract_article(article, documents: Documents, resolver: PlaceResolver,
                     settings: dict) -> list[Entry]:
     """The entries one article's text states, each once (the first sentence wins)."""
-    reference = article_date(article)
+    reference = article.record.date
     entries, seen = [], set()
-    base = resolver.article_place(article)
+    base = article.record.place
     for start, end, sentence, candidate in _candidates(documents, article.slug, reference,
                                                        settings):
         identifier = entry_id(article.slug, candidate.type, candidate.name)
@@ -101,10 +102,11 @@ def extract_article(article, documents: Documents, resolver: PlaceResolver,
     return entries
 
 
-def collect(articles, settings: dict, timeline_settings: dict, strict: bool = False) -> Collected:
-    """Entries of the articles with the curation applied. `strict` (invoke check, which reads
-    every article) makes an item naming an article that is not there a problem; a build of
-    only some articles skips such items."""
+def collect(articles, settings: dict, timeline_settings: dict,
+            unpublished: frozenset[str] = frozenset()) -> Collected:
+    """Entries of the published `articles` with the curation applied. An item naming an
+    article that is neither among them nor `unpublished` (drafts, hidden) is a problem: the
+    curation file belongs to the archive it is built with."""
     gazetteer = Gazetteer.load(settings["ARCHIVE_DATA_PATH"])
     resolver = PlaceResolver(gazetteer)
     documents, entries = Documents(articles), []
@@ -115,7 +117,7 @@ def collect(articles, settings: dict, timeline_settings: dict, strict: bool = Fa
     hidden = 0
     if not problems:  # a file that does not parse has no trustworthy items to apply
         entries, hidden = _apply(curation, entries, {a.slug: a for a in articles}, documents,
-                                 resolver, gazetteer, strict)
+                                 resolver, gazetteer, unpublished)
         problems = curation.problems
     for entry in entries:
         if entry.place_code:
@@ -123,29 +125,26 @@ def collect(articles, settings: dict, timeline_settings: dict, strict: bool = Fa
     return Collected(entries, documents, problems, hidden)
 
 
-def _article_of(curation, item, articles, strict: bool):
-    """The article an item names; None (and a problem when strict) when it is not there."""
+def _article_of(curation, item, articles, unpublished):
+    """The article an item names; None when it is not published, and a problem when there is
+    no such article."""
     slug = item.fields.get("article")
-    if not isinstance(slug, str):
-        return None  # reported by curation.load
+    if not isinstance(slug, str) or slug in unpublished:
+        return None  # no slug: reported by curation.load
     if slug not in articles:
-        if strict:
-            curation.problem(item.line_of("article"), f"no article has slug {slug!r}")
-        else:
-            logger.debug("timeline: %s:%d: article %r not in this build, item skipped",
-                         curation.path, item.line, slug)
+        curation.problem(item.line_of("article"), f"no article has slug {slug!r}")
         return None
     return articles[slug]
 
 
-def _apply(curation, entries, articles, documents, resolver, gazetteer, strict):
+def _apply(curation, entries, articles, documents, resolver, gazetteer, unpublished):
     by_id = {entry.id: entry for entry in entries}
     claimed: dict[str, int] = {}
     hidden_ids = set()
     for item in curation.of("hide") + curation.of("correct"):
         if not isinstance(item.fields.get("id"), str):
             continue
-        article = _article_of(curation, item, articles, strict)
+        article = _article_of(curation, item, articles, unpublished)
         if article is None:
             continue
         if item.id not in by_id:
@@ -166,7 +165,8 @@ def _apply(curation, entries, articles, documents, resolver, gazetteer, strict):
         else:
             _correct(curation, item, by_id[item.id], resolver, gazetteer)
     for item in curation.of("add"):
-        added = _add(curation, item, articles, documents, resolver, gazetteer, by_id, strict)
+        added = _add(curation, item, articles, documents, resolver, gazetteer, by_id,
+                     unpublished)
         if added is not None:
             by_id[added.id] = added
             entries.append(added)
@@ -198,7 +198,7 @@ def _correct(curation, item, entry: Entry, resolver, gazetteer) -> None:
         entry.type = fields["type"]
     if isinstance(fields.get("date"), str):
         try:
-            entry.date, entry.date_source = parse_iso(fields["date"]), "editor"
+            entry.date, entry.date_source = PreciseDate.parse_iso(fields["date"]), "editor"
         except ValueError:
             pass  # reported by curation.load
     code = _place(curation, item, gazetteer)
@@ -207,11 +207,12 @@ def _correct(curation, item, entry: Entry, resolver, gazetteer) -> None:
     entry.corrected = True
 
 
-def _add(curation, item, articles, documents, resolver, gazetteer, by_id, strict) -> Entry | None:
+def _add(curation, item, articles, documents, resolver, gazetteer, by_id,
+         unpublished) -> Entry | None:
     fields = item.fields
     if not all(isinstance(fields.get(k), str) for k in ("article", "type", "name", "quote")):
         return None  # missing keys were reported by curation.load
-    article = _article_of(curation, item, articles, strict)
+    article = _article_of(curation, item, articles, unpublished)
     if article is None:
         return None
     document = documents[article.slug]
@@ -232,11 +233,11 @@ def _add(curation, item, articles, documents, resolver, gazetteer, by_id, strict
                          "article; use [[correct]] with that id")
         return None
     who, who_code = resolver.resolve(fields.get("who", ""), article)
-    base = resolver.article_place(article)
-    date, date_source = article_date(article), "article"
+    base = article.record.place
+    date, date_source = article.record.date, "article"
     if isinstance(fields.get("date"), str):
         try:
-            date, date_source = parse_iso(fields["date"]), "editor"
+            date, date_source = PreciseDate.parse_iso(fields["date"]), "editor"
         except ValueError:
             return None  # reported by curation.load
     code = _place(curation, item, gazetteer) or who_code
@@ -248,10 +249,11 @@ def _add(curation, item, articles, documents, resolver, gazetteer, by_id, strict
         text_start=start, text_end=end, order=len(by_id))
 
 
-def mark_sources(article, document: HtmlText, entries: list[Entry]) -> str:
-    """The article HTML with each entry's source sentence wrapped in its anchor span."""
+def anchor_ranges(document: HtmlText, entries: list[Entry]) -> list[tuple[int, int, list[str]]]:
+    """The HTML ranges of the entries' source sentences, each with the anchors to put there
+    (the record wraps them: ArchiveRecord.html)."""
     by_range: dict[tuple[int, int], list[str]] = {}
     for entry in entries:
         begin_end = document.html_range(entry.text_start, entry.text_end)
         by_range.setdefault(begin_end, []).append(entry.anchor)
-    return wrap_ranges(document.source, [(b, e, ids) for (b, e), ids in by_range.items()])
+    return [(begin, end, ids) for (begin, end), ids in by_range.items()]

@@ -30,7 +30,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dating import parse_iso
+from plugins.article_meta.dates import PreciseDate
+
 from .model import ANCHOR_PREFIX, TYPES
 
 KINDS = ("hide", "correct", "add")
@@ -161,6 +162,6 @@ def _check_fields(curation: Curation, item: Item) -> None:
                          f"type {item.fields['type']!r} is not one of {', '.join(TYPES)}")
     if isinstance(item.fields.get("date"), str):
         try:
-            parse_iso(item.fields["date"])
+            PreciseDate.parse_iso(item.fields["date"])
         except ValueError as error:
             curation.problem(item.line_of("date"), str(error))

@@ -9,8 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-PRECISIONS = ("day", "month", "year", "unknown")
-UNKNOWN_LABEL = "日期不详"
+from plugins.article_meta.dates import PreciseDate
 
 _CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
               "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -26,86 +25,8 @@ _DATE = re.compile(
 _NOT_EVENT_BEFORE = ("截至", "截止", "截止到", "到", "至", "预计", "计划", "争取", "力争", "—", "-", "～", "~")
 
 
-@dataclass(frozen=True, order=True)
-class EntryDate:
-    """A date known to `precision`; `value` holds 1 for the unknown month/day parts."""
-
-    value: datetime.date | None
-    precision: str = "unknown"
-
-    @classmethod
-    def unknown(cls) -> "EntryDate":
-        return cls(None, "unknown")
-
-    @property
-    def known(self) -> bool:
-        return self.value is not None and self.precision != "unknown"
-
-    @property
-    def iso(self) -> str:
-        """ISO 8601 cut to the precision (2022, 2022-06, 2022-06-30): valid in <time datetime>."""
-        if not self.known:
-            return ""
-        if self.precision == "year":
-            return f"{self.value.year:04d}"
-        if self.precision == "month":
-            return f"{self.value.year:04d}-{self.value.month:02d}"
-        return self.value.isoformat()
-
-    @property
-    def label(self) -> str:
-        if not self.known:
-            return UNKNOWN_LABEL
-        if self.precision == "year":
-            return f"{self.value.year}年"
-        if self.precision == "month":
-            return f"{self.value.year}年{self.value.month}月"
-        return f"{self.value.year}年{self.value.month}月{self.value.day}日"
-
-    @property
-    def year(self) -> int | None:
-        return self.value.year if self.known else None
-
-    def sort_key(self) -> tuple:
-        """Chronological, a year before its months, undated last."""
-        if not self.known:
-            return (1, 0, 0, 0)
-        month = self.value.month if self.precision in ("month", "day") else 0
-        day = self.value.day if self.precision == "day" else 0
-        return (0, self.value.year, month, day)
-
-
-def parse_iso(text: str) -> EntryDate:
-    """`2020`, `2020-05`, `2020-05-20` or `unknown`; ValueError says what is wrong."""
-    text = text.strip()
-    if text == "unknown":
-        return EntryDate.unknown()
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
-    if not match:
-        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD or unknown")
-    year, month, day = match.groups()
-    try:
-        value = datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as error:
-        raise ValueError(f"date {text!r} does not exist ({error})") from None
-    precision = "day" if day else "month" if month else "year"
-    return EntryDate(value, precision)
-
-
-def article_date(article) -> EntryDate:
-    """The article's date at its precision. Articles without a date (Date_precision unknown)
-    may carry a placeholder date for Pelican's sake; it is never used."""
-    precision = getattr(article, "date_precision", None) or article.metadata.get("date_precision")
-    date = getattr(article, "date", None)
-    precision = str(precision or ("day" if date is not None else "unknown")).strip().lower()
-    if date is None or precision not in PRECISIONS or precision == "unknown":
-        return EntryDate.unknown()
-    value = date.date() if isinstance(date, datetime.datetime) else date
-    if precision == "year":
-        value = value.replace(month=1, day=1)
-    elif precision == "month":
-        value = value.replace(day=1)
-    return EntryDate(value, precision)
+# The timeline calls the archive's date with a precision an entry's date.
+EntryDate = PreciseDate
 
 
 @dataclass(frozen=True)

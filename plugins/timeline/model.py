@@ -3,11 +3,10 @@ sentence of the article it came from."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+from plugins.article_meta.dates import PreciseDate
 from plugins.zhtext.fold import fold
-
-from .dating import EntryDate
 
 TYPES = ("honour", "initiative")
 TYPE_LABELS = {"honour": "荣誉", "initiative": "举措"}
@@ -28,7 +27,7 @@ class Entry:
     type: str
     name: str
     who: str                      # recipient (honour) or who launched it (initiative)
-    date: EntryDate
+    date: PreciseDate
     sentence: str                 # the source sentence, as the reader reads it
     article: object               # the Pelican article
     who_code: str | None = None   # division code when `who` resolved to a place
@@ -38,7 +37,7 @@ class Entry:
     source: str = "extracted"     # extracted | editor
     corrected: bool = False
     note: str | None = None
-    # Offsets of the sentence in the article's plain text (see htmltext.HtmlText).
+    # Offsets of the sentence in the article's plain text (article_meta.textview.HtmlText).
     text_start: int = -1
     text_end: int = -1
     place_codes: tuple[str, ...] = field(default=())  # place_code and its ancestors
@@ -67,6 +66,12 @@ class Entry:
             if index >= 0:
                 return (self.sentence[:index], needle, self.sentence[index + len(needle):])
         return ("", "", self.sentence)
+
+    def fingerprint(self) -> str:
+        """Every field, the article by its URL: what any page showing the entry is made of
+        (plugins.pagecache keys rendered pages with it)."""
+        return repr([(f.name, self.article.url if f.name == "article" else getattr(self, f.name))
+                     for f in fields(self)])
 
     def sort_key(self) -> tuple:
         return (self.date.sort_key(), self.article.slug, self.text_start, self.order)

@@ -2,12 +2,11 @@
 import logging
 
 from pelican import signals
-from pelican.utils import (strip_toc_elements_from_html, truncate_html_paragraphs,
-                           truncate_html_words)
 
 from plugins.gazetteer import Gazetteer
+from plugins.options import require_plugins
 
-from .collect import collect, mark_sources
+from .collect import anchor_ranges, collect
 from .curation import TimelineDataError
 from .generator import TimelineGenerator
 from .settings import timeline_settings
@@ -17,16 +16,18 @@ logger = logging.getLogger(__name__)
 
 
 def build_timeline(generator) -> None:
-    """Extract, curate and anchor as soon as the articles are read.
-
-    This runs on article_generator_finalized, before any other generator's generate_context:
-    Pelican memoizes an article's rendered content on first access, so the anchors must be in
-    the HTML before the search index or a listing reads it; and the place pages, written by
-    another generator, find `timeline` in the shared context.
-    """
+    """Extract, curate and anchor as soon as the articles are read, and publish the result
+    (docs/architecture.md#timeline):
+      - context["timeline"]: the Timeline, for the timeline, place and article pages;
+      - context["search_extra_words"]: entry names, which the search index keeps whole;
+      - record.anchors of each article with entries: the HTML ranges of their sentences,
+        which the article page wraps in anchors (ArchiveRecord.html).
+    Runs on article_generator_finalized, so every plugin generator finds them in its
+    generate_context and generate_output."""
     settings = timeline_settings(generator.settings)
     articles = list(generator.articles)
-    collected = collect(articles, generator.settings, settings)
+    unpublished = frozenset(a.slug for a in [*generator.drafts, *generator.hidden_articles])
+    collected = collect(articles, generator.settings, settings, unpublished)
     if collected.problems:
         for problem in collected.problems:
             logger.error("timeline: %s", problem)
@@ -36,36 +37,31 @@ def build_timeline(generator) -> None:
         by_article.setdefault(entry.article.slug, []).append(entry)
     for article in articles:
         entries = by_article.get(article.slug)
-        if entries:
-            _keep_summary(article)
-            article._content = mark_sources(article, collected.documents[article.slug], entries)
+        article.record.anchors = (anchor_ranges(collected.documents[article.slug], entries)
+                                  if entries else [])
     gazetteer = Gazetteer.load(generator.settings["ARCHIVE_DATA_PATH"])
     generator.context["timeline"] = Timeline(collected.entries, gazetteer, settings)
+    generator.context.setdefault("search_extra_words", []).extend(
+        dict.fromkeys(entry.name for entry in collected.entries if entry.name))
     logger.info("timeline: %d entries from %d articles (%d hidden by editors)",
                 len(collected.entries), len(by_article), collected.hidden)
 
 
-def _keep_summary(article) -> None:
-    """Fix the summary before the anchors go in, the way Pelican would derive it: listings
-    show summaries, and a second copy of an anchor id there is neither needed nor valid."""
-    if "summary" in article.metadata:
-        return
-    settings = article.settings
-    content = article._content
-    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
-        content = truncate_html_paragraphs(content, settings["SUMMARY_MAX_PARAGRAPHS"])
-    if settings.get("SUMMARY_MAX_LENGTH") is not None:
-        content = truncate_html_words(content, settings["SUMMARY_MAX_LENGTH"],
-                                      settings.get("SUMMARY_END_SUFFIX", "…"))
-    content = strip_toc_elements_from_html(content)
-    article.metadata["summary"] = content
-    article._summary = content
+def site_urls(settings) -> dict:
+    """The timeline's address (docs/architecture.md#site-urls): the theme links it, no page
+    may take it."""
+    return {"timeline": timeline_settings(settings)["URL"]}
 
 
 def get_generators(pelican):
     return TimelineGenerator
 
 
+def requires(pelican) -> None:
+    require_plugins(pelican.settings, "timeline", "plugins.article_meta")
+
+
 def register():
+    signals.initialized.connect(requires)
     signals.article_generator_finalized.connect(build_timeline)
     signals.get_generators.connect(get_generators)

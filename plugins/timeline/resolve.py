@@ -1,5 +1,5 @@
 """Who → a place: the recipient or actor an entry names, resolved against the article's own
-place (Province/City/District/Street, Communities) and the gazetteer."""
+place and communities (its record) and the gazetteer."""
 from __future__ import annotations
 
 from plugins.gazetteer import Division, Gazetteer
@@ -13,27 +13,12 @@ _LEVEL_WORDS = {"区": "district", "县": "district", "市": "city", "省": "pro
                 "街道": "street", "镇": "street", "乡": "street"}
 
 
-def _as_list(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [part.strip() for part in str(value).split(",") if part.strip()]
-
-
 class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
 
-    def article_place(self, article) -> Division | None:
-        """The deepest division the article's front matter names, or None."""
-        meta = article.metadata
-        names = [str(meta.get(key) or "").strip() for key in ("province", "city", "district",
-                                                               "street")]
-        return self.gazetteer.lookup(*names) if any(names) else None
-
     def communities(self, article, place: Division | None) -> set[str]:
-        names = set(_as_list(article.metadata.get("communities")))
+        names = set(article.record.communities)
         if place is not None and place.level == "street":
             names.update(self.gazetteer.communities(place.code))
         return names
@@ -41,8 +26,8 @@ class PlaceResolver:
     def resolve(self, who: str, article) -> tuple[str, str | None]:
         """(who as shown, division code or None). A community resolves to its street: the
         gazetteer's places stop at the street level."""
-        base = self.article_place(article)
-        chain = self.gazetteer.ancestors(base.code) if base else []
+        base = article.record.place
+        chain = article.record.place_path
         if not who or who in rules.SELF_REFERENCES:
             target = base
             if who in _DISTRICT_REFERENCES:
@@ -53,7 +38,7 @@ class PlaceResolver:
         street = next((d for d in chain if d.level == "street"), None)
         if who in rules.COMMUNITY_SELF_REFERENCES and street is not None:
             # 该社区 is the article's community when it names exactly one.
-            named = _as_list(article.metadata.get("communities"))
+            named = article.record.communities
             return (named[0] if len(named) == 1 else who), street.code
         for suffix in rules.PLACE_ORGAN_SUFFIXES:
             # 街道党工委, 寨北社区党委: the organ of a place is filed under that place; 区党工委

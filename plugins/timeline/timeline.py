@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from plugins.gazetteer import Gazetteer
+from plugins.gazetteer import Gazetteer, grow
 
-from .dating import UNKNOWN_LABEL
+from plugins.article_meta.dates import UNKNOWN_LABEL
 from .model import TYPE_LABELS, TYPES, Entry
 
 
@@ -48,17 +48,14 @@ class Timeline:
                 self._by_place[code].append(entry)
         for entries_of_article in self._by_article.values():
             entries_of_article.sort(key=lambda e: (e.text_start, e.order))
+        def make_place(division, parent):
+            return Place(division.code, division.name, division.level, division.parent or None)
+
         for entry in self.entries:
+            if entry.place_code:
+                grow(self.places, entry.place_code, gazetteer, make_place)
             for code in entry.place_codes:
-                place = self.places.get(code)
-                if place is None:
-                    division = gazetteer.get(code)
-                    place = Place(code, division.name, division.level, division.parent or None)
-                    self.places[code] = place
-                    parent = self.places.get(division.parent)
-                    if parent is not None:
-                        parent.children.append(place)
-                place.count += 1
+                self.places[code].count += 1
 
     # --- views -----------------------------------------------------------------------------
     def filter(self, type: str | None = None, place: str | None = None) -> list[Entry]:

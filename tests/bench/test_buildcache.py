@@ -16,6 +16,7 @@ Date: 2022-05-0{n}
 Date_precision: day
 Kind: news
 Topics: 党建引领
+Raw: raw/cache-{n}.txt
 Slug: cache-{n}
 
 {body}
@@ -130,8 +131,9 @@ def test_rebuild_recomputes_only_the_edited_article(tmp_path, caplog):
     build_site(content, content=content / "content", settings=settings)
     assert "test.title-lengths.v1: 2 reused, 1 computed" in caplog.text
 
-    tree = tree_folder(tmp_path / "cache", str(content / "content"))
-    assert (tree / ".buildcache-tree").is_file()
+    [tree] = [p.parent for p in (tmp_path / "cache").glob("*/.buildcache-tree")]
+    assert tree.name == tree_folder(tmp_path / "cache", str(content / "content"),
+                                    read_settings(str(ROOT / "pelicanconf.py"))).name
     _, entries = pickle.loads((tree / "buildcache" / "test.title-lengths.v1.pickle").read_bytes())
     assert len(entries) == 3
 
@@ -151,6 +153,17 @@ def test_each_content_tree_has_its_own_folder_and_stale_ones_are_pruned(tmp_path
     trees = sorted(p.name for p in cache_root.iterdir() if (p / ".buildcache-tree").exists())
     assert len(trees) == 2 and stale.name not in trees
     assert unrelated.is_dir()
+
+
+def test_a_setting_naming_a_function_elsewhere_gets_another_cache_folder(tmp_path):
+    # Pelican's reader cache pickles the functions settings name: one moved to another module
+    # would make an old cache unloadable, so it must not be found again.
+    from plugins.article_meta.record import archive_order
+
+    here = tree_folder(tmp_path, "content", {"ARTICLE_ORDER_BY": archive_order})
+    assert here == tree_folder(tmp_path, "content", {"ARTICLE_ORDER_BY": archive_order})
+    assert here != tree_folder(tmp_path, "content", {"ARTICLE_ORDER_BY": tree_folder})
+    assert here != tree_folder(tmp_path, "other", {"ARTICLE_ORDER_BY": archive_order})
 
 
 def test_project_settings_enable_the_plugin_first():

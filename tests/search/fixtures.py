@@ -8,8 +8,7 @@ def article(title, slug, body, *, date="2022-09-15", precision=None, kind="news"
     lines = [f"Title: {title}"]
     if date:
         lines.append(f"Date: {date}")
-    if precision:
-        lines.append(f"Date_precision: {precision}")
+    lines.append(f"Date_precision: {precision or ('day' if date else 'unknown')}")
     lines += [f"Kind: {kind}", f"Province: {province}", f"City: {city}",
               f"District: {district}", f"Street: {street}"]
     if communities:
@@ -18,7 +17,7 @@ def article(title, slug, body, *, date="2022-09-15", precision=None, kind="news"
         lines.append(f"Topics: {topics}")
     if tags:
         lines.append(f"Tags: {tags}")
-    lines.append(f"Slug: {slug}")
+    lines += [f"Raw: raw/{slug}.txt", f"Slug: {slug}"]
     return "\n".join(lines) + "\n\n" + body.strip() + "\n"
 
 

@@ -1,5 +1,5 @@
 """Sites the site tests share: the fixture articles with the real pages, as a development and
-as a production (publishconf-like) build. The real content/ is the root `seed_site` fixture."""
+as a production build (publishconf.py). The real content/ is the root `seed_site` fixture."""
 import shutil
 from pathlib import Path
 
@@ -22,12 +22,6 @@ def fixture_content(tmp_path: Path, articles: dict[str, str] = ARTICLES) -> Path
     return content
 
 
-def publish_settings(siteurl: str = PUBLISHED_SITEURL) -> dict:
-    """What publishconf.py changes, without reading $SITEURL."""
-    return {"SITEURL": siteurl, "RELATIVE_URLS": False, "FEED_DOMAIN": siteurl,
-            "FEED_ALL_ATOM": "feeds/all.atom.xml", "FEED_MAX_ITEMS": 50}
-
-
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("fixture-site")
@@ -37,4 +31,4 @@ def fixture_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("published-site")
-    return build_site(tmp, content=fixture_content(tmp), settings=publish_settings())
+    return build_site(tmp, content=fixture_content(tmp), publish=PUBLISHED_SITEURL)

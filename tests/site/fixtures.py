@@ -75,6 +75,7 @@ Slug: huangdao-renewal-2021-03
 """
 
 UNDATED = """Title: 某社区志愿服务活动纪实
+Date_precision: unknown
 Kind: news
 Province: 山东省
 City: 枣庄市

@@ -24,7 +24,8 @@ def test_pelican_default_taxonomies_and_drafts_are_not_published(tmp_path):
     from .conftest import build_site
 
     from .fixtures import DAY
-    draft = DAY.replace("Slug: grid-meeting-2019", "Slug: a-draft\nStatus: draft")
+    draft = DAY.replace("Slug: grid-meeting-2019", "Slug: a-draft\nStatus: draft").replace(
+        "Raw: raw/day.txt", "Raw: raw/draft.txt")
     out = build_site(tmp_path, articles={"a.md": DAY, "draft.md": draft})
     names = {p.relative_to(out).parts[0] for p in out.iterdir()}
     assert not names & {"category", "categories", "author", "authors", "tag", "drafts", "misc"}

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _seed_texts():
-    from plugins.timeline.htmltext import HtmlText
+    from plugins.article_meta.textview import HtmlText
     import markdown
 
     texts = []
@@ -29,12 +29,12 @@ def _seed_texts():
 
 
 def bench_extraction(rounds: int) -> None:
-    from plugins.timeline.dating import parse_iso
+    from plugins.article_meta.dates import PreciseDate
     from plugins.timeline.extract import extract
     from plugins.zhtext.sentences import split_sentences
 
     sentences = [s for text in _seed_texts() for s in split_sentences(text)]
-    reference = parse_iso("2022-09-15")
+    reference = PreciseDate.parse_iso("2022-09-15")
     started = time.perf_counter()
     found = 0
     for _ in range(rounds):

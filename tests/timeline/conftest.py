@@ -1,6 +1,7 @@
 """Fixture articles for the timeline tests: sentences from the seed documents, placed where
 the seeds are, with the front matter of DESIGN.md."""
 from pathlib import Path
+from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 
@@ -32,3 +33,24 @@ def page(output: Path, url: str) -> Path:
     """The file a site-relative URL is served from."""
     url = url.split("#", 1)[0]
     return output / (url + "index.html" if url.endswith("/") or not url else url)
+
+
+def recorded(slug: str = "a", html: str = "", date: str | None = None, precision: str = "day",
+             **place) -> SimpleNamespace:
+    """An article as plugins read it, with the record plugins.article_meta gives it, without
+    a build: the front matter's values (Province=…, Communities=…), a date, and body HTML."""
+    from plugins.article_meta.record import ArchiveRecord
+    from plugins.article_meta.schema import Header
+    from plugins.article_meta.topics import load_topics
+    from plugins.gazetteer import Gazetteer
+    from tests.conftest import ROOT
+
+    values = {key.lower(): value for key, value in place.items()}
+    values.update({"kind": "news", "date_precision": precision if date else "unknown"})
+    if date:
+        values["date"] = date
+    record = ArchiveRecord.from_header(
+        Header(Path(f"{slug}.md"), values), slug, {"news": "新闻"}, Gazetteer.load(ROOT / "data"),
+        {t.name: t for t in load_topics(ROOT / "data")}, content_html=lambda: html,
+        toc_min_headings=3)
+    return SimpleNamespace(slug=slug, record=record)

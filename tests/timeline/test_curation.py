@@ -8,10 +8,9 @@ import sys
 import pytest
 
 from plugins.importer.check import run_checks
-from plugins.timeline.check import curation as curation_checker
 from plugins.timeline.curation import TimelineDataError, load
 from plugins.timeline.model import entry_id
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, write_raw_files
 
 from .conftest import GETABU, YIYUAN, article, soup
 
@@ -96,12 +95,6 @@ type = "initiative"
 name = "“邻里守望”巡逻队"
 who = "寨北社区"
 quote = "辖区居民自发组织了“邻里守望”巡逻"
-
-[[add]]
-article = "a-slug-of-another-build"
-type = "honour"
-name = "不在本次构建中"
-quote = "不在本次构建中"
 """
 
 
@@ -140,11 +133,6 @@ def test_added_entry_anchors_the_sentence_of_its_quote(curated):
     assert target.get_text() == "辖区居民自发组织了“邻里守望”巡逻，每晚巡查小区。"
 
 
-def test_items_of_articles_outside_the_build_are_skipped(curated):
-    _, data = curated
-    assert "不在本次构建中" not in {e["name"] for e in data["entries"]}
-
-
 @pytest.mark.parametrize("text, problem", [
     ('[[hide]]\nid = "0000000000"\narticle = "yiyuan-honours"\n',
      "timeline.toml:2: unknown id '0000000000': no entry of article 'yiyuan-honours' has it"),
@@ -160,6 +148,9 @@ def test_items_of_articles_outside_the_build_are_skipped(curated):
      "timeline.toml:4: place '999999' is not a division code of the gazetteer"),
     ('[[correct]]\nid = "' + PLATFORM + '"\narticle = "getabu-undated"\n',
      f"timeline.toml:3: entry '{PLATFORM}' comes from article 'yiyuan-honours', not 'getabu-undated'"),
+    # An article renamed or deleted: the build stops where `invoke check` does.
+    ('[[hide]]\nid = "' + PLATFORM + '"\narticle = "yiyuan-honours-renamed"\n',
+     "timeline.toml:3: no article has slug 'yiyuan-honours-renamed'"),
 ])
 def test_bad_curation_fails_the_build_naming_file_and_line(tmp_path, text, problem):
     path = _write(tmp_path, text)
@@ -176,6 +167,7 @@ def test_pelican_command_exits_non_zero_on_bad_curation(tmp_path):
     content = tmp_path / "content" / "articles"
     content.mkdir(parents=True)
     (content / "h.md").write_text(HONOURS, encoding="utf-8")
+    write_raw_files(tmp_path / "content")
     path = _write(tmp_path, '[[hide]]\nid = "0000000000"\narticle = "yiyuan-honours"\n')
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-o", str(tmp_path / "out"),
@@ -191,13 +183,16 @@ def test_pelican_command_exits_non_zero_on_bad_curation(tmp_path):
 def _data_dir(tmp_path, text):
     data = tmp_path / "data"
     data.mkdir()
-    os.symlink(ROOT / "data" / "gazetteer", data / "gazetteer")
+    for name in ("gazetteer", "topics.toml"):
+        os.symlink(ROOT / "data" / name, data / name)
     (data / "timeline.toml").write_text(text, encoding="utf-8")
-    content = tmp_path / "content" / "articles"
-    content.mkdir(parents=True)
-    (content / "h.md").write_text(HONOURS, encoding="utf-8")
-    (content / "draft.md").write_text(UNDATED.replace("Kind: news", "Kind: news\nStatus: draft"),
-                                      encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "articles" / "h.md").write_text(HONOURS, encoding="utf-8")
+    (content / "articles" / "draft.md").write_text(
+        UNDATED.replace("Kind: news", "Kind: news\nStatus: draft"), encoding="utf-8")
+    write_raw_files(content)
     return content, data
 
 
@@ -223,25 +218,25 @@ quote = "y"
 id = "{entry_id('getabu-undated', 'initiative', '“融e通”智慧平台')}"
 article = "getabu-undated"
 """)
-    problems = run_checks(content, data, [curation_checker])
+    problems = run_checks(content, data)
     assert problems == [
         "data/timeline.toml:9: date '2020-02-30' does not exist (day is out of range for month)",
     ]  # shape problems first: items are applied only to a file that is well formed
     (data / "timeline.toml").write_text((data / "timeline.toml").read_text().replace(
         "2020-02-30", "2020-02-29"), encoding="utf-8")
-    problems = run_checks(content, data, [curation_checker])
+    problems = run_checks(content, data)
     assert problems == [
         "data/timeline.toml:3: unknown id '0000000000': no entry of article 'yiyuan-honours' has "
         "it (ids are listed in timeline.json)",
         "data/timeline.toml:12: no article has slug 'no-such-article'",
-    ]  # the draft's item is valid: drafts are checked too
+    ]  # the draft's item is not applied: the build would not apply it either
 
 
 def test_check_command_exits_non_zero_and_prints_the_problem(tmp_path):
     content, data = _data_dir(tmp_path, '[[hide]]\nid = "0000000000"\narticle = "yiyuan-honours"\n')
     result = subprocess.run(
         [sys.executable, "-m", "plugins.importer", "check", "--content", str(content), "--data",
-         str(data), "--checker", "plugins.timeline.check:curation"],
+         str(data)],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
         env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 1
@@ -251,5 +246,5 @@ def test_check_command_exits_non_zero_and_prints_the_problem(tmp_path):
 
 
 def test_the_archive_curation_file_is_valid():
-    problems = run_checks(ROOT / "content" / "articles", ROOT / "data", [curation_checker])
+    problems = run_checks(ROOT / "content", ROOT / "data")
     assert problems == []

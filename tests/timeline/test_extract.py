@@ -5,7 +5,10 @@ the place the article is about). Dates are ISO at their precision, "" when unkno
 """
 import pytest
 
-from plugins.timeline.dating import EntryDate, parse_iso
+from plugins.article_meta.dates import PreciseDate
+from plugins.timeline.dating import EntryDate
+
+parse_iso = PreciseDate.parse_iso
 from plugins.timeline.extract import clauses, extract
 
 REPORT_DATE = "2022-09-15"

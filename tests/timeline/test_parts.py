@@ -1,17 +1,19 @@
 """Smaller parts: ids, dates stated in sentences, who → place, settings."""
 import logging
-from types import SimpleNamespace
 
 import pytest
 
+from plugins.article_meta.dates import PreciseDate as EntryDate
 from plugins.gazetteer import Gazetteer
-from plugins.timeline.dating import EntryDate, mentions, parse_iso
+from plugins.timeline.dating import mentions
+
+parse_iso = EntryDate.parse_iso
 from plugins.timeline.model import entry_id
 from plugins.timeline.resolve import PlaceResolver
 from plugins.timeline.settings import DEFAULTS, timeline_settings
 from tests.conftest import ROOT
 
-from .conftest import YIYUAN
+from .conftest import YIYUAN, recorded
 
 
 # --- ids -------------------------------------------------------------------------------------
@@ -71,10 +73,6 @@ def resolver():
     return PlaceResolver(Gazetteer.load(ROOT / "data"))
 
 
-def _article(**place):
-    return SimpleNamespace(metadata={k.lower(): v for k, v in place.items()})
-
-
 @pytest.mark.parametrize("who, expected", [
     ("", ("怡园街道", "371071004")),                  # the sentence names no one
     ("街道", ("怡园街道", "371071004")),
@@ -91,20 +89,20 @@ def _article(**place):
     ("东湖护理院", ("东湖护理院", None)),
 ])
 def test_who_resolves_to_a_place(resolver, who, expected):
-    assert resolver.resolve(who, _article(**YIYUAN)) == expected
+    assert resolver.resolve(who, recorded(**YIYUAN)) == expected
 
 
 def test_this_community_is_the_articles_community_when_it_names_one(resolver):
-    assert resolver.resolve("该社区", _article(**YIYUAN)) == ("该社区", "371071004")  # names two
-    one = _article(**{**YIYUAN, "Communities": "寨北社区"})
+    assert resolver.resolve("该社区", recorded(**YIYUAN)) == ("该社区", "371071004")  # names two
+    one = recorded(**{**YIYUAN, "Communities": "寨北社区"})
     assert resolver.resolve("该社区", one) == ("寨北社区", "371071004")
 
 
 def test_a_street_name_resolves_only_inside_the_articles_city(resolver):
     # 中山西路街道 exists in Hohhot (150103002) and in Baoji (610303003).
-    hohhot = _article(Province="内蒙古自治区", City="呼和浩特市", District="回民区")
+    hohhot = recorded(Province="内蒙古自治区", City="呼和浩特市", District="回民区")
     assert resolver.resolve("中山西路街道", hohhot) == ("中山西路街道", "150103002")
-    assert resolver.resolve("中山西路街道", _article()) == ("中山西路街道", None)
+    assert resolver.resolve("中山西路街道", recorded()) == ("中山西路街道", None)
 
 
 # --- settings --------------------------------------------------------------------------------
@@ -117,6 +115,10 @@ def test_settings_defaults_and_bad_values_are_reported(caplog):
     assert merged == {**DEFAULTS, "JSON_SAVE_AS": "a.json", "TEMPLATE": "tl"}
     messages = [r.getMessage() for r in caplog.records]
     assert "timeline: TIMELINE['URL'] = 3 is not a non-empty string; using 'timeline/'" in messages
+    with caplog.at_level(logging.WARNING):
+        merged = timeline_settings({"TIMELINE": {"PLACE_URL": "tl/{slug}/"}})
+    assert merged["PLACE_URL"] == DEFAULTS["PLACE_URL"]  # the placeholder is {code}
+    assert "must use exactly the placeholders {code}" in caplog.text
     assert "timeline: unknown setting TIMELINE['COLOUR'] ignored" in messages
     assert "timeline: TIMELINE['SECTION_LIMIT'] = 0 is not a positive integer; using 20" in messages
     assert "timeline: TIMELINE['YEAR_PAGES_OVER'] = '9' is not a positive integer; using 300" in messages
@@ -125,14 +127,10 @@ def test_settings_defaults_and_bad_values_are_reported(caplog):
 # --- an article without a place --------------------------------------------------------------
 
 def test_entries_of_an_article_without_place_are_kept_without_place():
-    import datetime
-
     from plugins.timeline.collect import collect
     from plugins.timeline.timeline import Timeline
 
-    article = SimpleNamespace(
-        slug="no-place", metadata={"date_precision": "month"}, date_precision="month",
-        date=datetime.datetime(2021, 3, 1), _content="<p>社区创立“吾事五说”议事平台。</p>")
+    article = recorded("no-place", "<p>社区创立“吾事五说”议事平台。</p>", "2021-03-01", "month")
     settings = {"ARCHIVE_DATA_PATH": str(ROOT / "data")}
     collected = collect([article], settings, {**DEFAULTS, "CURATION_FILE": "absent.toml"})
     entry, = collected.entries
@@ -144,21 +142,18 @@ def test_entries_of_an_article_without_place_are_kept_without_place():
 
 
 def test_extraction_is_cached_per_text_and_date(monkeypatch):
-    import datetime
-
     from plugins.timeline import collect as collect_module
 
     calls = []
     real = collect_module.extract
     monkeypatch.setattr(collect_module, "extract", lambda *a: calls.append(a) or real(*a))
-    article = SimpleNamespace(
-        slug="cached", metadata={"date_precision": "day"}, date_precision="day",
-        date=datetime.datetime(2021, 3, 5), _content="<p>社区创立“吾事五说”议事平台。</p>")
+    article = recorded("cached", "<p>社区创立“吾事五说”议事平台。</p>", "2021-03-05")
     settings = {"ARCHIVE_DATA_PATH": str(ROOT / "data")}  # one build: one in-memory cache
     timeline_settings = {**DEFAULTS, "CURATION_FILE": "absent.toml"}
     first = collect_module.collect([article], settings, timeline_settings).entries
     again = collect_module.collect([article], settings, timeline_settings).entries
     assert len(calls) == 1 and [e.id for e in first] == [e.id for e in again]
-    article.date = datetime.datetime(2021, 4, 5)  # the date resolves partial dates: re-extract
+    # The date resolves partial dates: the same text of another date is extracted again.
+    article = recorded("cached", "<p>社区创立“吾事五说”议事平台。</p>", "2021-04-05")
     moved = collect_module.collect([article], settings, timeline_settings).entries
     assert len(calls) == 2 and moved[0].date.iso == "2021-04-05"
