@@ -1,5 +1,5 @@
-"""Formats besides plain text and ordinary saved pages: Word (.docx, and .doc through
-LibreOffice), PDF with a text layer, and WeChat article pages.
+"""Formats besides plain text: Word (.docx, and .doc through LibreOffice), PDF with a text
+layer, WeChat article pages and other saved web pages (trafilatura).
 
 Each reader turns the raw bytes into a Document (paragraphs, headings, list items, tables) or
 raises ImportFailure with one line naming the file; the cleaning pipeline and the metadata then run
@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..document import Document
 from ..steps import clean
+from .page import page_document
 from .pdf import read_pdf
 from .wechat import is_wechat, wechat_document
 from .word import read_doc, read_docx
@@ -21,7 +22,8 @@ READERS: dict[str, Callable[[Path, bytes], Document]] = {
 }
 SUFFIXES = set(READERS)
 
-__all__ = ["READERS", "SUFFIXES", "clean_keeping_tables", "is_wechat", "read", "wechat_document"]
+__all__ = ["READERS", "SUFFIXES", "clean_keeping_tables", "is_wechat", "page_document", "read",
+           "wechat_document"]
 
 
 def read(path: Path, data: bytes) -> tuple[Document, str] | None:
