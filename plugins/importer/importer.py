@@ -13,7 +13,7 @@ from .article import edited, render, write_atomic
 from .decode import check_size, decode
 from .document import Change, Document
 from .errors import ImportFailure
-from .html import html_document, looks_like_html
+from .html import looks_like_html
 from .steps import HAN
 
 RAW_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml"} | formats.SUFFIXES
@@ -77,7 +77,7 @@ def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
     else:
         text, encoding = decode(path, data)
         if looks_like_html(data, path.suffix):
-            doc = formats.wechat_document(text) if formats.is_wechat(text) else html_document(text)
+            doc = formats.wechat_document(text) if formats.is_wechat(text) else formats.page_document(text)
             if not doc.paras:
                 raise ImportFailure(path, "no article text in the page (only navigation, scripts "
                                           "or boilerplate)")
