@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything the archive needs on a fresh Debian machine. Idempotent.
 #   scripts/setup.sh          Python venv (.venv) and npm packages: enough to import and build
-#   scripts/setup.sh --test   also what the test suite needs: Debian chromium, CJK fonts, Java, and
-#                             the benchmark's Python packages (Pagefind, which tests/bench compares against)
+#   scripts/setup.sh --test   also what the test suite needs: Debian chromium, CJK fonts, Java,
+#                             LibreOffice (the importer converts .doc files with it), and the
+#                             benchmark's Python packages (Pagefind, which tests/bench compares against)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
   command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
       echo "setup: the tests need the Debian packages: ${need[*]} (run as root or install them)" >&2

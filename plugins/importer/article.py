@@ -40,6 +40,27 @@ def md_escape(text: str) -> str:
     return text
 
 
+_PIPE = "\ue000"   # stands for | while md_escape runs, so that the cell's pipes are escaped once
+
+
+def md_cell(text: str) -> str:
+    """A table cell's text as Markdown that renders as exactly that text, on one line."""
+    text = re.sub(r"\s+", " ", text).strip().replace("|", _PIPE)
+    return md_escape(text).replace(_PIPE, "\\|")
+
+
+def md_table(rows: list[list[str]]) -> str:
+    """A Markdown table (the Python-Markdown `extra` tables); the first row is the header."""
+    width = max(len(r) for r in rows)
+    lines = []
+    for i, row in enumerate(rows):
+        cells = [md_cell(c) for c in row] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if i == 0:
+            lines.append("|" + " --- |" * width)
+    return "\n".join(lines)
+
+
 def _one_line(value: str) -> str:
     return re.sub(r"\s*\n\s*", " ", value).strip()
 
@@ -53,10 +74,20 @@ def render(doc: Document) -> str:
             value = md_escape(value)
         if value or key in ALWAYS:
             lines.append(f"{key}: {value}".rstrip())
-    body = []
-    for p in doc.paras:
-        text = md_escape(p.text)
-        body.append(f"{'#' * p.level} {text}" if p.level else text)
+    body: list[str] = []
+    for i, p in enumerate(doc.paras):
+        if p.kind == "table" and p.rows:
+            body.append(md_table(p.rows))
+        elif p.kind == "item":
+            item = f"- {md_escape(p.text)}"
+            # Consecutive items are one list.
+            if i and doc.paras[i - 1].kind == "item":
+                body[-1] += "\n" + item
+            else:
+                body.append(item)
+        else:
+            text = md_escape(p.text)
+            body.append(f"{'#' * p.level} {text}" if p.level else text)
     text = "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"
     return with_digest(text)
 

@@ -6,10 +6,19 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Para:
-    """One paragraph (or heading) of the article, with the raw line it came from."""
+    """One paragraph (or heading, list item, table) of the article, with the raw line it came from."""
     text: str
-    line: int = 0          # 1-based line in the raw file (0: not from one line)
+    line: int = 0          # 1-based line in the raw file (Word and PDF: paragraph number; 0: none)
     level: int = 0         # 0 paragraph; 2..5 Markdown heading level
+    kind: str = "text"     # "text", "item" (a bulleted list item) or "table"
+    # A table's cells, header row first; its text is the cells joined, so that metadata (places,
+    # topics) reads them like any other text.
+    rows: list[list[str]] = field(default_factory=list)
+
+    @classmethod
+    def table(cls, rows: list[list[str]], line: int = 0) -> "Para":
+        return cls("\n".join(" ".join(c for c in row if c) for row in rows), line, kind="table",
+                   rows=rows)
 
 
 @dataclass

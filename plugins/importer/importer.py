@@ -8,15 +8,15 @@ from pathlib import Path
 
 from plugins.gazetteer import Gazetteer
 
-from . import metadata
+from . import formats, metadata
 from .article import edited, render, write_atomic
 from .decode import check_size, decode
 from .document import Change, Document
 from .errors import ImportFailure
-from .html import html_document, looks_like_html
-from .steps import HAN, clean
+from .html import looks_like_html
+from .steps import HAN
 
-RAW_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml"}
+RAW_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml"} | formats.SUFFIXES
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MIN_ARTICLE_HAN = 20
 
@@ -71,15 +71,19 @@ def slug_for(path: Path, data: bytes) -> str:
 
 def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
                    topics: list[metadata.Topic]) -> tuple[Document, str]:
-    text, encoding = decode(path, data)
-    if looks_like_html(data, path.suffix):
-        doc = html_document(text)
-        if not doc.paras:
-            raise ImportFailure(path, "no article text in the page (only navigation, scripts or "
-                                      "boilerplate)")
+    special = formats.read(path, data)          # Word and PDF files
+    if special is not None:
+        doc, encoding = special
     else:
-        doc = Document.from_lines(text.splitlines())
-    clean(doc)
+        text, encoding = decode(path, data)
+        if looks_like_html(data, path.suffix):
+            doc = formats.wechat_document(text) if formats.is_wechat(text) else formats.page_document(text)
+            if not doc.paras:
+                raise ImportFailure(path, "no article text in the page (only navigation, scripts "
+                                          "or boilerplate)")
+        else:
+            doc = Document.from_lines(text.splitlines())
+    formats.clean_keeping_tables(doc)
     han = sum(len(HAN.findall(p.text)) for p in doc.paras)
     if han < MIN_ARTICLE_HAN:
         raise ImportFailure(path, f"no article text ({han} Chinese characters left after "
@@ -158,7 +162,7 @@ def _belongs_to_other(target: Path, raw_ref: str) -> bool:
 def import_paths(src: Path, opts: Options) -> list[Result]:
     files = raw_files(src)
     if not files:
-        return [Result(src, status="failed", error=f"{src}: no raw documents (.txt, .html) found")]
+        return [Result(src, status="failed", error=f"{src}: no raw documents (.txt, .html, .docx, .doc, .pdf) found")]
     gazetteer = Gazetteer.load(opts.data_dir)
     topics = metadata.load_topics(opts.data_dir)
     taken: dict[str, Path] = {}
