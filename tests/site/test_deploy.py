@@ -62,6 +62,37 @@ def test_publish_settings_require_an_absolute_siteurl(siteurl):
     assert "set SITEURL to the site's absolute address" in result.stderr
 
 
+@pytest.mark.parametrize("siteurl, reason", [
+    ("https://example.org/my archive", "it contains ' '"),
+    ('https://x"><script>alert(1)</script>', "it contains '\"'"),
+    ("https://x/'onmouseover='alert(1)", "it contains \"'\""),
+    ("https://x/<b>", "it contains '<'"),
+    ("https://x/a\\b", "it contains '\\\\'"),
+    ("https://x/?q=1", "it contains '?'"),
+    ("https://x/#top", "it contains '#'"),
+    ("https://:8000/archive", "it has no host name"),
+])
+def test_publish_settings_refuse_a_siteurl_that_would_break_links(siteurl, reason):
+    # SITEURL is written unescaped into canonical links, the sitemap and robots.txt.
+    env = {**os.environ, "SITEURL": siteurl}
+    result = subprocess.run([sys.executable, "-c", "import publishconf"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"publishconf.py: SITEURL {siteurl!r} is not a usable address ({reason}); set it to the "
+        "site's absolute address, e.g. https://example.github.io/archive"]
+
+
+@pytest.mark.parametrize("siteurl", ["https://example.github.io/archive", "http://127.0.0.1:8000",
+                                     "https://xn--fiqs8s.example/%E6%A1%A3%E6%A1%88"])
+def test_publish_settings_accept_an_absolute_address(siteurl):
+    env = {**os.environ, "SITEURL": siteurl}
+    result = subprocess.run([sys.executable, "-c", "import publishconf as p; print(p.SITEURL)"],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == siteurl
+
+
 def test_publish_settings_turn_feeds_on_with_the_absolute_siteurl():
     env = {**os.environ, "SITEURL": "https://example.github.io/archive/",
            "RAW_BASE_URL": "https://github.com/o/r/blob/abc/"}
