@@ -12,6 +12,31 @@ PY = sys.executable
 OUTPUT = ROOT / "output"
 
 
+# The repository's own folders: a build writes into its output folder and publish empties it
+# first, so the output folder may be none of these and inside none of them.
+SOURCE_FOLDERS = ("content", "raw", "data", "themes", "plugins", "scripts", "tests", "bench",
+                  ".git", ".github")
+
+
+def _output_folder(task: str, output) -> Path:
+    """The output folder as pelican will see it (relative to the repository); stops the task
+    with one line, before anything is written or deleted, if it is the repository (or holds it)
+    or lies in one of its source folders."""
+    folder = (ROOT / output).resolve()
+    root = ROOT.resolve()
+    if folder == root or folder in root.parents:
+        where = f"it holds the repository {root}"
+    else:
+        where = next((f"it is the repository's {name}/ folder or inside it"
+                      for name in SOURCE_FOLDERS
+                      if folder == (root / name).resolve() or (root / name).resolve() in folder.parents),
+                     "")
+    if where:
+        raise SystemExit(f"{task}: refusing --output {output}: {where}, whose files the build "
+                         "would overwrite or delete; use a folder of its own, e.g. output")
+    return folder
+
+
 def _pelican(c, settings, extra="", output=OUTPUT):
     # Errors (a skipped article, an unknown place or topic) always fail the build; CI also
     # fails on warnings.
@@ -26,7 +51,7 @@ def _pelican(c, settings, extra="", output=OUTPUT):
 @task
 def build(c, output=str(OUTPUT)):
     """Development build of content/ into output/ (or OUTPUT)."""
-    _pelican(c, "pelicanconf.py", output=output)
+    _pelican(c, "pelicanconf.py", output=_output_folder("build", output))
 
 
 @task
@@ -46,7 +71,7 @@ def livereload(c, port=8000):
 def publish(c, output=str(OUTPUT)):
     """Production build (publishconf.py): absolute SITEURL from $SITEURL, feeds. It ignores the
     reader cache, which knows a changed article but not a changed Markdown setting."""
-    _pelican(c, "publishconf.py", "--ignore-cache", output=output)
+    _pelican(c, "publishconf.py", "--ignore-cache", output=_output_folder("publish", output))
 
 
 @task(name="gh-pages")

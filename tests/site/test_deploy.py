@@ -1,5 +1,7 @@
 """Commands: publish refuses a relative SITEURL; gh-pages pushes output/ to a bare repository."""
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +150,39 @@ def test_invoke_build_fails_on_a_bad_article(tmp_path):
                             text=True, stdin=subprocess.DEVNULL)
     assert result.returncode != 0
     assert "bad.md:4: Kind 'blog' is not one of report, news" in " ".join(result.stderr.split() + result.stdout.split())
+
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    """The repository's files in a temp folder (venv and node_modules linked): a task that
+    wrongly empties a folder there harms no real checkout."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", "output", "cache", "__pycache__", "*.pyc"))
+    return copy
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".venv" not in p.parts
+            and "node_modules" not in p.parts}
+
+
+@pytest.mark.parametrize("task, output, where", [
+    ("publish", "raw", "it is the repository's raw/ folder or inside it"),
+    ("publish", "content/articles", "it is the repository's content/ folder or inside it"),
+    ("build", "data", "it is the repository's data/ folder or inside it"),
+    ("build", "themes/archive/static", "it is the repository's themes/ folder or inside it"),
+    ("publish", "plugins/x/..", "it is the repository's plugins/ folder or inside it"),
+    ("publish", ".", "it holds the repository"),
+    ("build", "..", "it holds the repository"),
+])
+def test_build_and_publish_refuse_an_output_folder_in_the_sources(repo_copy, task, output, where):
+    before = tree(repo_copy)
+    done = subprocess.run([str(Path(sys.executable).with_name("invoke")), task, "--output", output],
+                          cwd=repo_copy, env={**os.environ, "SITEURL": "https://example.org"},
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert done.stderr.startswith(f"{task}: refusing --output {output}: {where}"), done.stderr
+    assert tree(repo_copy) == before  # nothing deleted, nothing written
