@@ -1,5 +1,6 @@
 """Commands: publish refuses a relative SITEURL; gh-pages pushes output/ to a bare repository."""
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from invoke import Context
 
 from tests.conftest import ROOT
 
-from .conftest import build_site
+from .conftest import PUBLISHED_SITEURL, build_site, publish_settings
 
 from .fixtures import ARTICLES
 
@@ -25,7 +26,8 @@ def test_gh_pages_publishes_the_built_site_to_a_bare_repository(tmp_path):
     sys.path.insert(0, str(ROOT))
     import tasks
 
-    output = build_site(tmp_path / "site", articles=ARTICLES)
+    output = build_site(tmp_path / "site", articles=ARTICLES, settings=publish_settings())
+    tasks._mark_published(output, PUBLISHED_SITEURL)  # what `invoke publish` does after the build
     remote = tmp_path / "remote.git"
     work = tmp_path / "work"
     git("init", "--bare", "-q", str(remote))
@@ -43,6 +45,7 @@ def test_gh_pages_publishes_the_built_site_to_a_bare_repository(tmp_path):
     # A second deploy replaces the branch content (-f), it does not pile up stale files.
     (output / "index.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
     (output / "stale.html").unlink(missing_ok=True)
+    tasks._mark_published(output, PUBLISHED_SITEURL)
     tasks.gh_pages(Context(), remote=str(remote), build=False, output=str(output), repo=str(work))
     assert git("--git-dir", str(remote), "show", "gh-pages:index.html").startswith("<!DOCTYPE html><title>x")
 
@@ -186,3 +189,51 @@ def test_build_and_publish_refuse_an_output_folder_in_the_sources(repo_copy, tas
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert done.stderr.startswith(f"{task}: refusing --output {output}: {where}"), done.stderr
     assert tree(repo_copy) == before  # nothing deleted, nothing written
+
+
+def test_gh_pages_deploys_only_what_publish_made(repo_copy, tmp_path):
+    # `invoke build` then `invoke gh-pages --no-build` force-pushed the development build
+    # (relative links, no feeds) over the published branch (issue 14, item 7).
+    remote, work = tmp_path / "remote.git", tmp_path / "work"
+    git("init", "--bare", "-q", str(remote))
+    git("init", "-q", str(work))
+    for key, value in (("user.name", "Archive CI"), ("user.email", "ci@example.org")):
+        git("config", key, value, cwd=work)
+    env = {"SITEURL": "https://example.github.io/archive"}
+
+    def run(*args):
+        return subprocess.run([str(Path(sys.executable).with_name("invoke")), *args],
+                              cwd=repo_copy, env={**os.environ, **env}, capture_output=True,
+                              text=True, stdin=subprocess.DEVNULL, timeout=600)
+
+    def deploy():
+        return run("gh-pages", "--no-build", "--remote", str(remote), "--repo", str(work))
+
+    def branch():
+        return subprocess.run(["git", "--git-dir", str(remote), "rev-parse", "-q", "--verify",
+                               "refs/heads/gh-pages"], capture_output=True, text=True).stdout.strip()
+
+    output = repo_copy / "output"
+    assert run("build").returncode == 0
+    refused = deploy()
+    assert refused.returncode == 1 and not branch()
+    assert refused.stderr.splitlines() == [
+        f"gh-pages: {output} was not made by `invoke publish` (no valid .published in it): run "
+        "`SITEURL=https://… invoke publish` first, or gh-pages without --no-build"]
+
+    published = run("publish")
+    assert published.returncode == 0, published.stderr
+    assert json.loads((output / ".published").read_text())["siteurl"] == env["SITEURL"]
+    done = deploy()
+    assert done.returncode == 0, done.stderr
+    deployed = branch()
+    assert "https://example.github.io/archive/" in git(
+        "--git-dir", str(remote), "show", "gh-pages:index.html")
+
+    # A development build over the published folder leaves the marker behind: still refused.
+    assert run("build").returncode == 0
+    stale = deploy()
+    assert stale.returncode == 1, stale.stdout
+    assert len(stale.stderr.splitlines()) == 1
+    assert stale.stderr.startswith(f"gh-pages: {output} changed after `invoke publish` of ")
+    assert branch() == deployed
