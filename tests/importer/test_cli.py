@@ -166,6 +166,25 @@ def test_writes_are_atomic(raw_dir, tmp_path, monkeypatch):
     assert sorted(p.name for p in dest.iterdir()) == ["003-533674c9486a0d79.md"]
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_articles_are_written_with_the_users_umask(raw_dir, tmp_path, umask):
+    # mkstemp made every article -rw------- (issue 14, item 13), and --force turned a 0644
+    # article into 0600.
+    dest = tmp_path / "articles"
+    target = dest / "003-533674c9486a0d79.md"
+    previous = os.umask(umask)
+    try:
+        assert cli("import", "--src", raw_dir, "--dest", dest).returncode == 0
+        assert {p.name: p.stat().st_mode & 0o777 for p in dest.iterdir()} == {
+            "003-533674c9486a0d79.md": 0o666 & ~umask, "004-60c8b196861be597.md": 0o666 & ~umask}
+        target.write_text(target.read_text(encoding="utf-8") + "\n编辑补充的一段。\n", encoding="utf-8")
+        assert cli("import", "--src", raw_dir, "--dest", dest, "--force").returncode == 0
+        assert "编辑补充的一段" not in target.read_text(encoding="utf-8")
+        assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    finally:
+        os.umask(previous)
+
+
 TRADITIONAL = ("棗莊市市中區人民政府新聞辦召開新聞發佈會。街道黨工委書記介紹，今年以來，街道圍繞群眾所需，"
                "紮實開展各項創建活動，全力打造公共服務最優的城市街道。截至目前，共走訪10400餘戶。\n")
 
