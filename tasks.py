@@ -155,13 +155,17 @@ CHECKERS = [
 
 @task(name="import", help={"src": "a raw file or folder (e.g. raw)", "dest": "articles folder",
                            "force": "overwrite articles an editor has changed",
-                           "verbose": "list every change in the report"})
-def import_(c, src, dest="content/articles", force=False, verbose=False):
-    """Raw documents → clean articles with front matter; prints a report per file."""
+                           "verbose": "list every change in the report",
+                           "max_bytes": "refuse raw files larger than this (default 5 MiB)"})
+def import_(c, src, dest="content/articles", force=False, verbose=False, max_bytes=0):
+    """Raw documents → clean articles with front matter; prints a report per file. Exit status
+    0 all imported, 1 some file failed, 2 some edited article kept (README)."""
     flags = " --force" * force + " --verbose" * verbose
+    flags += f" --max-bytes={int(max_bytes)}" if max_bytes else ""
     with c.cd(str(ROOT)):
-        c.run(f"{shlex.quote(PY)} -m plugins.importer import --src {shlex.quote(src)} "
-              f"--dest {shlex.quote(dest)}{flags}", pty=False)
+        # --src=VALUE: a file name starting with '-' stays a value, not an option.
+        c.run(f"{shlex.quote(PY)} -m plugins.importer import --src={shlex.quote(src)} "
+              f"--dest={shlex.quote(dest)}{flags}", pty=False)
 
 
 @task

@@ -2,16 +2,26 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
+# One meaning per code, for import and check alike (README): 2 is only "kept, an editor changed
+# it"; a command line that cannot be read is a failure (argparse would exit 2).
 EXIT_OK, EXIT_FAILED, EXIT_KEPT = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        option = re.match(r"argument (--[\w-]+): expected one argument", message)
+        hint = f" (a value starting with '-' is written {option[1]}=-name)" if option else ""
+        self.exit(EXIT_FAILED, f"{self.prog}: {message}{hint}; see --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plugins.importer")
+    parser = _Parser(prog="python -m plugins.importer")
     sub = parser.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="raw file(s) or folder → articles",
                          description="Exit status: 0 all imported, 1 some file failed (the others "
@@ -53,12 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         checkers = [load_checker(spec) for spec in args.checker] if args.checker else DEFAULT_CHECKERS
     except (ImportError, AttributeError, ValueError) as e:
         print(f"check: cannot load checker: {e}", file=sys.stderr)
-        return 2
+        return EXIT_FAILED
     try:
         problems = run_checks(args.content, args.data, checkers)
     except (OSError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)
-        return 2
+        return EXIT_FAILED
     for p in problems:
         print(p)
     print(f"check: {len(problems)} problem(s)", file=sys.stderr)

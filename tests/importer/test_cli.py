@@ -286,6 +286,51 @@ def test_slugs_are_ascii_stable_and_unique(tmp_path):
     assert [r.status for r in again] == ["unchanged"] * 3
 
 
+def invoke_import(*args, cwd=ROOT):
+    return subprocess.run([str(Path(sys.executable).with_name("invoke")), "-r", str(ROOT), "import",
+                           *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_the_size_limit_message_names_an_option_invoke_accepts(tmp_path):
+    # "raise --max-bytes" named an option `invoke import` did not have (issue 14, item 12).
+    small = invoke_import("--src", SEED_004, "--dest", tmp_path / "a", "--max-bytes", 1000)
+    assert small.returncode == 1
+    assert f"FAILED {SEED_004}: file too large ({SEED_004.stat().st_size} bytes; the limit is 1000); " \
+           "split it or raise --max-bytes" in small.stderr
+    raised = invoke_import("--src", SEED_004, "--dest", tmp_path / "b", "--max-bytes", 100_000)
+    assert raised.returncode == 0, raised.stderr
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["004-60c8b196861be597.md"]
+
+
+def test_a_command_line_that_cannot_be_read_fails_with_1_not_the_kept_code(tmp_path):
+    # argparse exits 2, which the importer uses for "kept, an editor changed it".
+    (tmp_path / "plugins").symlink_to(ROOT / "plugins")  # `-m plugins.importer` from tmp_path
+    shutil.copy(SEED_004, tmp_path / "-dash.txt")
+    for args in (["import", "--src", "-dash.txt", "--dest", "out"], ["import", "--dest", "out"],
+                 ["import", "--src", "x.txt", "--max-bytes", "many"], ["export"]):
+        done = cli(*args, cwd=tmp_path)
+        assert done.returncode == 1, (args, done.returncode)
+        assert len(done.stderr.splitlines()) == 1 and "see --help" in done.stderr, done.stderr
+        assert not (tmp_path / "out").exists()
+    assert "(a value starting with '-' is written --src=-name)" in \
+        cli("import", "--src", "-dash.txt", cwd=tmp_path).stderr
+    written = cli("import", "--src=-dash.txt", "--dest", "out", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+
+
+def test_invoke_import_takes_a_file_name_starting_with_a_dash(tmp_path):
+    # The task runs the importer in the repository: a relative --src is relative to it. A copy
+    # of tasks.py beside the file makes tmp_path that repository.
+    shutil.copy(ROOT / "tasks.py", tmp_path)
+    (tmp_path / "plugins").symlink_to(ROOT / "plugins")
+    shutil.copy(SEED_004, tmp_path / "-dash.txt")
+    done = subprocess.run([str(Path(sys.executable).with_name("invoke")), "import", "--src",
+                           "-dash.txt", "--dest", "out"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["dash.md"]
+
+
 def test_module_and_invoke_entry_points_agree(raw_dir, tmp_path):
     out_module, out_invoke = tmp_path / "m", tmp_path / "i"
     assert cli("import", "--src", raw_dir, "--dest", out_module).returncode == 0
