@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import markdown
@@ -231,6 +232,47 @@ def test_saved_web_page(tmp_path):
     for gone in ("统计代码", "政务公开", "当前位置", "分享到", "北湖街道", "东湖社区", "网友评论",
                  "上一篇", "版权所有", "ICP", "责任编辑", "20210618123.jpg", "设为首页"):
         assert gone not in a.body, gone
+
+
+NEWS = "<p>街道召开网格化治理推进会，部署下一阶段工作，要求各社区网格员每日巡查，及时上报问题。</p>"
+
+
+@pytest.mark.parametrize("tag", ["span", "b", "font", "table", "ul", "div"])
+def test_a_deeply_nested_page_is_imported_with_the_files_around_it(tmp_path, tag):
+    # 1,000 nested elements gave a RecursionError traceback: the files after it were not
+    # imported, the ones before it written but not reported (issue 14, item 9).
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED_003, raw / "a-before.txt")
+    (raw / "b-deep.html").write_text(f"<html><body>{f'<{tag}>' * 1000}{NEWS}{f'</{tag}>' * 1000}"
+                                     "</body></html>", encoding="utf-8")
+    shutil.copy(SEED_004, raw / "c-after.txt")
+    done = cli("import", "--src", raw, "--dest", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "import: 3 of 3 imported, 0 failed" in done.stdout
+    for name in ("a-before.txt", "b-deep.html", "c-after.txt"):
+        assert f"{raw / name} → " in done.stdout
+    deep = ArticleFile.read(tmp_path / "out" / "b-deep.md")
+    assert "要求各社区网格员每日巡查，及时上报问题。" in deep.body
+
+
+def test_html_parsing_takes_time_linear_in_the_page_size():
+    # 10,000 nested <div> (110 kB) took 86 s: every candidate element re-read the text of all
+    # the elements in it. Now a page ten times deeper takes about ten times as long.
+    from plugins.importer.html import html_document
+
+    def seconds(depth):
+        page = f"<html><body>{'<div>' * depth}{NEWS}{'</div>' * depth}</body></html>"
+        start = time.perf_counter()
+        paras = html_document(page).paras
+        assert [p.text for p in paras] == [NEWS[3:-4]]
+        return time.perf_counter() - start
+
+    seconds(1000)  # warm up
+    small, large = min(seconds(1000) for _ in range(3)), min(seconds(10_000) for _ in range(3))
+    assert large < 5, large
+    assert large / small < 30, (small, large)   # quadratic would be ~100
 
 
 def test_furniture_named_after_the_article_is_dropped(tmp_path):
