@@ -162,7 +162,19 @@ def import_paths(src: Path, opts: Options) -> list[Result]:
     gazetteer = Gazetteer.load(opts.data_dir)
     topics = metadata.load_topics(opts.data_dir)
     taken: dict[str, Path] = {}
-    return [import_file(p, opts, gazetteer, topics, taken) for p in files]
+    return [_import_one(p, opts, gazetteer, topics, taken) for p in files]
+
+
+def _import_one(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[metadata.Topic],
+                taken: dict[str, Path]) -> Result:
+    """import_file, where an error nobody foresaw (a bug, a page no rule expected) fails this
+    file only: the run goes on and every file is reported."""
+    try:
+        return import_file(path, opts, gazetteer, topics, taken)
+    except Exception as e:  # noqa: BLE001 - reported as this file's failure, with its type
+        return Result(path, status="failed",
+                      error=f"{path}: could not be imported ({type(e).__name__}: {e}); the other "
+                            "files were, please report this one")
 
 
 # --- report ------------------------------------------------------------------------------

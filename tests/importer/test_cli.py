@@ -275,6 +275,37 @@ def test_html_parsing_takes_time_linear_in_the_page_size():
     assert large / small < 30, (small, large)   # quadratic would be ~100
 
 
+def test_an_unforeseen_error_fails_that_file_only(tmp_path, monkeypatch, capsys):
+    # An exception in one file ended the run with a traceback, and the files already written
+    # were never reported (issue 14, item 9).
+    from plugins.importer import __main__ as command
+    from plugins.importer import importer
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED_003, raw / "a-before.txt")
+    (raw / "b-bad.html").write_text(f"<html><body><div id='boom'>{NEWS}</div></body></html>",
+                                    encoding="utf-8")
+    shutil.copy(SEED_004, raw / "c-after.txt")
+    real = importer.html_document
+
+    def html_document(markup):
+        if "boom" in markup:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(markup)
+
+    monkeypatch.setattr(importer, "html_document", html_document)
+    status = command.main(["import", "--src", str(raw), "--dest", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert err.splitlines() == [f"FAILED {raw / 'b-bad.html'}: could not be imported (RecursionError: "
+                                "maximum recursion depth exceeded); the other files were, please "
+                                "report this one"]
+    assert f"{raw / 'a-before.txt'} → " in out and f"{raw / 'c-after.txt'} → " in out
+    assert "import: 2 of 3 imported, 1 failed" in out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-before.md", "c-after.md"]
+
+
 def test_furniture_named_after_the_article_is_dropped(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
