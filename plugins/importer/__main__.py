@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             results = import_paths(args.src, opts)
         except (OSError, ValueError) as e:
-            # Reference data (gazetteer, topics) missing or malformed: nothing can be imported.
+            # Reference data (gazetteer, topics) missing or malformed, or another import holds
+            # the destination folder: nothing can be imported.
             print(f"import: {e}", file=sys.stderr)
             return EXIT_FAILED
         for r in results:

@@ -404,6 +404,82 @@ def test_invoke_import_takes_a_file_name_starting_with_a_dash(tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["dash.md"]
 
 
+SEEDS = sorted((ROOT / "raw").glob("*.txt"))
+
+
+def test_a_later_run_never_replaces_another_sources_article(tmp_path):
+    # Two runs into one folder whose sources (outside raw/) share file names ended with 57
+    # articles instead of 60, both reporting "30 of 30 imported" (issue 14, item 8).
+    first, second, dest = tmp_path / "inbox1", tmp_path / "inbox2", tmp_path / "articles"
+    for folder, seeds in ((first, SEEDS[:3]), (second, SEEDS[2:])):
+        folder.mkdir()
+        for name, seed in zip(("news-1.txt", "news-2.txt", f"only-{folder.name}.txt"), seeds):
+            shutil.copy(seed, folder / name)
+    assert cli("import", "--src", first, "--dest", dest).returncode == 0
+    before = {p.name: p.read_bytes() for p in dest.iterdir()}
+
+    done = cli("import", "--src", second, "--dest", dest)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"FAILED {second / name}: {dest / name.replace('.txt', '.md')} already holds an article "
+        f"from raw/{name}, perhaps from another file named {name}; put this file in raw/ under a "
+        f"name of its own, or re-run with --force to replace {dest / name.replace('.txt', '.md')}"
+        for name in ("news-1.txt", "news-2.txt")]
+    assert "import: 1 of 3 imported, 2 failed" in done.stdout
+    after = {p.name: p.read_bytes() for p in dest.iterdir()}
+    assert {name: after[name] for name in before} == before
+    assert sorted(after) == sorted([*before, "only-inbox2.md"])
+    # Importing the first folder again is still a no-op, not a conflict with itself.
+    again = cli("import", "--src", first, "--dest", dest)
+    assert again.returncode == 0 and again.stdout.count("[unchanged;") == 3
+
+
+def test_two_sources_with_one_slug_in_one_run_are_reported(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "a").mkdir(parents=True)
+    (inbox / "b").mkdir()
+    shutil.copy(SEEDS[0], inbox / "a" / "report.txt")
+    shutil.copy(SEEDS[1], inbox / "b" / "report.txt")
+    done = cli("import", "--src", inbox, "--dest", tmp_path / "out")
+    # Outside raw/ both would be raw/report.txt: one article per raw document.
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"FAILED {inbox / 'b' / 'report.txt'}: {inbox / 'a' / 'report.txt'} in this run would also "
+        "be raw/report.txt (one article per raw document); give one of them another file name"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["report.md"]
+
+    # Inside raw/ they are two raw documents: the second gets its own slug, and the report says so.
+    raw = tmp_path / "raw"
+    shutil.copytree(inbox, raw)
+    results = import_paths(raw, Options(dest=tmp_path / "raw-out", data_dir=DATA))
+    assert [r.status for r in results] == ["written", "written"]
+    second_slug = results[1].article.stem
+    assert second_slug.startswith("report-")
+    notes = [c.text for c in results[1].changes if c.action == "review"]
+    assert f"slug report is taken by {raw / 'a' / 'report.txt'}: this article is {second_slug}" in notes
+
+
+def test_a_second_concurrent_import_into_one_folder_stops_with_one_line(tmp_path):
+    import fcntl
+
+    dest = tmp_path / "articles"
+    dest.mkdir()
+    holder = os.open(dest, os.O_RDONLY)  # what a running import holds
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        busy = cli("import", "--src", SEED_004, "--dest", dest)
+        assert busy.returncode == 1
+        assert busy.stderr.splitlines() == [
+            f"import: {dest}: another import is writing into this folder; run this one again "
+            "when it has finished"]
+        assert list(dest.iterdir()) == []
+    finally:
+        os.close(holder)
+    done = cli("import", "--src", SEED_004, "--dest", dest)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in dest.iterdir()] == ["004-60c8b196861be597.md"]
+
+
 def test_module_and_invoke_entry_points_agree(raw_dir, tmp_path):
     out_module, out_invoke = tmp_path / "m", tmp_path / "i"
     assert cli("import", "--src", raw_dir, "--dest", out_module).returncode == 0
