@@ -1,12 +1,14 @@
 """Pelican's Markdown reader, reporting what Pelican itself cannot read (a file that is not
 UTF-8, a Date that is no date) as `file:line: problem`, like every other front-matter problem:
-Pelican would log only "Could not process <file>", without the line or the reason."""
+Pelican would log only "Could not process <file>", without the line or the reason. The HTML it
+returns, body and Summary, is sanitised (sanitize.py)."""
 import logging
 from pathlib import Path
 
 from pelican.readers import MarkdownReader
 
 from .frontmatter import FrontMatterError, line_of
+from .sanitize import sanitize_html
 
 logger = logging.getLogger(__name__)
 
@@ -16,13 +18,19 @@ DATE_FIELDS = ("date", "modified")
 class ArchiveMarkdownReader(MarkdownReader):
     def read(self, source_path):
         try:
-            return super().read(source_path)
+            content, metadata = super().read(source_path)
         except UnicodeDecodeError as error:
             data = Path(source_path).read_bytes()
             line = data.count(b"\n", 0, error.start) + 1
             logger.error("article_meta: %s:%d: the file is not UTF-8 text (byte 0x%02x); save "
                          "it as UTF-8", source_path, line, data[error.start])
             raise FrontMatterError(f"{source_path}: not UTF-8") from error
+        # Markdown passes raw HTML through: sanitise it here, where it is born, so no plugin,
+        # cache or template ever sees it unsanitised. Summary (FORMATTED_FIELDS) is Markdown too.
+        for name in self.settings["FORMATTED_FIELDS"]:
+            if isinstance(metadata.get(name), str):
+                metadata[name] = sanitize_html(metadata[name])
+        return sanitize_html(content), metadata
 
     def process_metadata(self, name, value):
         try:

@@ -18,8 +18,15 @@ logger = logging.getLogger(__name__)
 _TREE_MARK = ".buildcache-tree"
 
 
+# Pelican's reader cache (in the tree folder) keeps what the readers returned, by file stamp
+# only: change this when that output changes, so caches of the old code are not read.
+# "sanitised": article HTML is sanitised by the reader since issue 14.
+READER_OUTPUT = "sanitised"
+
+
 def tree_folder(cache_root: Path, content_path: str) -> Path:
-    tree_id = hashlib.sha1(str(Path(content_path).resolve()).encode("utf-8")).hexdigest()[:12]
+    key = f"{Path(content_path).resolve()}\0{READER_OUTPUT}"
+    tree_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
     return cache_root / tree_id
 
 
