@@ -108,6 +108,8 @@ def _check_published(output: Path) -> None:
     marker = output / PUBLISHED_MARKER
     try:
         recorded = json.loads(marker.read_text(encoding="utf-8"))
+        if not isinstance(recorded, dict):
+            raise ValueError(recorded)
     except (OSError, ValueError):
         raise SystemExit(f"gh-pages: {output} was not made by `invoke publish` (no valid "
                          f"{PUBLISHED_MARKER} in it): run `SITEURL=https://… invoke publish` "
