@@ -37,6 +37,10 @@ THEME = str(ROOT / "themes" / "archive")
 # mtime at each of 30,000 renders cost seconds.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True,
                      "auto_reload": False}
+# The Content-Security-Policy of every page (base.html), with the hash of its inline script.
+from plugins.csp import content_security_policy  # noqa: E402
+
+JINJA_GLOBALS = {"content_security_policy": content_security_policy}
 INDEX_URL = ""
 # Latest articles on the home page.
 HOME_LATEST = 10

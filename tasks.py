@@ -1,8 +1,11 @@
 """Commands of the archive (see README). Run with `.venv/bin/invoke <task>`."""
+import hashlib
+import json
 import os
 import shlex
 import shutil
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from invoke import task
@@ -10,6 +13,31 @@ from invoke import task
 ROOT = Path(__file__).resolve().parent
 PY = sys.executable
 OUTPUT = ROOT / "output"
+
+
+# The repository's own folders: a build writes into its output folder and publish empties it
+# first, so the output folder may be none of these and inside none of them.
+SOURCE_FOLDERS = ("content", "raw", "data", "themes", "plugins", "scripts", "tests", "bench",
+                  ".git", ".github")
+
+
+def _output_folder(task: str, output) -> Path:
+    """The output folder as pelican will see it (relative to the repository); stops the task
+    with one line, before anything is written or deleted, if it is the repository (or holds it)
+    or lies in one of its source folders."""
+    folder = (ROOT / output).resolve()
+    root = ROOT.resolve()
+    if folder == root or folder in root.parents:
+        where = f"it holds the repository {root}"
+    else:
+        where = next((f"it is the repository's {name}/ folder or inside it"
+                      for name in SOURCE_FOLDERS
+                      if folder == (root / name).resolve() or (root / name).resolve() in folder.parents),
+                     "")
+    if where:
+        raise SystemExit(f"{task}: refusing --output {output}: {where}, whose files the build "
+                         "would overwrite or delete; use a folder of its own, e.g. output")
+    return folder
 
 
 def _pelican(c, settings, extra="", output=OUTPUT):
@@ -26,7 +54,7 @@ def _pelican(c, settings, extra="", output=OUTPUT):
 @task
 def build(c, output=str(OUTPUT)):
     """Development build of content/ into output/ (or OUTPUT)."""
-    _pelican(c, "pelicanconf.py", output=output)
+    _pelican(c, "pelicanconf.py", output=_output_folder("build", output))
 
 
 @task
@@ -46,19 +74,64 @@ def livereload(c, port=8000):
 def publish(c, output=str(OUTPUT)):
     """Production build (publishconf.py): absolute SITEURL from $SITEURL, feeds. It ignores the
     reader cache, which knows a changed article but not a changed Markdown setting."""
-    _pelican(c, "publishconf.py", "--ignore-cache", output=output)
+    folder = _output_folder("publish", output)
+    _pelican(c, "publishconf.py", "--ignore-cache", output=folder)
+    _mark_published(folder, os.environ.get("SITEURL", "").rstrip("/"))
+
+
+# Written by `publish` into the output folder; `gh-pages --no-build` deploys only a folder whose
+# files are still exactly what publish wrote (a development build over it, with relative links
+# and no feeds, changes them).
+PUBLISHED_MARKER = ".published"
+
+
+def _site_digest(output: Path) -> tuple[int, str]:
+    """(number of files, sha256 over their paths and contents), the marker left out."""
+    digest, count = hashlib.sha256(), 0
+    for path in sorted(p for p in output.rglob("*") if p.is_file()):
+        rel = path.relative_to(output).as_posix()
+        if rel == PUBLISHED_MARKER:
+            continue
+        digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        count += 1
+    return count, digest.hexdigest()
+
+
+def _mark_published(output: Path, siteurl: str) -> None:
+    count, digest = _site_digest(output)
+    marker = {"siteurl": siteurl, "published": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "files": count, "sha256": digest}
+    (output / PUBLISHED_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
+
+
+def _check_published(output: Path) -> None:
+    marker = output / PUBLISHED_MARKER
+    try:
+        recorded = json.loads(marker.read_text(encoding="utf-8"))
+        if not isinstance(recorded, dict):
+            raise ValueError(recorded)
+    except (OSError, ValueError):
+        raise SystemExit(f"gh-pages: {output} was not made by `invoke publish` (no valid "
+                         f"{PUBLISHED_MARKER} in it): run `SITEURL=https://… invoke publish` "
+                         "first, or gh-pages without --no-build") from None
+    count, digest = _site_digest(output)
+    if (count, digest) != (recorded.get("files"), recorded.get("sha256")):
+        raise SystemExit(f"gh-pages: {output} changed after `invoke publish` of "
+                         f"{recorded.get('published')} ({recorded.get('files')} files then, "
+                         f"{count} now; e.g. a development build over it): publish again")
 
 
 @task(name="gh-pages")
 def gh_pages(c, remote="origin", branch="gh-pages", build=True, output=str(OUTPUT),
              repo=str(ROOT)):
     """Publish output/ to the gh-pages branch of REMOTE with ghp-import (builds first unless
-    --no-build). REMOTE may be a remote name, URL or path; REPO is the repository ghp-import
-    commits in."""
+    --no-build; a folder not made by `publish`, or changed since, is refused). REMOTE may be a
+    remote name, URL or path; REPO is the repository ghp-import commits in."""
     if build:
         publish(c, output=output)
     if not (Path(output) / "index.html").exists():
         raise SystemExit(f"gh-pages: {output}/index.html missing: build the site first")
+    _check_published(Path(output))
     ghp = Path(PY).with_name("ghp-import")
     with c.cd(repo):
         # -n: .nojekyll, so GitHub serves theme/ and folders as they are; -f: the branch
@@ -70,13 +143,17 @@ def gh_pages(c, remote="origin", branch="gh-pages", build=True, output=str(OUTPU
 
 @task(name="import", help={"src": "a raw file or folder (e.g. raw)", "dest": "articles folder",
                            "force": "overwrite articles an editor has changed",
-                           "verbose": "list every change in the report"})
-def import_(c, src, dest="content/articles", force=False, verbose=False):
-    """Raw documents → clean articles with front matter; prints a report per file."""
+                           "verbose": "list every change in the report",
+                           "max_bytes": "refuse raw files larger than this (default 5 MiB)"})
+def import_(c, src, dest="content/articles", force=False, verbose=False, max_bytes=0):
+    """Raw documents → clean articles with front matter; prints a report per file. Exit status
+    0 all imported, 1 some file failed, 2 some edited article kept (README)."""
     flags = " --force" * force + " --verbose" * verbose
+    flags += f" --max-bytes={int(max_bytes)}" if max_bytes else ""
     with c.cd(str(ROOT)):
-        c.run(f"{shlex.quote(PY)} -m plugins.importer import --src {shlex.quote(src)} "
-              f"--dest {shlex.quote(dest)}{flags}", pty=False)
+        # --src=VALUE: a file name starting with '-' stays a value, not an option.
+        c.run(f"{shlex.quote(PY)} -m plugins.importer import --src={shlex.quote(src)} "
+              f"--dest={shlex.quote(dest)}{flags}", pty=False)
 
 
 @task

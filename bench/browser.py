@@ -58,10 +58,17 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
+def new_context(browser):
+    """A context whose pages the probes may poll: Playwright's wait_for_function evaluates a
+    string in the page, which the site's Content-Security-Policy refuses (no 'unsafe-eval').
+    The bench measures, it does not test the policy (tests/site/test_csp.py does)."""
+    return browser.new_context(bypass_csp=True)
+
+
 def chrome_urls(browser, url: str) -> set[str]:
     """URLs (other than the document) that a plain site page loads: CSS and scripts every page
     shares, which are not search assets."""
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     seen = []
     page.on("requestfinished", lambda r: seen.append(r.url))
@@ -73,7 +80,7 @@ def chrome_urls(browser, url: str) -> set[str]:
 def probe_cold(browser, page_url: str, query: str, chrome: set[str], extra: str = "",
                timeout_ms: int = 15000) -> QueryProbe:
     probe = QueryProbe(query)
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.add_init_script(_OBSERVER)
     finished = []
@@ -111,7 +118,7 @@ def probe_warm(browser, page_url: str, queries: list[str], input_selector: str,
                warmup: str, before_query=None, timeout_ms: int = 15000) -> list[float | None]:
     """Per-query time with the search code and the shards of `warmup` (a query with results)
     already loaded."""
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.add_init_script(_OBSERVER)
     page.goto(f"{page_url}?q={quote(warmup)}", wait_until="load")

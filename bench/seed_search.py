@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
-from bench.browser import launch
+from bench.browser import launch, new_context
 from bench.build import ROOT
 from bench.serve import serve
 
@@ -71,7 +71,7 @@ def probe(output: Path, queries: list[str], runs: int) -> list[dict]:
         for query in queries:
             cold_ms, cold_bytes, search_bytes, warm_ms, results = [], [], [], [], 0
             for _ in range(runs):
-                context = browser.new_context()
+                context = new_context(browser)
                 page = context.new_page()
                 sizes: list[tuple[str, int]] = []
 

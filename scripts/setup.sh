@@ -2,8 +2,9 @@
 # Set up everything the archive needs on a fresh Debian machine. Idempotent.
 #   scripts/setup.sh          Python venv (.venv) and npm packages: enough to import and build
 #   scripts/setup.sh --test   also what the test suite needs: Debian chromium, CJK fonts, Java,
-#                             LibreOffice (the importer converts .doc files with it), and the
-#                             benchmark's Python packages (Pagefind, which tests/bench compares against)
+#                             LibreOffice (the importer converts .doc files with it), the test-only
+#                             tools (requirements-test.txt: zizmor) and the benchmark's Python
+#                             packages (Pagefind, which tests/bench compares against)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,6 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 if [ "${1:-}" = "--test" ]; then
-  .venv/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
+  .venv/bin/pip install -q --disable-pip-version-check -r requirements-test.txt -r requirements-bench.txt
 fi
 npm ci --no-audit --no-fund --loglevel=error

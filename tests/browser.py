@@ -58,3 +58,10 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def run_script_file(page, path: Path) -> None:
+    """Run a script file (axe-core) in the page. Not with add_script_tag: that inserts an inline
+    <script>, which the site's Content-Security-Policy blocks; the DevTools protocol's
+    evaluation is not subject to it."""
+    page.evaluate(Path(path).read_text(encoding="utf-8") + "\n;undefined")

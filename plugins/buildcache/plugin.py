@@ -19,13 +19,20 @@ logger = logging.getLogger(__name__)
 _TREE_MARK = ".buildcache-tree"
 
 
+# Pelican's reader cache (in the tree folder) keeps what the readers returned, by file stamp
+# only: change this when that output changes, so caches of the old code are not read.
+# "sanitised": article HTML is sanitised by the reader since issue 14.
+READER_OUTPUT = "sanitised"
+
+
 def tree_folder(cache_root: Path, content_path: str, settings=None) -> Path:
     """The cache folder of one content tree. Pelican's reader cache pickles the settings, and
     with them the functions they name (ARTICLE_ORDER_BY, the Markdown toc's slugify): when one
     of those moves to another module an old cache no longer loads, and Pelican stops. So the
-    names of those functions are part of the folder's name; the old folder is pruned with the
-    unused ones."""
-    key = "\0".join([str(Path(content_path).resolve()), *sorted(_function_names(settings))])
+    names of those functions are part of the folder's name, like the version of the readers'
+    output; the old folder is pruned with the unused ones."""
+    key = "\0".join([str(Path(content_path).resolve()), READER_OUTPUT,
+                     *sorted(_function_names(settings))])
     tree_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
     return cache_root / tree_id
 

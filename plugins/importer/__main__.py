@@ -2,16 +2,26 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
+# One meaning per code, for import and check alike (README): 2 is only "kept, an editor changed
+# it"; a command line that cannot be read is a failure (argparse would exit 2).
 EXIT_OK, EXIT_FAILED, EXIT_KEPT = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        option = re.match(r"argument (--[\w-]+): expected one argument", message)
+        hint = f" (a value starting with '-' is written {option[1]}=-name)" if option else ""
+        self.exit(EXIT_FAILED, f"{self.prog}: {message}{hint}; see --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plugins.importer")
+    parser = _Parser(prog="python -m plugins.importer")
     sub = parser.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="raw file(s) or folder → articles",
                          description="Exit status: 0 all imported, 1 some file failed (the others "
@@ -36,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             results = import_paths(args.src, opts)
         except (OSError, ValueError) as e:
-            # Reference data (gazetteer, topics) missing or malformed: nothing can be imported.
+            # Reference data (gazetteer, topics) missing or malformed, or another import holds
+            # the destination folder: nothing can be imported.
             print(f"import: {e}", file=sys.stderr)
             return EXIT_FAILED
         for r in results:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
 from .document import Document, Para
 
@@ -45,7 +45,7 @@ def html_document(markup: str) -> Document:
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body"):
+        if _decomposed(tag) or tag.name in ("html", "body"):
             continue
         words = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
         if words.strip() and (_FURNITURE_OF_CONTENT.search(words)
@@ -55,7 +55,8 @@ def html_document(markup: str) -> Document:
     h1 = container.find("h1") or soup.find("h1")
     if h1 and h1.get_text(strip=True):
         meta["title"] = h1.get_text(" ", strip=True)
-        if h1 in container.descendants:
+        # By identity: `in` compares tags by their whole content, recursively.
+        if any(parent is container for parent in h1.parents):
             h1.decompose()
     paras: list[Para] = []
     _collect(container, paras)
@@ -81,29 +82,68 @@ def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
     canonical = soup.find("link", rel="canonical")
     if canonical and canonical.get("href", "").startswith("http"):
         meta.setdefault("source_url", canonical["href"])
-    if "page_title" not in meta and soup.title and soup.title.string:
-        meta["page_title"] = soup.title.string.strip()
+    title = _only_string(soup.title) if soup.title else None
+    if "page_title" not in meta and title:
+        meta["page_title"] = title.strip()
     if meta.get("source_url", "") and not meta["source_url"].startswith(("http://", "https://")):
         del meta["source_url"]
     return meta
 
 
+def _decomposed(tag: Tag) -> bool:
+    # Tag.decomposed looks up `_decomposed` with getattr, which on a live tag falls through to
+    # Tag.__getattr__, i.e. find("_decomposed") over the whole subtree: quadratic on deep pages.
+    return tag.__dict__.get("_decomposed", False)
+
+
+def _only_string(tag: Tag):
+    """Tag.string without its recursion: the one string at the end of a chain of only
+    children, else None."""
+    while len(tag.contents) == 1 and isinstance(tag.contents[0], Tag):
+        tag = tag.contents[0]
+    if len(tag.contents) == 1 and isinstance(tag.contents[0], NavigableString):
+        return tag.contents[0]
+    return None
+
+
+# The strings get_text() counts (not comments, ruby annotations, scripts).
+_TEXT_TYPES = {NavigableString, CData}
+_CANDIDATES = {"article", "div", "section", "td", "main"}
+
+
 def _article_container(soup: BeautifulSoup) -> Tag:
     body = soup.body or soup
+    # Per element: Chinese characters and length of its stripped text, and the length of the
+    # text of the links in it, summed up from the leaves in one pass (get_text() on every
+    # candidate read a nested element's text once per ancestor: quadratic on deep pages).
+    totals: dict[int, list[int]] = {}   # id(element) -> [han, length, link length]
+    for node in reversed(list(body.descendants)):   # an element after all of its descendants
+        if isinstance(node, Tag):
+            han, length, links = totals.setdefault(id(node), [0, 0, 0])
+            if node.name == "a":
+                links += length
+        elif type(node) in _TEXT_TYPES:
+            text = node.strip()
+            han, length, links = len(_HAN.findall(text)), len(text), 0
+        else:
+            continue
+        parent = totals.setdefault(id(node.parent), [0, 0, 0])
+        parent[0] += han
+        parent[1] += length
+        parent[2] += links
+
     best, best_score = body, 0.0
-    for tag in body.find_all(["article", "div", "section", "td", "main"]):
-        text = tag.get_text("", strip=True)
-        han = len(_HAN.findall(text))
+    for tag in body.find_all(list(_CANDIDATES)):
+        han, length, links = totals[id(tag)]
         if han < 20:
             continue
         # Prefer the element whose text sits in its own paragraphs (not in many nested boxes),
         # and elements named like article bodies.
-        paragraphs = len(tag.find_all("p", recursive=False)) + 1
+        paragraphs = sum(1 for child in tag.contents if isinstance(child, Tag) and child.name == "p") + 1
         words = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
         score = han * (1.5 if _CONTENT_HINT.search(words) or tag.name == "article" else 1.0)
         score *= min(2.0, 1 + paragraphs / 10)
-        links = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
-        score *= max(0.1, 1 - links / max(1, len(text)))
+        score *= max(0.1, 1 - links / max(1, length))
         if score > best_score:
             best, best_score = tag, score
     return best
@@ -118,25 +158,28 @@ def _collect(node: Tag, paras: list[Para]) -> None:
         if text:
             paras.append(Para(text, line=0, level=level))
 
-    def walk(el):
-        for child in el.children:
-            if isinstance(child, NavigableString):
-                buffer.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name == "br":
-                    flush()
-                elif child.name in ("h2", "h3", "h4", "h5", "h6"):
-                    flush()
-                    buffer.append(child.get_text(" ", strip=True))
-                    flush(min(int(child.name[1]), 5))
-                elif child.name in _BLOCKS:
-                    flush()
-                    walk(child)
-                    flush()
-                elif child.name == "img":
-                    continue
-                else:
-                    walk(child)
-
-    walk(node)
+    # A walk with its own stack (no recursion limit on deeply nested pages): each entry is an
+    # element's remaining children and whether the element is a block (a paragraph ends after it).
+    stack = [(iter(node.children), False)]
+    while stack:
+        children, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                flush()
+        elif isinstance(child, NavigableString):
+            buffer.append(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                flush()
+            elif child.name in ("h2", "h3", "h4", "h5", "h6"):
+                flush()
+                buffer.append(child.get_text(" ", strip=True))
+                flush(min(int(child.name[1]), 5))
+            elif child.name in _BLOCKS:
+                flush()
+                stack.append((iter(child.children), True))
+            elif child.name != "img":
+                stack.append((iter(child.children), False))
     flush()

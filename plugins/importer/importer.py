@@ -1,7 +1,10 @@
 """Importing raw files: raw file(s) or a folder → articles, with a report per file."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +103,8 @@ def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
 
 def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[metadata.Topic],
                 taken: dict[str, Path]) -> Result:
+    """`taken` holds, for the files this run has imported so far, slug → source and raw
+    reference (raw/…, never a slug) → source."""
     result = Result(path)
     try:
         if not path.exists():
@@ -116,16 +121,28 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
 
     slug = slug_for(path, data)
     raw_ref = raw_reference(path)
-    if "raw" not in path.resolve().parts:
+    inside_raw = "raw" in path.resolve().parts
+    if not inside_raw:
         # The archive keeps every source in raw/ (DESIGN.md); `invoke check` will look there.
         doc.changes.append(Change("metadata", "review", f"{path} is not inside raw/: copy it to "
                                                         f"{raw_ref} so that Raw points at it"))
+    claimed = taken.get(raw_ref)
+    if claimed is not None and claimed != path:
+        # One article per raw document: two files outside raw/ with one name would both be it.
+        result.status, result.error = "failed", (
+            f"{path}: {claimed} in this run would also be {raw_ref} (one article per raw "
+            "document); give one of them another file name")
+        return result
     target = opts.dest / f"{slug}.md"
     other = taken.get(slug)
-    if (other is not None and other != path) or _belongs_to_other(target, raw_ref):
+    owner = other if other is not None and other != path else _belongs_to_other(target, raw_ref)
+    if owner:
+        wanted = slug
         slug = f"{slug}-{hashlib.sha1(data).hexdigest()[:8]}"
         target = opts.dest / f"{slug}.md"
-    taken[slug] = path
+        doc.changes.append(Change("metadata", "review", f"slug {wanted} is taken by {owner}: "
+                                                        f"this article is {slug}"))
+    taken[slug] = taken[raw_ref] = path
     doc.meta["slug"], doc.meta["raw"] = slug, raw_ref
     if doc.review:
         doc.meta["review"] = ", ".join(doc.review)
@@ -141,6 +158,14 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
             if edited(current) and not opts.force:
                 result.status = "kept-edited"
                 return result
+            if not inside_raw and not opts.force:
+                # Its Raw is this file's name in raw/, not a path the file has: the article may
+                # come from another file of the same name, imported by an earlier run.
+                result.status, result.error = "failed", (
+                    f"{path}: {target} already holds an article from {raw_ref}, perhaps from "
+                    f"another file named {path.name}; put this file in raw/ under a name of its "
+                    f"own, or re-run with --force to replace {target}")
+                return result
             result.status = "updated"
         else:
             result.status = "written"
@@ -152,21 +177,57 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
     return result
 
 
-def _belongs_to_other(target: Path, raw_ref: str) -> bool:
+def _belongs_to_other(target: Path, raw_ref: str) -> str:
+    """The Raw of the article at `target` when it is another document's, else ""."""
     if not target.exists():
-        return False
+        return ""
     m = re.search(r"^Raw:\s*(.+)$", target.read_text(encoding="utf-8"), re.M)
-    return bool(m) and m.group(1).strip() != raw_ref
+    return m.group(1).strip() if m and m.group(1).strip() != raw_ref else ""
+
+
+class DestinationBusy(OSError):
+    """Another import holds the destination folder."""
+
+
+@contextlib.contextmanager
+def _locked(dest: Path):
+    """Hold an exclusive lock on the destination folder for the run: two runs at once would
+    both see a slug free and write one article over the other. flock on the folder itself
+    leaves no lock file among the articles, and the system drops it when the process ends."""
+    dest.mkdir(parents=True, exist_ok=True)
+    fd = os.open(dest, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DestinationBusy(f"{dest}: another import is writing into this folder; run "
+                                  "this one again when it has finished") from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def import_paths(src: Path, opts: Options) -> list[Result]:
     files = raw_files(src)
     if not files:
         return [Result(src, status="failed", error=f"{src}: no raw documents (.txt, .html, .docx, .doc, .pdf) found")]
-    gazetteer = Gazetteer.load(opts.data_dir)
-    topics = metadata.load_topics(opts.data_dir)
-    taken: dict[str, Path] = {}
-    return [import_file(p, opts, gazetteer, topics, taken) for p in files]
+    with _locked(opts.dest):
+        gazetteer = Gazetteer.load(opts.data_dir)
+        topics = metadata.load_topics(opts.data_dir)
+        taken: dict[str, Path] = {}
+        return [_import_one(p, opts, gazetteer, topics, taken) for p in files]
+
+
+def _import_one(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[metadata.Topic],
+                taken: dict[str, Path]) -> Result:
+    """import_file, where an error nobody foresaw (a bug, a page no rule expected) fails this
+    file only: the run goes on and every file is reported."""
+    try:
+        return import_file(path, opts, gazetteer, topics, taken)
+    except Exception as e:  # noqa: BLE001 - reported as this file's failure, with its type
+        return Result(path, status="failed",
+                      error=f"{path}: could not be imported ({type(e).__name__}: {e}); the other "
+                            "files were, please report this one")
 
 
 # --- report ------------------------------------------------------------------------------

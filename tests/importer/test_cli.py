@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import markdown
@@ -166,6 +167,25 @@ def test_writes_are_atomic(raw_dir, tmp_path, monkeypatch):
     assert sorted(p.name for p in dest.iterdir()) == ["003-533674c9486a0d79.md"]
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_articles_are_written_with_the_users_umask(raw_dir, tmp_path, umask):
+    # mkstemp made every article -rw------- (issue 14, item 13), and --force turned a 0644
+    # article into 0600.
+    dest = tmp_path / "articles"
+    target = dest / "003-533674c9486a0d79.md"
+    previous = os.umask(umask)
+    try:
+        assert cli("import", "--src", raw_dir, "--dest", dest).returncode == 0
+        assert {p.name: p.stat().st_mode & 0o777 for p in dest.iterdir()} == {
+            "003-533674c9486a0d79.md": 0o666 & ~umask, "004-60c8b196861be597.md": 0o666 & ~umask}
+        target.write_text(target.read_text(encoding="utf-8") + "\n编辑补充的一段。\n", encoding="utf-8")
+        assert cli("import", "--src", raw_dir, "--dest", dest, "--force").returncode == 0
+        assert "编辑补充的一段" not in target.read_text(encoding="utf-8")
+        assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    finally:
+        os.umask(previous)
+
+
 TRADITIONAL = ("棗莊市市中區人民政府新聞辦召開新聞發佈會。街道黨工委書記介紹，今年以來，街道圍繞群眾所需，"
                "紮實開展各項創建活動，全力打造公共服務最優的城市街道。截至目前，共走訪10400餘戶。\n")
 
@@ -212,6 +232,78 @@ def test_saved_web_page(tmp_path):
     for gone in ("统计代码", "政务公开", "当前位置", "分享到", "北湖街道", "东湖社区", "网友评论",
                  "上一篇", "版权所有", "ICP", "责任编辑", "20210618123.jpg", "设为首页"):
         assert gone not in a.body, gone
+
+
+NEWS = "<p>街道召开网格化治理推进会，部署下一阶段工作，要求各社区网格员每日巡查，及时上报问题。</p>"
+
+
+@pytest.mark.parametrize("tag", ["span", "b", "font", "table", "ul", "div"])
+def test_a_deeply_nested_page_is_imported_with_the_files_around_it(tmp_path, tag):
+    # 1,000 nested elements gave a RecursionError traceback: the files after it were not
+    # imported, the ones before it written but not reported (issue 14, item 9).
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED_003, raw / "a-before.txt")
+    (raw / "b-deep.html").write_text(f"<html><body>{f'<{tag}>' * 1000}{NEWS}{f'</{tag}>' * 1000}"
+                                     "</body></html>", encoding="utf-8")
+    shutil.copy(SEED_004, raw / "c-after.txt")
+    done = cli("import", "--src", raw, "--dest", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "import: 3 of 3 imported, 0 failed" in done.stdout
+    for name in ("a-before.txt", "b-deep.html", "c-after.txt"):
+        assert f"{raw / name} → " in done.stdout
+    deep = ArticleFile.read(tmp_path / "out" / "b-deep.md")
+    assert "要求各社区网格员每日巡查，及时上报问题。" in deep.body
+
+
+def test_html_parsing_takes_time_linear_in_the_page_size():
+    # 10,000 nested <div> (110 kB) took 86 s: every candidate element re-read the text of all
+    # the elements in it. Now a page ten times deeper takes about ten times as long.
+    from plugins.importer.html import html_document
+
+    def seconds(depth):
+        page = f"<html><body>{'<div>' * depth}{NEWS}{'</div>' * depth}</body></html>"
+        start = time.perf_counter()
+        paras = html_document(page).paras
+        assert [p.text for p in paras] == [NEWS[3:-4]]
+        return time.perf_counter() - start
+
+    seconds(1000)  # warm up
+    small, large = min(seconds(1000) for _ in range(3)), min(seconds(10_000) for _ in range(3))
+    assert large < 5, large
+    assert large / small < 30, (small, large)   # quadratic would be ~100
+
+
+def test_an_unforeseen_error_fails_that_file_only(tmp_path, monkeypatch, capsys):
+    # An exception in one file ended the run with a traceback, and the files already written
+    # were never reported (issue 14, item 9).
+    from plugins.importer import __main__ as command
+    from plugins.importer import importer
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED_003, raw / "a-before.txt")
+    (raw / "b-bad.html").write_text(f"<html><body><div id='boom'>{NEWS}</div></body></html>",
+                                    encoding="utf-8")
+    shutil.copy(SEED_004, raw / "c-after.txt")
+    real = importer.formats.page_document
+
+    def page_document(markup):
+        if "boom" in markup:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(markup)
+
+    monkeypatch.setattr(importer.formats, "page_document", page_document)
+    status = command.main(["import", "--src", str(raw), "--dest", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert err.splitlines() == [f"FAILED {raw / 'b-bad.html'}: could not be imported (RecursionError: "
+                                "maximum recursion depth exceeded); the other files were, please "
+                                "report this one"]
+    assert f"{raw / 'a-before.txt'} → " in out and f"{raw / 'c-after.txt'} → " in out
+    assert "import: 2 of 3 imported, 1 failed" in out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-before.md", "c-after.md"]
 
 
 def test_furniture_named_after_the_article_is_dropped(tmp_path):
@@ -265,6 +357,127 @@ def test_slugs_are_ascii_stable_and_unique(tmp_path):
     again = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))
     assert [ArticleFile.read(r.article).get("Slug") for r in again] == slugs
     assert [r.status for r in again] == ["unchanged"] * 3
+
+
+def invoke_import(*args, cwd=ROOT):
+    return subprocess.run([str(Path(sys.executable).with_name("invoke")), "-r", str(ROOT), "import",
+                           *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_the_size_limit_message_names_an_option_invoke_accepts(tmp_path):
+    # "raise --max-bytes" named an option `invoke import` did not have (issue 14, item 12).
+    small = invoke_import("--src", SEED_004, "--dest", tmp_path / "a", "--max-bytes", 1000)
+    assert small.returncode == 1
+    assert f"FAILED {SEED_004}: file too large ({SEED_004.stat().st_size} bytes; the limit is 1000); " \
+           "split it or raise --max-bytes" in small.stderr
+    raised = invoke_import("--src", SEED_004, "--dest", tmp_path / "b", "--max-bytes", 100_000)
+    assert raised.returncode == 0, raised.stderr
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["004-60c8b196861be597.md"]
+
+
+def test_a_command_line_that_cannot_be_read_fails_with_1_not_the_kept_code(tmp_path):
+    # argparse exits 2, which the importer uses for "kept, an editor changed it".
+    (tmp_path / "plugins").symlink_to(ROOT / "plugins")  # `-m plugins.importer` from tmp_path
+    shutil.copy(SEED_004, tmp_path / "-dash.txt")
+    for args in (["import", "--src", "-dash.txt", "--dest", "out"], ["import", "--dest", "out"],
+                 ["import", "--src", "x.txt", "--max-bytes", "many"], ["export"]):
+        done = cli(*args, cwd=tmp_path)
+        assert done.returncode == 1, (args, done.returncode)
+        assert len(done.stderr.splitlines()) == 1 and "see --help" in done.stderr, done.stderr
+        assert not (tmp_path / "out").exists()
+    assert "(a value starting with '-' is written --src=-name)" in \
+        cli("import", "--src", "-dash.txt", cwd=tmp_path).stderr
+    written = cli("import", "--src=-dash.txt", "--dest", "out", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+
+
+def test_invoke_import_takes_a_file_name_starting_with_a_dash(tmp_path):
+    # The task runs the importer in the repository: a relative --src is relative to it. A copy
+    # of tasks.py beside the file makes tmp_path that repository.
+    shutil.copy(ROOT / "tasks.py", tmp_path)
+    (tmp_path / "plugins").symlink_to(ROOT / "plugins")
+    shutil.copy(SEED_004, tmp_path / "-dash.txt")
+    done = subprocess.run([str(Path(sys.executable).with_name("invoke")), "import", "--src",
+                           "-dash.txt", "--dest", "out"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["dash.md"]
+
+
+SEEDS = sorted((ROOT / "raw").glob("*.txt"))
+
+
+def test_a_later_run_never_replaces_another_sources_article(tmp_path):
+    # Two runs into one folder whose sources (outside raw/) share file names ended with 57
+    # articles instead of 60, both reporting "30 of 30 imported" (issue 14, item 8).
+    first, second, dest = tmp_path / "inbox1", tmp_path / "inbox2", tmp_path / "articles"
+    for folder, seeds in ((first, SEEDS[:3]), (second, SEEDS[2:])):
+        folder.mkdir()
+        for name, seed in zip(("news-1.txt", "news-2.txt", f"only-{folder.name}.txt"), seeds):
+            shutil.copy(seed, folder / name)
+    assert cli("import", "--src", first, "--dest", dest).returncode == 0
+    before = {p.name: p.read_bytes() for p in dest.iterdir()}
+
+    done = cli("import", "--src", second, "--dest", dest)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"FAILED {second / name}: {dest / name.replace('.txt', '.md')} already holds an article "
+        f"from raw/{name}, perhaps from another file named {name}; put this file in raw/ under a "
+        f"name of its own, or re-run with --force to replace {dest / name.replace('.txt', '.md')}"
+        for name in ("news-1.txt", "news-2.txt")]
+    assert "import: 1 of 3 imported, 2 failed" in done.stdout
+    after = {p.name: p.read_bytes() for p in dest.iterdir()}
+    assert {name: after[name] for name in before} == before
+    assert sorted(after) == sorted([*before, "only-inbox2.md"])
+    # Importing the first folder again is still a no-op, not a conflict with itself.
+    again = cli("import", "--src", first, "--dest", dest)
+    assert again.returncode == 0 and again.stdout.count("[unchanged;") == 3
+
+
+def test_two_sources_with_one_slug_in_one_run_are_reported(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "a").mkdir(parents=True)
+    (inbox / "b").mkdir()
+    shutil.copy(SEEDS[0], inbox / "a" / "report.txt")
+    shutil.copy(SEEDS[1], inbox / "b" / "report.txt")
+    done = cli("import", "--src", inbox, "--dest", tmp_path / "out")
+    # Outside raw/ both would be raw/report.txt: one article per raw document.
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"FAILED {inbox / 'b' / 'report.txt'}: {inbox / 'a' / 'report.txt'} in this run would also "
+        "be raw/report.txt (one article per raw document); give one of them another file name"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["report.md"]
+
+    # Inside raw/ they are two raw documents: the second gets its own slug, and the report says so.
+    raw = tmp_path / "raw"
+    shutil.copytree(inbox, raw)
+    results = import_paths(raw, Options(dest=tmp_path / "raw-out", data_dir=DATA))
+    assert [r.status for r in results] == ["written", "written"]
+    second_slug = results[1].article.stem
+    assert second_slug.startswith("report-")
+    notes = [c.text for c in results[1].changes if c.action == "review"]
+    assert f"slug report is taken by {raw / 'a' / 'report.txt'}: this article is {second_slug}" in notes
+
+
+def test_a_second_concurrent_import_into_one_folder_stops_with_one_line(tmp_path):
+    import fcntl
+
+    dest = tmp_path / "articles"
+    dest.mkdir()
+    holder = os.open(dest, os.O_RDONLY)  # what a running import holds
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        busy = cli("import", "--src", SEED_004, "--dest", dest)
+        assert busy.returncode == 1
+        assert busy.stderr.splitlines() == [
+            f"import: {dest}: another import is writing into this folder; run this one again "
+            "when it has finished"]
+        assert list(dest.iterdir()) == []
+    finally:
+        os.close(holder)
+    done = cli("import", "--src", SEED_004, "--dest", dest)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in dest.iterdir()] == ["004-60c8b196861be597.md"]
 
 
 def test_module_and_invoke_entry_points_agree(raw_dir, tmp_path):

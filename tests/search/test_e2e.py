@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import chromium, run_script_file, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -174,7 +174,7 @@ def test_search_page_with_results_passes_axe(browser_page):
     page = browser_page
     page.goto(page.base + "/search/?q=网格员")
     page.wait_for_selector("#search-results[data-search-done]", state="attached")
-    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    run_script_file(page, ROOT / "node_modules" / "axe-core" / "axe.min.js")
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
                if v["impact"] in ("serious", "critical")]

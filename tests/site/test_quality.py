@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 
-from tests.browser import VIEWPORTS, chromium, serve
+from tests.browser import VIEWPORTS, chromium, run_script_file, serve
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -106,7 +106,7 @@ def test_every_fragment_link_has_its_target(site_name, request):
 
 
 def run_axe(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE_JS))
+    run_script_file(page, AXE_JS)
     result = page.evaluate("() => axe.run(document)")
     return [{"rule": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
             for v in result["violations"] if v["impact"] in ("serious", "critical")]

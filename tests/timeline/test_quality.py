@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT, build_site
 
-from tests.browser import chromium, serve
+from tests.browser import chromium, run_script_file, serve
 from .conftest import GETABU, YIYUAN, YIYUAN_CODE, article
 
 pytestmark = pytest.mark.slow
@@ -59,7 +59,7 @@ def test_axe_finds_no_serious_or_critical_violations(site):
             page = browser.new_page(viewport=viewport)
             for path in PAGES[:-1]:
                 page.goto(base + path)
-                page.add_script_tag(path=str(AXE_JS))
+                run_script_file(page, AXE_JS)
                 result = page.evaluate("() => axe.run(document)")
                 serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]
                            if v["impact"] in ("serious", "critical")]
