@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from plugins.buildcache import cache_for
 from plugins.gazetteer import Gazetteer
 
 from .record import ArchiveRecord
@@ -14,7 +15,12 @@ from .topics import load_topics
 
 
 def archive_context(settings) -> Context:
-    """The reference data and site layout an article is validated against."""
+    """The reference data and site layout an article is validated against, once per build."""
+    return cache_for(settings).for_this_build("article_meta.context",
+                                              lambda: _context(settings))
+
+
+def _context(settings) -> Context:
     data = Path(settings["ARCHIVE_DATA_PATH"])
     return Context(
         kinds=article_meta_settings(settings)["KINDS"],
@@ -59,15 +65,18 @@ def reserved_segments(settings) -> set[str]:
 
 
 def check_content(settings) -> list[str]:
-    """Every front-matter problem of the content tree, as `path:line: problem`."""
+    """Every front-matter problem of the content tree, as `path:line: problem`. The headers
+    read are kept for this build: the records are made from them."""
     path = settings["PATH"]
     articles = content_files(path, settings["ARTICLE_PATHS"])
     pages = content_files(path, settings["PAGE_PATHS"])
-    return check_archive(articles, pages, archive_context(settings))
+    read = cache_for(settings).for_this_build("article_meta.headers", dict)
+    return check_archive(articles, pages, archive_context(settings), read)
 
 
 def article_record(content, ctx: Context) -> ArchiveRecord:
-    header = read_header(content.source_path)
+    headers = cache_for(content.settings).for_this_build("article_meta.headers", dict)
+    header = headers.get(content.source_path) or read_header(content.source_path)
     return ArchiveRecord.from_header(
         header, content.slug, ctx.kinds, ctx.gazetteer, ctx.topics,
         content_html=lambda: content.content,

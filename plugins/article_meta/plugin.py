@@ -15,7 +15,7 @@ from pelican.urlwrappers import Category
 from . import dates
 from .archive import archive_context, article_record, check_content, site_urls
 from .reader import use_archive_reader
-from .schema import REVIEW_LABELS, FrontMatterError
+from .schema import DOCS, REVIEW_LABELS, FrontMatterError
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +28,8 @@ def declare_site_urls(pelican) -> None:
 def validate_archive(generator) -> None:
     problems = check_content(generator.settings)
     if problems:
-        logger.error("article_meta: %d front-matter problem(s):\n%s", len(problems),
-                     "\n".join(problems))
+        logger.error("article_meta: %d front-matter problem(s) (the fields are described in "
+                     "%s):\n%s", len(problems), DOCS, "\n".join(problems))
         raise FrontMatterError("\n".join(problems))
 
 

@@ -92,7 +92,10 @@ class ArchiveRecord:
     @property
     def toc(self) -> list[dict]:
         """The h2/h3 headings, when there are enough of them for a table of contents."""
-        found = HtmlText(self.content_html(), offsets=False).headings()
+        source = self.content_html()
+        if source.count("<h2") + source.count("<h3") < self.toc_min_headings:
+            return []  # most news has none: no need to read the text
+        found = HtmlText(source, offsets=False).headings()
         return found if len(found) >= self.toc_min_headings else []
 
     # --- derived values the theme and the plugins share --------------------------------------

@@ -344,9 +344,11 @@ CHECKS = {"text": _text, "date": _date, "precision": _precision, "period": _peri
 
 
 # --- the whole archive -------------------------------------------------------------------------
-def check_archive(articles: list[Path], pages: list[Path], ctx: Context) -> list[str]:
+def check_archive(articles: list[Path], pages: list[Path], ctx: Context,
+                  read: dict[str, Header] | None = None) -> list[str]:
     """Every problem of every article and page as `path:line: problem`, in path order: each
-    file's own, then what only the archive as a whole shows (one slug or raw file twice)."""
+    file's own, then what only the archive as a whole shows (one slug or raw file twice).
+    The headers read go into `read` (path → Header), when given."""
     problems: list[str] = []
     headers: list[tuple[str, Header]] = []
     for kind_of_content, paths in (("article", articles), ("page", pages)):
@@ -357,6 +359,8 @@ def check_archive(articles: list[Path], pages: list[Path], ctx: Context) -> list
                 problems.append(str(error))
                 continue
             headers.append((kind_of_content, header))
+            if read is not None:
+                read[str(path)] = header
             problems += [f"{where(path, p.line)}: {p.message}"
                          for p in check_file(header, kind_of_content, ctx)]
     for kind_of_content, key, what in (("article", "slug", "duplicate slug {value!r}"),

@@ -54,6 +54,15 @@ class BuildCache:
     def __init__(self, path: str | Path | None):
         self.path = Path(path) if path is not None else None
         self._namespaces: dict[str, _Namespace] = {}
+        self._this_build: dict[str, Any] = {}
+
+    def for_this_build(self, key: str, fn: Callable[[], Any]) -> Any:
+        """fn(), computed once per build and kept in memory only: work every article needs
+        the same answer to (the reference data it is checked against). Forgotten when the
+        build ends (save), so a long-lived process never reuses it for the next build."""
+        if key not in self._this_build:
+            self._this_build[key] = fn()
+        return self._this_build[key]
 
     def get_or_compute(self, namespace: str, key_text: str, fn: Callable[[], Any]) -> Any:
         ns = self._namespace(namespace)
@@ -111,6 +120,7 @@ class BuildCache:
     def save(self) -> None:
         """Write every namespace used since the last save, keeping only the entries used, and
         start counting anew (livereload runs several builds on one cache)."""
+        self._this_build.clear()
         for name, ns in self._namespaces.items():
             logger.debug("buildcache: %s: %d hits, %d computed", name, ns.hits, ns.misses)
             kept = {k: ns.entries[k] for k in ns.used}

@@ -35,6 +35,8 @@ class Gazetteer:
         self._names_by_code: dict[str, list[str]] | None = None
         # The name index of resolve.py, built on first use and kept with this table.
         self._resolve_index = None
+        # lookup() answers: an archive names the same few hundred places thousands of times.
+        self._lookups: dict[tuple[str, ...], Division | None] = {}
 
     @classmethod
     def load(cls, data_dir: str | Path) -> "Gazetteer":
@@ -68,6 +70,12 @@ class Gazetteer:
                street: str = "") -> Division | None:
         """The deepest division matching the given names along one path, or None if the
         names do not form a path (or the deepest one is ambiguous)."""
+        key = (province, city, district, street)
+        if key not in self._lookups:
+            self._lookups[key] = self._lookup(province, city, district, street)
+        return self._lookups[key]
+
+    def _lookup(self, province: str, city: str, district: str, street: str) -> Division | None:
         wanted = [(lvl, n) for lvl, n in zip(LEVELS, (province, city, district, street)) if n]
         if not wanted:
             return None

@@ -197,3 +197,13 @@ def test_the_sites_own_addresses_come_from_the_settings(tmp_path):
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://a.org/difang/" in sitemap and "sousuo" not in sitemap
     assert (out / "difang" / "index.html").exists() and not (out / "places" / "index.html").exists()
+
+
+def test_the_architecture_document_describes_every_field():
+    from plugins.article_meta.schema import FIELDS
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = text[text.index("## Front matter"):text.index("## Plugins")]
+    rows = [line.split("|")[1] for line in table.splitlines() if line.startswith("| `")]
+    described = {key.strip(" `") for row in rows for key in row.split(",")}
+    assert described == {field.key for field in FIELDS}
