@@ -74,6 +74,8 @@ FURNITURE = [
                              r"|点击(?:数|率)?\s*[:：]|浏览(?:量|次数)\s*[:：]|^(?:责任编辑|责编)\s*[:：]")),
     ("image-file", re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$", re.I)),
 ]
+# A line opening with a copyright notice is a footer whatever its length.
+FURNITURE_OPENING = re.compile(r"^(?:版权声明|版权所有|copyright|©)", re.I)
 # Clauses of a sidecar's `notes` that describe furniture; the strings they quote ('…') are
 # looked for in the body. Photo captions and stray characters are noise, not furniture.
 NOTES_FURNITURE = re.compile(r"boilerplate|footer|header|breadcrumb|chrome|toolbar|watermark|"
@@ -289,7 +291,9 @@ def furniture_markers(notes: str) -> list[str]:
             continue
         for quoted in _QUOTED.findall(clause):
             for part in re.split(r"…|\.\.\.", quoted):
-                part = norm(part).strip(">|/")
+                part = norm(part)
+                # A cut quote ('首页 > 政务公开 > …') keeps its words, not its last separator.
+                part = part.strip(">|/") or part
                 if part:
                     markers.append(part)
     return markers
@@ -302,6 +306,9 @@ def furniture_lines(text: str, title: str, notes: str) -> list[str]:
     folded_title = norm(title)
     for line in lines:
         folded = norm(line)
+        if FURNITURE_OPENING.match(fold(to_simplified(line))):
+            found.append(f"footer: {line[:60]}")
+            continue
         if len(line) <= FURNITURE_MAX_LINE:
             kind = next((name for name, rx in FURNITURE if rx.search(fold(to_simplified(line)))), None)
             if kind:

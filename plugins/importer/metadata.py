@@ -110,20 +110,44 @@ def tags_of(text: str, keyword_hits: Counter, exclude: set[str]) -> list[str]:
     return out[:TAG_MAX]
 
 
-def proposed_title(doc: Document, kind: str, place: str, date: FoundDate | None) -> str:
+TITLE_MAX = 40
+
+
+def proposed_title(doc: Document, kind: str, place: str, date: FoundDate | None,
+                   period: str = "") -> str:
     """A title for a document without one: for a report, place + year + what it reports
     (现将具体工作情况汇报如下 → 工作情况汇报); for news, its first sentence."""
     if kind == "report":
         m = re.search(r"现将(?:具体|有关|主要)?(.{0,12}?)(汇报|报告|总结)如下", doc.text[:3000])
         what = (m.group(1) + m.group(2)) if m else "工作报告"
-        if not what.startswith("工作"):
+        if not what.startswith("工作") and not re.match(r"\d{4}年", what):
             what = "工作" + what if m and not m.group(1) else what
-        year = f"{date.year}年" if date else ""
+        year = period[:4] if period else (str(date.year) if date else "")
+        year = f"{year}年" if year and not re.match(r"\d{4}年", what) else ""
         return f"{place}{year}{what}"
-    first = doc.paras[0].text if doc.paras else ""
-    first = re.sub(r"^\d{1,2}月\d{1,2}日[，,]?", "", first)
-    sentence = re.split(r"[。！？]", first)[0]
-    return sentence[:40]
+    return opening_sentence(doc)
+
+
+def opening_sentence(doc: Document) -> str:
+    """The document's first sentence, without a leading date or salutation, cut to TITLE_MAX
+    at a comma. A sentence broken over short lines (a poster) is read whole."""
+    paras = [p.text for p in doc.paras]
+    i = 0
+    while i < len(paras) and (re.fullmatch(r"[^\w\u4e00-\u9fff]*[^。！？]{0,12}[:：]", paras[i])
+                              or not re.search(r"[\u4e00-\u9fff]", paras[i])):
+        i += 1  # 广大居民朋友：
+    text = ""
+    for para in paras[i:]:
+        text += para
+        if len(para) > 16 or para[-1:] in "。！？!?":
+            break
+    text = re.sub(r"^[^\w\u4e00-\u9fff“]+", "", text)
+    text = re.sub(r"^\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[，,]?", "", text)
+    sentence = re.split(r"[。！？!?]", text)[0]
+    if len(sentence) > TITLE_MAX:
+        cut = max(sentence.rfind(c, 0, TITLE_MAX) for c in "，、；")
+        sentence = sentence[:cut] if cut >= 8 else sentence[:TITLE_MAX]
+    return sentence
 
 
 def apply(doc: Document, gazetteer: Gazetteer, topics: list[Topic]) -> list[Change]:

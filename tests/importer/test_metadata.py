@@ -86,6 +86,18 @@ TITLES = [
     {"id": "news-first-sentence", "kind": "news", "place": "", "year": None,
      "lines": ["9月15日，枣庄市市中区人民政府新闻办召开新闻发布会。垎塔埠街道出席。"],
      "expected": "枣庄市市中区人民政府新闻办召开新闻发布会"},
+    # d049: a salutation line and a stray mark come first; the sentence is cut at a comma.
+    {"id": "d049-after-salutation", "kind": "news", "place": "", "year": None,
+     "lines": ["？广大居民朋友：", "为进一步促进政府信息与政务公开，提升服务质量，西城街道办事处将于2023年12月26日开展“政务开放日”活动。"],
+     "expected": "为进一步促进政府信息与政务公开，提升服务质量"},
+    # d043: a sentence broken over short lines is read whole.
+    {"id": "d043-poster", "kind": "news", "place": "", "year": None,
+     "lines": ["5月23日", "全国精神文明建设表彰大会", "在京召开", "我市再次荣获全国文明城市称号", "这一国家级殊荣！", "截至目前，我市。"],
+     "expected": "全国精神文明建设表彰大会在京召开我市再次荣获全国文明城市称号这一国家级殊荣"},
+    # d005: the text names its year already.
+    {"id": "d005-year-not-repeated", "kind": "report", "place": "", "year": 2022,
+     "lines": ["今年以来，在区委、区政府正确领导下，扎实完成目标考核各项任务。现将2022年工作总结如下："],
+     "expected": "2022年工作总结"},
 ]
 
 
