@@ -1,6 +1,7 @@
 """Front-matter values read from a cleaned document: title, date, kind, places, topics, tags."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections import Counter
@@ -11,7 +12,7 @@ from plugins.gazetteer import Gazetteer
 from plugins.gazetteer.resolve import communities_in_text, resolve
 
 from . import patterns as P
-from .dates import FoundDate, parse_date, report_date
+from .dates import FoundDate, parse_date, period_of, period_years, report_date
 from .document import Change, Document
 
 TOPIC_MIN_HITS = 3       # keyword occurrences for a topic to be assigned
@@ -43,29 +44,104 @@ def load_topics(data_dir: Path) -> list[Topic]:
 
 
 def kind_of(doc: Document) -> str:
+    """report (工作总结/报告/计划, a community profile, a yearbook entry) or news."""
     title = doc.meta.get("title", "")
-    if P.REPORT_TITLE.search(title) or P.REPORT_PHRASE.search(doc.text[:2000]):
+    text = doc.text[:2000]
+    if P.REPORT_TITLE.search(title) or P.REPORT_PHRASE.search(text):
+        return "report"
+    # A profile: titled with a place's name alone, and describing it (地处…, 辖区面积…).
+    if P.PROFILE_TITLE.match(title) and P.PROFILE_PHRASE.search(text):
+        return "report"
+    # A year's review opening the text (2020年，海秀街以…为目标): a yearbook entry or summary.
+    if doc.paras and P.YEAR_REVIEW_OPENING.match(doc.paras[0].text):
         return "report"
     return "news"
 
 
 # A news text that opens with a full date (2018年3月5日，街道…) reports that day's event.
 _OPENING_DATE = re.compile(r"^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:上午|下午|晚上|晚)?[，,、\s]")
+_FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A page's date may follow its dateline by this many days (a wire story is put online later).
+DATELINE_TO_PAGE_DAYS = 7
+# A page date this long after every dated event of the text is a repost or crawl time.
+REPOST_AFTER_DAYS = 730
 
 
-def date_of(doc: Document, kind: str) -> tuple[FoundDate | None, str]:
-    """(date, how it was found). News is dated by its page (时间 line, page metadata or a
-    dateline with a year) or by a full date opening its text; the figures in a news text are
-    not its date."""
+def _full_dates(text: str) -> list[dt.date]:
+    found = []
+    for m in _FULL_DATE.finditer(text):
+        try:
+            found.append(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            continue
+    return found
+
+
+def _dateline_day(doc: Document) -> tuple[int, int] | None:
+    parts = doc.meta.get("dateline", "").split("-")
+    return (int(parts[-2]), int(parts[-1])) if len(parts) >= 2 else None
+
+
+def page_date_problem(doc: Document, page: FoundDate) -> str:
+    """Why the page's date is not the document's, or "" when it may be."""
+    if page.precision != "day":
+        return ""
+    day = dt.date(page.year, page.month, page.day)
+    dateline = _dateline_day(doc)
+    if dateline:
+        month, d = dateline
+        candidates = []
+        for year in (page.year, page.year - 1):
+            try:
+                candidates.append(dt.date(year, month, d))
+            except ValueError:
+                continue
+        if not any(0 <= (day - c).days <= DATELINE_TO_PAGE_DAYS for c in candidates):
+            return (f"the page date {day} does not follow the dateline ({month}月{d}日): it is the "
+                    "time of another page or a repost")
+    events = _full_dates(doc.meta.get("title", "") + "\n" + doc.text)
+    if events and (day - max(events)).days > REPOST_AFTER_DAYS:
+        return (f"the page date {day} is years after every date of the text (latest {max(events)}): "
+                "a repost time")
+    return ""
+
+
+def date_of(doc: Document, kind: str, notes: list[str] | None = None) -> tuple[FoundDate | None, str]:
+    """(date, how it was found). News is dated by its page (时间 line, page metadata, a date
+    under or after the headline, a signature date) unless the page's date contradicts the
+    dateline or is years after every date of the text; then by a dateline whose year the text
+    gives; then by a full date opening its text. The figures in a news text are not its date.
+    A report's covered period is not its date (see dates.report_date). `notes` receives why a
+    page date was not used."""
+    notes = notes if notes is not None else []
+    rejected = None
     for key, how in (("date_line", "时间 line"), ("page_date", "page metadata")):
         if doc.meta.get(key):
             found = parse_date(doc.meta[key])
             if found:
-                return found, how
+                problem = page_date_problem(doc, found)
+                if not problem:
+                    return found, how
+                notes.append(problem)
+                rejected = problem
+                break
     dateline = doc.meta.get("dateline", "")
     if dateline.count("-") == 2:
         y, m, d = map(int, dateline.split("-"))
         return FoundDate(y, m, d, dateline), "dateline"
+    day = _dateline_day(doc)
+    if day:
+        # 长乐新闻网讯 1月11日 … 公示期为2018年1月11日至…: the text gives the dateline's year.
+        years = {e.year for e in _full_dates(doc.text) if (e.month, e.day) == day}
+        if len(years) == 1:
+            year = years.pop()
+            return FoundDate(year, day[0], day[1], f"{year}年{day[0]}月{day[1]}日"), "dateline, year from the text"
+    if rejected and "repost" in rejected:
+        # The page is a copy made years later; the document's own dates agree on its year.
+        years = {e.year for e in _full_dates(doc.meta.get("title", "") + "\n" + doc.text)}
+        if len(years) == 1:
+            year = years.pop()
+            return FoundDate(year, 0, 0, str(year)), f"text: every date of the text is in {year}"
     opening = doc.paras[0].text if doc.paras else ""
     if kind == "report":
         found = report_date(doc.meta.get("title", ""), opening, doc.text)
@@ -155,14 +231,25 @@ def apply(doc: Document, gazetteer: Gazetteer, topics: list[Topic]) -> list[Chan
     changes = []
     kind = kind_of(doc)
     doc.meta["kind"] = kind
-    found, how = date_of(doc, kind)
+    notes: list[str] = []
+    found, how = date_of(doc, kind, notes)
+    for note in notes:
+        changes.append(Change("metadata", "found", f"date not used: {note}"))
+    period = period_of(doc.meta.get("title", ""), doc.text) if kind == "report" else ""
+    if period and (found is None or found.year not in period_years(period)):
+        # The period is written when the date does not already place the report in it: no
+        # date (the period is what browsing by year has), or a date outside it (a 2021
+        # summary published 2022-02-01).
+        doc.meta["period"] = period
+        changes.append(Change("metadata", "found", f"period {period} (what the report covers)"))
     if found:
         doc.meta["date"], doc.meta["date_precision"] = found.iso(), found.precision
         guessed = how.startswith("text")
         changes.append(Change("metadata", "guessed" if guessed else "found",
                               f"date {found.iso()} ({found.precision}) from {how}"))
-        if guessed and found.precision != "year":
-            # A 截至 date dates the figures, not the report: an editor should confirm it.
+        if guessed and (found.precision != "year" or notes):
+            # A 截至 date dates the figures, not the report; a year read from the text of a
+            # page whose own date was set aside is a guess too: an editor should confirm it.
             doc.add_review("date")
     else:
         doc.meta["date_precision"] = "unknown"
@@ -187,7 +274,7 @@ def apply(doc: Document, gazetteer: Gazetteer, topics: list[Topic]) -> list[Chan
 
     if not doc.meta.get("title"):
         place = resolution.path.get("street") or resolution.path.get("district") or ""
-        doc.meta["title"] = proposed_title(doc, kind, place, found)
+        doc.meta["title"] = proposed_title(doc, kind, place, found, period)
         doc.add_review("title")
         changes.append(Change("metadata", "guessed", f"no title in the document; proposed "
                                                      f"“{doc.meta['title']}”"))

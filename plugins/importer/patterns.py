@@ -77,6 +77,8 @@ _LABELS = "|".join(sorted(map(re.escape, META_LABELS), key=len, reverse=True))
 META_FIELD = re.compile(rf"({_LABELS})\s*[:：]")
 # A line is a meta line when it starts with a label and every field in it is short.
 META_LINE = re.compile(rf"^\s*(?:【|\[)?(?:{_LABELS})\s*[:：]")
+# Toolbar words trailing a meta value (来源:小街街道办事处 打印).
+META_VALUE_TOOLS = re.compile(r"(?:\s+[\[【]?(?:打印|关闭|收藏|分享|纠错|[大中小])[\]】]?)+\s*$")
 META_LABEL_CELL = re.compile(rf"^(?:{_LABELS})$")
 # Bullets in front of meta lines (• 发布日期:2022-02-01).
 META_BULLET = re.compile(r"^[•·●▪◆■\-*]\s*")
@@ -208,6 +210,12 @@ LIST_RUN = 3
 # Final punctuation: a line ending otherwise is a heading, a lead-in or a cut-off sentence.
 FINAL_PUNCTUATION = "。！？；：…!?;:）)】」』”’"
 # Openers of a report (工作总结/报告/计划) versus news.
-REPORT_TITLE = re.compile(r"工作(?:总结|报告|计划|要点|汇报)|述职报告|情况(?:汇报|报告|说明)"
+REPORT_TITLE = re.compile(r"工作(?:总结|报告|计划|要点|汇报|安排)|述职报告|情况(?:汇报|报告|说明)|年度报告"
                           r"|(?:总结|报告|汇报)$")
 REPORT_PHRASE = re.compile(r"现将.{0,20}(?:汇报|报告|总结)如下|(?:工作)?总结如下|工作计划如下")
+# A profile of a place (a wiki or yearbook entry): its title is the name alone, its text says
+# where it lies and how big it is.
+PROFILE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:社区|村|街道|镇|乡|居委会|村委会)$")
+PROFILE_PHRASE = re.compile(r"地处|位于|辖区面积|占地面积|总面积|现有居民|常住人口|总人口|下辖|辖\d+个")
+# A text opening with a whole year's review (2020年，海秀街以…): a yearbook entry or summary.
+YEAR_REVIEW_OPENING = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*[，,]")

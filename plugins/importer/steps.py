@@ -256,7 +256,7 @@ def _labelled_fields(text: str) -> dict[str, str] | None:
     values: dict[str, str] = {}
     for i, m in enumerate(fields):
         end = fields[i + 1].start() if i + 1 < len(fields) else len(text)
-        value = text[m.end():end].strip(" 　|｜【】[]")
+        value = P.META_VALUE_TOOLS.sub("", text[m.end():end]).strip(" 　|｜【】[]")
         if len(value) > 40 or _SENTENCE_END.search(value):
             return None
         values.setdefault(P.META_LABELS[m.group(1)], value)

@@ -23,6 +23,17 @@ KIND = [
     {"id": "report-suffix", "title": "关于社区服务情况的报告", "text": "正文。", "expected": "report"},
     {"id": "phrase-in-text", "title": "", "text": "现将具体工作情况汇报如下。", "expected": "report"},
     {"id": "news", "title": "灵山卫街道回应群众关切", "text": "日前，街道开展活动。", "expected": "news"},
+    {"id": "d009-disclosure-report", "title": "平城区振华街道2021年政府信息公开工作年度报告", "text": "正文。",
+     "expected": "report"},
+    {"id": "d011-work-arrangements", "title": "镇政府2019年工作总结及2020年工作安排", "text": "正文。", "expected": "report"},
+    {"id": "d012-community-profile", "title": "健康胡同社区",
+     "text": "健康胡同社区地处长春市中心繁华地段，东起大经路，西至民康路，占地面积0.135平方公里。", "expected": "report"},
+    {"id": "d013-community-profile", "title": "兴电社区",
+     "text": "东风区建国街道兴电社区隶属于发电厂家属区，辖区面积1.1平方公里，2114户。", "expected": "report"},
+    {"id": "d014-yearbook-entry", "title": "海秀街道环境治理卫“双巩”",
+     "text": "2020年，海秀街以智慧社区为目标，以民声为导向，推动重点工作网格化综合治理。", "expected": "report"},
+    {"id": "community-news-is-news", "title": "兴电社区开展义诊", "text": "日前，兴电社区位于小区广场开展义诊。",
+     "expected": "news"},
 ]
 
 
@@ -50,6 +61,30 @@ DATES = [
      "lines": ["街道自2018年3月5日起开展活动。"], "expected": None},
     {"id": "report-from-text", "meta": {"title": "2021年工作总结"}, "kind": "report", "lines": ["截至2021年11月，完成。"],
      "expected": ("2021-11-01", "month", "text: 截至2021年11月")},
+    # d003: the page's date, not the title's year (2021 summary published 2022-02-01).
+    {"id": "d003-page-date-over-title-year", "meta": {"title": "仙霞新村街道2021年工作总结及2022年工作计划",
+                                                      "date_line": "2022-02-01"},
+     "kind": "report", "lines": ["2021年共接种第一针疫苗63685剂。"], "expected": ("2022-02-01", "day", "时间 line")},
+    {"id": "d001-whole-year-report-undated", "meta": {"title": "金安区清水河街道2021年工作报告"}, "kind": "report",
+     "lines": ["2021年,清水河街道突出抓好党的建设。"], "expected": None},
+    # d040: a page date a day after the dateline is the page's.
+    {"id": "d040-page-date-after-dateline", "meta": {"date_line": "2021-08-20 10:10", "dateline": "8-19"}, "kind": "news",
+     "lines": ["正文。"], "expected": ("2021-08-20", "day", "时间 line")},
+    # d028: a spam site's time line contradicts the wire dateline; the dateline has no year.
+    {"id": "d028-page-date-contradicts-dateline", "meta": {"date_line": "2025-05-23 17:11:54", "dateline": "9-6"},
+     "kind": "news", "lines": ["9月3日，网络主题活动在呼和浩特启动。"], "expected": None},
+    # d018: the dateline's year is where the text repeats its day with a year.
+    {"id": "d018-dateline-year-from-text", "meta": {"dateline": "1-11"}, "kind": "news",
+     "lines": ["1月11日，记者获悉，公示期为2018年1月11日至2018年1月17日。"],
+     "expected": ("2018-01-11", "day", "dateline, year from the text")},
+    # d016: a document-sharing site's time years after every date of the notice.
+    {"id": "d016-repost-time", "meta": {"date_line": "2023-04-24 12:42:01",
+                                        "title": "贵州省爱卫办关于2016年度拟命名“国家卫生县城”名单的公示"},
+     "kind": "news", "lines": ["公示期为1周(2016年10月17日—10月23日)。", "可于2016年10月23日前举报。"],
+     "expected": ("2016-01-01", "year", "text: every date of the text is in 2016")},
+    # d024: a caption's date a year before the e-paper issue does not make the issue a repost.
+    {"id": "d024-older-caption-date", "meta": {"date_line": "2020年01月23日"}, "kind": "news",
+     "lines": ["▲2018年12月30日，梁丽华“报道”地铁八号线南段开通运行。"], "expected": ("2020-01-23", "day", "时间 line")},
 ]
 
 
