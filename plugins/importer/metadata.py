@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plugins.gazetteer import Gazetteer
-from plugins.gazetteer.resolve import communities_in_text, resolve
+from plugins.gazetteer.resolve import ZONE_WEIGHTS, Piece, communities_in_text, resolve
 
 from . import patterns as P
 from .dates import FoundDate, parse_date, period_of, period_years, report_date
@@ -155,6 +155,50 @@ def date_of(doc: Document, kind: str, notes: list[str] | None = None) -> tuple[F
     return None, ""
 
 
+# (青岛市崂山区人民政府金家岭街道办事处供稿): who supplied the text, inside the body.
+_CONTRIBUTOR = re.compile(r"[（(]([^（）()]{4,40}?)(?:供稿|供图|提供|撰稿)[）)]")
+
+
+_PLACE_PREFIX = re.compile(r"^([^：:，,“”]{2,8})[：:]")
+_MEDIUM = re.compile(P.MEDIA_SUFFIX + r"$")
+
+
+def place_pieces(doc: Document) -> list[Piece]:
+    """The document cut into the parts a reader weighs differently when asking where it is
+    from: headline, source and publisher lines (and a contributor or signature line), dateline,
+    lead paragraph, the rest."""
+    pieces = []
+    title = doc.meta.get("title", "")
+    prefix = _PLACE_PREFIX.match(title)
+    if prefix:
+        # 银川：社区工作者见证小社区大变化: the place before the colon says where the story is
+        # from, as a dateline does; the story may be about a part of it.
+        pieces.append(Piece(prefix.group(1), ZONE_WEIGHTS["dateline"], "dateline"))
+        title = title[prefix.end():]
+    if title:
+        pieces.append(Piece(title, ZONE_WEIGHTS["headline"], "headline"))
+    sources = [doc.meta.get(k, "") for k in ("source_line", "publisher_line")]
+    sources += _CONTRIBUTOR.findall(doc.text)
+    if doc.paras and P.PUBLISHER_LINE.match(doc.paras[-1].text) and len(doc.paras) > 1:
+        sources.append(doc.paras[-1].text)  # 落款: the signing body under a report
+    for source in dict.fromkeys(s for s in sources if s):
+        # A newspaper or site named after a place (银川日报, 霸州发布) only says where it is
+        # printed; an office (沙坪坝区中梁镇人民政府) is the document's own.
+        zone = "body" if _MEDIUM.search(source) else "source"
+        pieces.append(Piece(source, ZONE_WEIGHTS[zone], zone))
+    if doc.meta.get("dateline_place"):
+        pieces.append(Piece(doc.meta["dateline_place"], ZONE_WEIGHTS["dateline"], "dateline"))
+    body = [p.text for p in doc.paras]
+    # The lead is the first paragraph of text: not a heading, not a photo caption.
+    lead = next((i for i, p in enumerate(doc.paras)
+                 if not p.level and not P.CAPTION.search(p.text) and len(p.text) >= 15), None)
+    if lead is not None:
+        pieces.append(Piece(body[lead], ZONE_WEIGHTS["lead"], "lead"))
+        del body[lead]
+    pieces.append(Piece("\n".join(body), ZONE_WEIGHTS["body"], "body"))
+    return pieces
+
+
 def topics_of(text: str, title: str, topics: list[Topic]) -> tuple[list[str], Counter]:
     scored = []
     hits_by_keyword: Counter = Counter()
@@ -256,7 +300,7 @@ def apply(doc: Document, gazetteer: Gazetteer, topics: list[Topic]) -> list[Chan
         changes.append(Change("metadata", "found", "date unknown: the text gives no year"))
 
     text = doc.meta.get("title", "") + "\n" + doc.text
-    resolution = resolve(gazetteer, text)
+    resolution = resolve(gazetteer, pieces=place_pieces(doc))
     for level, name in resolution.path.items():
         doc.meta[level] = name
     for note in resolution.evidence:

@@ -146,6 +146,14 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_SYLLABLE = rf"[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,4}}"
 PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?:{PINYIN_SYLLABLE})\)")
 
+# Some converters write glosses without tones and with a space after them: 決(jue) 定,
+# 東(dong) 城區. Read as glosses only where a document has TONELESS_GLOSSES_MIN of them and the
+# word is a pinyin syllable (an initial, vowels, an optional n/ng/r): 以及(ktv)场所 is text.
+_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+TONELESS_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\({_INITIAL}[aeiouv]{{1,3}}(?:ng|n|r)?\) ?"
+                            r"(?=[\u3400-\u9fff\uf900-\ufaff\d“《])")
+TONELESS_GLOSSES_MIN = 3
+
 # The same converters sometimes insert the gloss *between the two GBK bytes* of a character;
 # the page was then decoded out of step, so the character is lost ("?" + gloss) and what follows
 # is read one byte off until an ASCII byte realigns it. `?xì)` marks 氣 (GBK 9A E2: the gloss went

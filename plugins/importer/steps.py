@@ -93,12 +93,20 @@ def _realign(lead: int, run: str) -> str | None:
 
 
 def pinyin_glosses(doc: Document) -> list[Change]:
-    """Pinyin glosses inserted after characters (魯網(wǎng)) removed."""
+    """Pinyin glosses inserted after characters (魯網(wǎng), and toneless 決(jue) 定 where a
+    document has several) removed."""
     changes = []
+    toneless = sum(len(P.TONELESS_GLOSS.findall(p.text)) for p in doc.paras) >= P.TONELESS_GLOSSES_MIN
     for p in doc.paras:
         found = P.PINYIN_GLOSS.findall(p.text)
         if found:
             p.text = P.PINYIN_GLOSS.sub("", p.text)
+        if toneless:
+            plain = P.TONELESS_GLOSS.findall(p.text)
+            if plain:
+                p.text = P.TONELESS_GLOSS.sub("", p.text)
+                found += [g.strip() for g in plain]
+        if found:
             changes.append(Change("pinyin_glosses", "removed",
                                   f"{len(found)} glosses, e.g. {' '.join(found[:3])}", p.line))
     return changes
@@ -572,7 +580,10 @@ def dateline(doc: Document) -> list[Change]:
             p.text = p.text[opening.end():]
             return [Change("dateline", "removed", _short(opening.group(0).strip()), p.line)]
         found = m or after
-        doc.meta.setdefault("source_line", _agency(found.group("source")))
+        source = found.group("source")
+        doc.meta.setdefault("source_line", _agency(source))
+        if _agency(source) != source:
+            doc.meta["dateline_place"] = source[len(_agency(source)):]  # 中新网呼和浩特 → 呼和浩特
         if m and m.group("author"):
             doc.meta.setdefault("author", re.sub(r"[、,，]+", " ", m.group("author")))
         year = m.group("year") if m else None

@@ -6,7 +6,8 @@ import pytest
 
 from plugins.importer.dates import FoundDate
 from plugins.importer.document import Document
-from plugins.importer.metadata import date_of, kind_of, load_topics, proposed_title, tags_of, topics_of
+from plugins.importer.metadata import (date_of, kind_of, load_topics, place_pieces, proposed_title,
+                                       tags_of, topics_of)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -148,3 +149,37 @@ def test_taxonomy_is_well_formed():
     assert len({t.slug for t in topics}) == len(topics) and all(t.slug.isascii() for t in topics)
     keywords = [k for t in topics for k in t.keywords]
     assert len(keywords) == len(set(keywords)), "a keyword belongs to one topic"
+
+
+PIECES = [
+    # d050: the place before the headline's colon is where the story is from (a dateline);
+    # a medium named after a place weighs as body text.
+    {"id": "d050-prefix-and-medium", "meta": {"title": "河北霸州：党建+服务，文明实践活动赋能社区建设", "source_line": "霸州发布"},
+     "lines": ["图为宣讲员武文志为居民讲述党史故事。记者 任雨薇 摄", "近年来，霸州市裕华街道办事处将社区党建与便民服务相结合。"],
+     "expected": [("dateline", "河北霸州"), ("headline", "党建+服务，文明实践活动赋能社区建设"), ("body", "霸州发布"),
+                  ("lead", "近年来，霸州市裕华街道办事处将社区党建与便民服务相结合。"),
+                  ("body", "图为宣讲员武文志为居民讲述党史故事。记者 任雨薇 摄")]},
+    # d041: an office in the 来源 line is the document's own.
+    {"id": "d041-office-source", "meta": {"title": "“书记坝坝茶”·助力乡村振兴", "source_line": "沙坪坝区中梁镇人民政府"},
+     "lines": ["新发村驻村第一书记话音刚落，现场气氛立刻活跃起来。"],
+     "expected": [("headline", "“书记坝坝茶”·助力乡村振兴"), ("source", "沙坪坝区中梁镇人民政府"),
+                  ("lead", "新发村驻村第一书记话音刚落，现场气氛立刻活跃起来。"), ("body", "")]},
+    # d021: who supplied the text, at its end.
+    {"id": "d021-contributor", "meta": {},
+     "lines": ["近日，金家岭街道鲁信长春社区举办邻居节活动。（青岛市崂山区人民政府金家岭街道办事处供稿）"],
+     "expected": [("source", "青岛市崂山区人民政府金家岭街道办事处"),
+                  ("lead", "近日，金家岭街道鲁信长春社区举办邻居节活动。（青岛市崂山区人民政府金家岭街道办事处供稿）"),
+                  ("body", "")]},
+    # d047: the signing body under the text (落款).
+    {"id": "d047-signature", "meta": {"title": "迎中秋庆国庆 情满党旗共团圆"},
+     "lines": ["9月26日晚上，城开公司党支部联合新都社区开展文艺汇演。", "中共南昌高投城市建设开发有限公司支部委员会"],
+     "expected": [("headline", "迎中秋庆国庆 情满党旗共团圆"), ("source", "中共南昌高投城市建设开发有限公司支部委员会"),
+                  ("lead", "9月26日晚上，城开公司党支部联合新都社区开展文艺汇演。"),
+                  ("body", "中共南昌高投城市建设开发有限公司支部委员会")]},
+]
+
+
+@pytest.mark.parametrize("case", PIECES, ids=[c["id"] for c in PIECES])
+def test_place_pieces(case):
+    pieces = place_pieces(doc_of(case["lines"], **case["meta"]))
+    assert [(p.zone, p.text) for p in pieces] == case["expected"]

@@ -50,6 +50,10 @@ PINYIN = [
     {"id": "latin-in-parens-kept", "input": ["以及(ktv)场所"], "expected": ["以及(ktv)场所"]},
     {"id": "toneless-kept", "input": ["平台(app)上线"], "expected": ["平台(app)上线"]},
     {"id": "not-after-han", "input": ["A(wǎng)"], "expected": ["A(wǎng)"]},
+    # d017: toneless glosses with a space after them, several in the document.
+    {"id": "d017-toneless-glosses", "input": ["國家衛生健康委、全國老齡辦決(jue) 定命名北京市東(dong) 城區", "999個(ge) 社區為(wei) 2023年"],
+     "expected": ["國家衛生健康委、全國老齡辦決定命名北京市東城區", "999個社區為2023年"]},
+    {"id": "one-toneless-word-is-text", "input": ["以及(ktv) 场所和(app) 平台"], "expected": ["以及(ktv) 场所和(app) 平台"]},
 ]
 
 
@@ -365,7 +369,7 @@ DATELINE = [
      "meta": {"source_line": "长乐新闻网", "dateline": "1-11"}},
     {"id": "d028-dateline-alone-and-byline-line", "input": ["中新网呼和浩特9月6日电", "中新网记者 张林虎", "“我们社区以党建网格……”"],
      "expected": ["“我们社区以党建网格……”"],
-     "meta": {"source_line": "中新网", "dateline": "9-6", "author": "张林虎"}},
+     "meta": {"source_line": "中新网", "dateline_place": "呼和浩特", "dateline": "9-6", "author": "张林虎"}},
     {"id": "d046-after-a-caption", "input": ["黄岛街道办事处创建前后部分区域对比图", "青岛新闻网10月10日讯(记者 朱颖)记者日前从市爱卫办获悉。"],
      "expected": ["黄岛街道办事处创建前后部分区域对比图", "记者日前从市爱卫办获悉。"],
      "meta": {"source_line": "青岛新闻网", "dateline": "10-10", "author": "朱颖"}},
