@@ -118,9 +118,13 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
                                                         f"{raw_ref} so that Raw points at it"))
     target = opts.dest / f"{slug}.md"
     other = taken.get(slug)
-    if (other is not None and other != path) or _belongs_to_other(target, raw_ref):
-        slug = f"{slug}-{hashlib.sha1(data).hexdigest()[:8]}"
-        target = opts.dest / f"{slug}.md"
+    try:
+        if (other is not None and other != path) or _belongs_to_other(target, raw_ref):
+            slug = f"{slug}-{hashlib.sha1(data).hexdigest()[:8]}"
+            target = opts.dest / f"{slug}.md"
+    except ImportFailure as e:
+        result.status, result.error = "failed", f"{e} (while importing {path})"
+        return result
     taken[slug] = path
     doc.meta["slug"], doc.meta["raw"] = slug, raw_ref
     if doc.review:
@@ -130,7 +134,7 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
 
     try:
         if target.exists():
-            current = target.read_text(encoding="utf-8")
+            current = read_article(target)
             if current == text:
                 result.status = "unchanged"
                 return result
@@ -141,17 +145,30 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
         else:
             result.status = "written"
         write_atomic(target, text)
-    except (OSError, UnicodeDecodeError) as e:
+    except ImportFailure as e:
+        result.status, result.error = "failed", f"{e} (while importing {path})"
+    except OSError as e:
         # The old article (if any) is intact: write_atomic replaces it only when complete.
-        reason = e.strerror if isinstance(e, OSError) else "existing article is not UTF-8"
-        result.status, result.error = "failed", f"{path}: cannot write {target} ({reason})"
+        result.status, result.error = "failed", f"{path}: cannot write {target} ({e.strerror})"
     return result
+
+
+def read_article(target: Path) -> str:
+    """An article already in --dest, as text. One saved in another encoding (GBK by an editor's
+    tool) is named with its line, like any bad file, and left as it is."""
+    data = target.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise ImportFailure(target, f"the article is not UTF-8 (byte 0x{data[e.start]:02x}); save it as "
+                                    "UTF-8 (or move it away) and import again", line) from None
 
 
 def _belongs_to_other(target: Path, raw_ref: str) -> bool:
     if not target.exists():
         return False
-    m = re.search(r"^Raw:\s*(.+)$", target.read_text(encoding="utf-8"), re.M)
+    m = re.search(r"^Raw:\s*(.+)$", read_article(target), re.M)
     return bool(m) and m.group(1).strip() != raw_ref
 
 

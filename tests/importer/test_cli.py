@@ -299,3 +299,20 @@ def test_document_text_cannot_become_markup(tmp_path):
     assert "<a " not in html and "<h1>" not in html and "<ol>" not in html
     assert "# 不是标题" in html and "1. 不是列表" in html and "社区&amp;居民" in html
     assert "Import_digest:" in text
+
+
+def test_an_article_saved_as_gbk_in_dest_is_named_and_the_others_are_imported(raw_dir, tmp_path):
+    """Issue 14: an editor's tool saved one article as GBK; a re-import named no file and
+    stopped with `'utf-8' codec can't decode`."""
+    dest = tmp_path / "articles"
+    assert cli("import", "--src", raw_dir, "--dest", dest).returncode == 0
+    gbk = dest / "003-533674c9486a0d79.md"
+    gbk.write_bytes(gbk.read_text(encoding="utf-8").encode("gbk"))
+    before = gbk.read_bytes()
+    done = cli("import", "--src", raw_dir, "--dest", dest)
+    assert done.returncode == 1
+    assert f"FAILED {gbk}:1: the article is not UTF-8" in done.stderr
+    assert "codec can't decode" not in done.stdout + done.stderr
+    assert "004_60c8b196861be597.txt" in done.stdout and "[unchanged;" in done.stdout
+    assert "import: 1 of 2 imported, 1 failed" in done.stdout
+    assert gbk.read_bytes() == before  # left as the editor saved it
