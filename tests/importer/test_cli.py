@@ -316,3 +316,19 @@ def test_an_article_saved_as_gbk_in_dest_is_named_and_the_others_are_imported(ra
     assert "004_60c8b196861be597.txt" in done.stdout and "[unchanged;" in done.stdout
     assert "import: 1 of 2 imported, 1 failed" in done.stdout
     assert gbk.read_bytes() == before  # left as the editor saved it
+
+
+def test_period_is_written_after_date_precision_when_the_date_does_not_place_the_report(tmp_path):
+    devset = ROOT / "tests" / "data" / "devset"
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("d001.txt", "d003.txt", "d007.txt"):
+        shutil.copy(devset / name, raw)
+    results = {r.raw.name: r for r in import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))}
+    text = {name: r.article.read_text(encoding="utf-8") for name, r in results.items()}
+    # d001: a 2021 report without a date: the period is what places it.
+    assert "Date_precision: unknown\nPeriod: 2021\nKind: report\n" in text["d001.txt"]
+    # d003: a 2021 summary published 2022-02-01.
+    assert "Date: 2022-02-01\nDate_precision: day\nPeriod: 2021\nKind: report\n" in text["d003.txt"]
+    # d007: dated 2021-12-02 within the year it reports on: no Period line.
+    assert "Date: 2021-12-02\nDate_precision: day\nKind: report\n" in text["d007.txt"]
