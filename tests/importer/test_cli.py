@@ -332,3 +332,24 @@ def test_period_is_written_after_date_precision_when_the_date_does_not_place_the
     assert "Date: 2022-02-01\nDate_precision: day\nPeriod: 2021\nKind: report\n" in text["d003.txt"]
     # d007: dated 2021-12-02 within the year it reports on: no Period line.
     assert "Date: 2021-12-02\nDate_precision: day\nKind: report\n" in text["d007.txt"]
+
+
+def test_furniture_inside_a_saved_page_is_removed_and_reported(tmp_path):
+    """The page's furniture sits inside the article's own box, where the HTML reader cannot
+    tell it from text: the text patterns remove it as they do in .txt documents."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "bars.html").write_text(
+        "<html><head><title>街道开展消防演练_新闻中心_某某网</title></head><body><div class='content'>"
+        "<h1>街道开展消防演练</h1><p>大字体 小字体 扫码带走</p>"
+        "<p>3月5日，街道组织辖区单位开展消防演练，200余名干部群众参加，提升了应急处置能力。</p>"
+        "<p>演练结束后，消防员讲解了灭火器的使用方法，居民纷纷表示受益匪浅，安全意识明显增强。</p>"
+        "<p>网站简介 - 联系方法 - 招聘信息 - 网站地图</p><p>版权所有 某某网 京ICP备12345678号</p>"
+        "</div></body></html>", encoding="utf-8")
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    body = ArticleFile.read(result.article).body
+    assert "消防演练" in body and "受益匪浅" in body
+    for furniture in ("大字体", "扫码带走", "网站简介", "招聘信息", "版权所有"):
+        assert furniture not in body
+    removed = [str(c) for c in result.changes if c.step == "boilerplate"]
+    assert any("font-bar" in r for r in removed) and any("footer" in r for r in removed)

@@ -326,6 +326,10 @@ TITLE = [
      "title": None, "left": 7},
     {"id": "d005-section-heading-is-no-headline", "input": ["一、2022年各项工作完成情况", "今年以来，在区委、区政府正确领导下，" * 4],
      "title": None, "left": 2},
+    # The shapes issue 13 lists: breadcrumb, alt text, placeholder, then the date/source/clicks line.
+    {"id": "issue-13-page-head", "input": ["某某网 > 新闻中心 > 正文", "logo", "视频链接", "社区志愿者走进养老院",
+                                           "2020-08-17 14:21:47 来源：某某晚报 评论:0 点击：", "正文。" * 40],
+     "title": "社区志愿者走进养老院", "left": 1, "meta": {"date_line": "2020-08-17", "source_line": "某某晚报"}},
     {"id": "d014-entry-heading", "input": ["【海秀街道环境治理卫“双巩”】2020年,海秀街以智慧社区为目标,以民声为导向,发挥热线指挥棒作用,"
                                            "推动城市环境、市容市貌等重点工作网格化综合治理。"],
      "title": "海秀街道环境治理卫“双巩”", "left": 1},
