@@ -433,8 +433,9 @@ def _self_references(pieces: list[Piece]) -> dict[str, float]:
 
 
 _SELF_LEVEL = {"市": "city", "区": "district", "县": "district", "旗": "district", "镇": "street",
-               "乡": "street", "街道": "street", "办": "street", "处": "street"}
-_SELF_REFERENCE = re.compile(r"[我本](?:市|区|县|旗|镇|乡|街道|办|处)(?![\u4e00-\u9fff]{0,1}(?:长|委|政府|人民))")
+               "乡": "street", "街道": "street"}
+# 我市, 本区, 我街道 — not 本区域 (this area), not 我市长 (…'s mayor).
+_SELF_REFERENCE = re.compile(r"[我本](?:街道|市|区|县|旗|镇|乡)(?!域|[长委])")
 
 
 def _descend(gazetteer: Gazetteer, weights: _Evidence, result: Resolution,

@@ -63,7 +63,7 @@ _OPENING_DATE = re.compile(r"^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?
 _FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A page's date may follow its dateline by this many days (a wire story is put online later).
 DATELINE_TO_PAGE_DAYS = 7
-# A page date this long after every dated event of the text is a repost or crawl time.
+# A page date this long after a deadline the text sets (可于…前, 公示期) is a repost or crawl time.
 REPOST_AFTER_DAYS = 730
 
 
@@ -99,11 +99,25 @@ def page_date_problem(doc: Document, page: FoundDate) -> str:
         if not any(0 <= (day - c).days <= DATELINE_TO_PAGE_DAYS for c in candidates):
             return (f"the page date {day} does not follow the dateline ({month}月{d}日): it is the "
                     "time of another page or a repost")
-    events = _full_dates(doc.meta.get("title", "") + "\n" + doc.text)
-    if events and (day - max(events)).days > REPOST_AFTER_DAYS:
-        return (f"the page date {day} is years after every date of the text (latest {max(events)}): "
+    deadlines = _deadlines(doc.text)
+    if deadlines and (day - max(deadlines)).days > REPOST_AFTER_DAYS:
+        return (f"the page date {day} is years after the text's own deadline ({max(deadlines)}): "
                 "a repost time")
     return ""
+
+
+def _deadlines(text: str) -> list[dt.date]:
+    """Dates the text sets as deadlines or terms (可于2016年10月23日前, 公示期…至2016年10月23日):
+    the text was written before them."""
+    found = []
+    for m in _FULL_DATE.finditer(text):
+        before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 3]
+        if re.match(r"(?:前|之前|止|截止)", after) or re.search(r"(?:公示期|报名|截止|期限|征集|申报)", before):
+            try:
+                found.append(dt.date(int(m[1]), int(m[2]), int(m[3])))
+            except ValueError:
+                continue
+    return found
 
 
 def date_of(doc: Document, kind: str, notes: list[str] | None = None) -> tuple[FoundDate | None, str]:

@@ -56,6 +56,8 @@ BOILERPLATE_LINES = [
 # Kinds whose pattern may match inside a line (the others match whole lines).
 FURNITURE_ANYWHERE = {"footer", "font-bar", "spam", "doc-site", "e-paper"}
 FURNITURE_MAX_LEN = 80
+# Kinds that are furniture only above or below the article's text, not between its paragraphs.
+FURNITURE_OUTSIDE_TEXT = {"menu", "page-number", "stray-marks"}
 
 # A meta line: 来源/点击/时间/发布部门... fields on one line. Their values go into front matter.
 META_LABELS = {

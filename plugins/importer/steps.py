@@ -200,10 +200,14 @@ def boilerplate(doc: Document) -> list[Change]:
             kinds[i] = None
     body_end = max((i for i, p in enumerate(doc.paras)
                     if kinds[i] is None and _is_sentence_paragraph(p.text)), default=len(doc.paras))
+    body_start = next((i for i, p in enumerate(doc.paras)
+                       if kinds[i] is None and _is_sentence_paragraph(p.text)), len(doc.paras))
     changes, kept = [], []
     in_footer = False
     for i, p in enumerate(doc.paras):
         kind = kinds[i]
+        if kind in P.FURNITURE_OUTSIDE_TEXT and body_start <= i <= body_end:
+            kind = None  # 富强 民主 文明 和谐 … or a lone number inside the article are its text
         meta = parse_meta_line(p.text) is not None or (i > body_end and P.FOOTER_TIMESTAMP.search(p.text))
         if i > body_end and (kind or meta):
             in_footer = True

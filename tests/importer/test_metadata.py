@@ -83,6 +83,10 @@ DATES = [
                                         "title": "贵州省爱卫办关于2016年度拟命名“国家卫生县城”名单的公示"},
      "kind": "news", "lines": ["公示期为1周(2016年10月17日—10月23日)。", "可于2016年10月23日前举报。"],
      "expected": ("2016-01-01", "year", "text: every date of the text is in 2016")},
+    # A look back: the page date years after the events it recalls is still its date.
+    {"id": "retrospective-is-no-repost", "meta": {"date_line": "2019-10-01"}, "kind": "news",
+     "lines": ["1949年10月1日，中华人民共和国成立。七十年来，社区发生了翻天覆地的变化。"],
+     "expected": ("2019-10-01", "day", "时间 line")},
     # d024: a caption's date a year before the e-paper issue does not make the issue a repost.
     {"id": "d024-older-caption-date", "meta": {"date_line": "2020年01月23日"}, "kind": "news",
      "lines": ["▲2018年12月30日，梁丽华“报道”地铁八号线南段开通运行。"], "expected": ("2020-01-23", "day", "时间 line")},
