@@ -273,13 +273,16 @@ def _corroborate(gazetteer: Gazetteer, index: _Index, by_piece: list[list[_Menti
     uncorroborated_streets: set[str] = set()
     ambiguous: dict[str, set[str]] = {}
     chosen_streets: dict[str, tuple[str, list[str]]] = {}
+    named: dict[str, list[str]] = {}   # street code → its communities named (once per code)
     for found in by_piece:
         for m in found:
             valid = []
             for code in m.codes:
                 d = gazetteer.get(code)
                 support = [a for a in gazetteer.ancestors(code)[:-1] if a.code in mentioned]
-                communities = named_communities(gazetteer, code, text) if d.level == "street" else []
+                if d.level == "street" and code not in named:
+                    named[code] = named_communities(gazetteer, code, text)
+                communities = named.get(code, [])
                 if d.level == "province":
                     ok = True
                 elif d.level == "street":

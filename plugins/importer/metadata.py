@@ -325,7 +325,9 @@ def apply(doc: Document, gazetteer: Gazetteer, topics: list[Topic]) -> list[Chan
     placeholder_review = doc.meta.get("placeholders")
     if placeholder_review and "street" not in resolution.path:
         doc.add_review("place")
-    if resolution.division is not None:
+    # A province holds tens of thousands of communities: names matched across it say little
+    # (and cost a second per document); from the city down they name the document's own.
+    if resolution.division is not None and resolution.division.level != "province":
         communities = communities_in_text(gazetteer, resolution.division.code, text)
         if communities:
             doc.meta["communities"] = ", ".join(communities)
