@@ -340,12 +340,14 @@ def title(doc: Document) -> list[Change]:
     meta_at = doc.meta.pop("meta_line_index", None)
     page_title = doc.meta.pop("page_title", "")
     if doc.meta.get("title"):
+        # A saved page's <h1>: cleaned like a headline line (its column tag, site prefix, date).
         wanted = doc.meta["title"]
         for p in list(doc.paras[:5]):
             if p.text.strip("[]【】 ") == wanted.strip("[]【】 "):
                 doc.paras.remove(p)
                 changes.append(Change("title", "found", wanted, p.line))
                 break
+        doc.meta["title"] = _clean_headline(doc, wanted, 0, changes)
         return changes
     wire = _wire_headline(doc, changes)
     if wire is not None:

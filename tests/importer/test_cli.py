@@ -353,3 +353,17 @@ def test_furniture_inside_a_saved_page_is_removed_and_reported(tmp_path):
         assert furniture not in body
     removed = [str(c) for c in result.changes if c.step == "boilerplate"]
     assert any("font-bar" in r for r in removed) and any("footer" in r for r in removed)
+
+
+def test_a_saved_pages_headline_is_cleaned_like_a_text_headline(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "tagged.html").write_text(
+        "<html><body><div class='content'><h1>【初心合伙人】小街街道:党建引领聚合力 2025年09月01日</h1>"
+        "<p>今年以来，小街街道聚焦居民需求和社区需要，在由义、文明、永昌、牛白甸4个社区实施初心合伙人项目。</p>"
+        "<p>由义社区实施“呵护朝阳，关爱夕阳”项目，做好社区“一老一小”服务，促进社区青少年快乐成长。</p>"
+        "</div></body></html>", encoding="utf-8")
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    article = ArticleFile.read(result.article)
+    assert article.get("Title") == "小街街道：党建引领聚合力"
+    assert (article.get("Date"), article.get("Date_precision")) == ("2025-09-01", "day")
