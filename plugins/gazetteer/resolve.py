@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .table import LEVELS, Division, Gazetteer
+from .table import Division, Gazetteer
 
 _SUFFIXES = "省市区县旗盟州道镇乡处"
 _SUFFIX_CHAR = re.compile(f"[{_SUFFIXES}]")

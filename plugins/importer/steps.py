@@ -535,7 +535,7 @@ def _drop_repeats(doc: Document, changes: list[Change]) -> None:
     kept = []
     for p in doc.paras:
         bare = re.sub(r"\s+", "", P.HEADLINE_LABEL.sub("", re.sub(r"^(?:[【\[][^】\]]{1,12}[】\]])+", "", p.text)))
-        if bare == wanted or bare == re.sub(r"\s+", "", P.HEADLINE_LABEL.sub("", p.text)) == wanted:
+        if bare == wanted:
             changes.append(Change("title", "removed", f"headline repeated: {_short(p.text)}", p.line))
             continue
         kept.append(p)

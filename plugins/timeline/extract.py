@@ -356,8 +356,7 @@ def _designations(sentence: str, reference: EntryDate) -> list[Candidate]:
         who = [""]
         if tail == "的有":
             listed = re.split(r"[。；]", sentence[m.end():])[0]
-            who = [w for w in (re.sub(r"^[{0}]*的".format(HAN), "", part) if False else part.strip()
-                               for part in re.split(r"[、，,]", listed)) if w] or [""]
+            who = [w.strip() for w in re.split(r"[、，,]", listed) if w.strip()] or [""]
         date, date_source = date_for(sentence, m.start(), len(sentence), reference)
         found.extend(Candidate("honour", name.strip("“”"), w, date, date_source) for w in who)
     for m in _APPOSITIVE.finditer(sentence):
