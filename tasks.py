@@ -165,6 +165,13 @@ def check(c, content="content", data="data"):
               f"--data {shlex.quote(data)}", pty=False)
 
 
+@task(name="eval", help={"truth": "folder of raw documents with JSON sidecars (tests/data/devset)"})
+def eval_(c, truth="tests/data/devset"):
+    """Import a labelled folder into a temporary place and print per-field accuracy and misses."""
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(PY)} -m plugins.importer eval --truth {shlex.quote(truth)}", pty=False)
+
+
 @task
 def test(c, slow=True, args=""):
     """The whole test suite (what CI runs). --no-slow skips suites marked slow."""

@@ -79,6 +79,12 @@ class PreciseDate:
         return self.value.isoformat()
 
     @property
+    def full_iso(self) -> str:
+        """YYYY-MM-DD with the unknown parts as 01: the front matter's Date (Date_precision
+        says how much of it is known)."""
+        return self.value.isoformat() if self.known else ""
+
+    @property
     def label(self) -> str:
         if not self.known:
             return UNKNOWN_LABEL

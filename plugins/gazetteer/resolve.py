@@ -1,38 +1,84 @@
-"""Resolving the place a document is about from its text.
+"""Resolving the place a document is about from its text: its own place, weighed as a reader
+weighs it.
 
 Rules (each one is tested in tests/importer/test_resolve.py):
-1. Every division name of the table (official names, aliases, and for provinces and cities the
-   short form without 省/市/自治区, e.g. 呼和浩特, 山东) found in the text is a mention.
-   Placeholders (XX街道, XX区) never are: they are masked before scanning.
-2. A street is resolved only with corroboration from the same document: one of its ancestors
-   (district, city or province) is mentioned, or one of its communities is named in full
-   (学院路社区 for 灵山卫街道). A bare street name alone, even a unique one, is not enough.
-3. When more than one corroborated street remains (and they are not equally ranked by evidence),
-   the best-supported one wins; a tie leaves the street unresolved and `place` under Review.
-4. Without a street, the deepest mentioned district or city that is unique or corroborated by a
-   mentioned ancestor is the place; its ancestors fill the higher levels.
+1. Mentions. Every division name of the table found in the text is a mention: official names,
+   aliases, old names of renamed divisions (aliases.toml [renamed]), a street office's name
+   (银河办事处 for 银河街道), and short forms of provinces and cities (呼和浩特, 山东) and, at a
+   word's start, of county-level cities (胶州获…, 河北霸州). Placeholders (XX街道, XX区) never are: they are masked before scanning.
+   A short form before 路/街/社区/花园… names a road or an estate, and a name inside a longer
+   name is no mention of its own.
+2. Corroboration. A street counts only when one of its ancestors is mentioned or one of its
+   communities is named in full (学院路社区 for 灵山卫街道): a bare street name alone, even a
+   unique one, is not enough. A district or city name that several divisions share counts only
+   with an ancestor mentioned. Of homonyms, the one with most ancestors mentioned counts; a tie
+   counts for none.
+3. Weight by where the name stands (Piece.weight: headline and source or publisher lines 3, the
+   dateline and the lead paragraph 2, the body 1). A name followed by 等N个 (…东河沿社区等999个
+   社区, 遵义市绥阳县等10个县) is an example from a list of others: it weighs nothing. A place
+   written as a path (天津市西青区大寺镇) is one mention of its deepest part. A community named
+   in full adds COMMUNITY_WEIGHT to its street when the street is named, else to its district.
+4. The place. Every mention's weight counts for its division and all divisions above it. From
+   the top, the resolver goes down to the child holding at least SHARE of the evidence under its
+   parent and DOMINANCE times that of its next sibling, and stops where no child does: awardees
+   in several districts of a city leave the city; a street named once in a city-wide story
+   leaves the city.
+5. Review (Resolution.review): a street named without corroboration, an ambiguous name, a close
+   call between a place and one of its parts, several provinces.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .table import LEVELS, Division, Gazetteer
+from .table import Division, Gazetteer
 
-_SUFFIXES = "省市区县旗盟州道镇乡"
+_SUFFIXES = "省市区县旗盟州道镇乡处"
 _SUFFIX_CHAR = re.compile(f"[{_SUFFIXES}]")
-# Short forms are made only for provinces and cities (呼和浩特 for 呼和浩特市): district and
-# street names without their suffix are ordinary words (中山西路, 回民).
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Short forms are made for provinces and cities (呼和浩特 for 呼和浩特市) and, where a word
+# starts, county-level cities (霸州): other district and street names without their suffix are
+# ordinary words (中山西路, 回民).
 _SHORT = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区)$")
 PLACEHOLDER = re.compile(r"(?:[XxＸｘ×]{1,3}|某)(?:街道|社区|区委|区|市|县|镇|乡|村|省)")
 _MAX_NAME = 16
 # Two-character district names (东区, 城区, 郊区) are everyday words; a short city or province
-# name right before 路/街 is a road (中山路, 山西路), not the place.
+# name right before 路/街 is a road (中山路, 山西路), before 社区/花园 an estate (鲁信长春社区).
 _MIN_FULL_NAME = 3
-_ROAD_AFTER = re.compile(r"[东西南北中]?[路街巷道里]")
+_ROAD_AFTER = re.compile(r"[东西南北中]?(?:[路街巷道里]|社区|小区|花园|广场|大厦|公园|宾馆|酒店|饭店)")
 # The character before a community's name: a separator or a word that ends a phrase, so that
 # 绿洲社区 is not read inside 金绿洲社区.
-_COMMUNITY_BEFORE = set("市县道区镇乡村在的和及与同对由、，,是为将把（(“　 ")
+_COMMUNITY_BEFORE = set("市县道区镇乡村在的和及与同对由、，,是为将把（(“　 而从向给到于据经被让使至")
+# 北京市东城区和平里街道东河沿社区等999个社区: the name is one example of many.
+_EXAMPLE_OF_MANY = re.compile(r"[\u4e00-\u9fff]{0,12}?等\s*(?:\d+|[几多数十百千两]+)\s*[个家所座批名]")
+
+# Places listed together (A、B和C; A为…、B为…) are each one of many.
+LIST_WEIGHT = 0.5
+_LIST_GAP = 12
+_LIST_SEPARATOR = re.compile(r"[、和及与]")
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
+# A street is the place only when it is named outside a list at least once (its communities
+# alone say the document is in its district).
+STREET_DIRECT_MIN = 1.0
+
+SHARE = 0.5
+DOMINANCE = 2.0
+COMMUNITY_WEIGHT = 0.5
+COMMUNITY_MAX_COUNT = 3      # occurrences of one community that count
+# A child this close to SHARE (or to DOMINANCE over its sibling) makes the stop a close call.
+CLOSE_SHARE = 0.35
+WEAK_EVIDENCE = 1.0          # a place held up by no more than one body mention is weak
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of the document and how much a place named in it says about the document."""
+    text: str
+    weight: float = 1.0
+    zone: str = "body"
+
+
+ZONE_WEIGHTS = {"headline": 3.0, "source": 3.0, "dateline": 2.0, "lead": 2.0, "body": 1.0}
 
 
 @dataclass
@@ -49,15 +95,28 @@ class _Index:
 
     def __init__(self, gazetteer: Gazetteer):
         self.by_name: dict[str, set[str]] = {}
+        self.short_of: dict[str, set[str]] = {}     # short form → the codes it is short for
+        self.word_start_only: set[str] = set()
         for code in gazetteer.codes():
             d = gazetteer.get(code)
             for name in gazetteer.names_of(code):
                 self.by_name.setdefault(name, set()).add(code)
-                if d.level in ("province", "city"):
-                    short = _SHORT.sub("", name)
-                    if len(short) >= 2 and short != name:
-                        self.by_name.setdefault(short, set()).add(code)
-        short_names = {n for n in self.by_name if n[-1] not in _SUFFIXES}
+                if d.level == "street" and name.endswith("街道") and len(name) > 3:
+                    # 银河办事处, 银河街道办事处: the street office stands for its street.
+                    for office in (name[:-2] + "办事处", name + "办事处"):
+                        self.by_name.setdefault(office, set()).add(code)
+                short = _SHORT.sub("", name) if d.level in ("province", "city") else ""
+                if d.level == "district" and name.endswith("市") and len(name) >= 3:
+                    # 胶州 for 胶州市, 霸州 for 霸州市, but only where a word starts: 开平 and
+                    # 迁安 hide in 公开平台 and 拆迁安置.
+                    short = name[:-1]
+                    self.word_start_only.add(short)
+                if len(short) >= 2 and short != name:
+                    self.by_name.setdefault(short, set()).add(code)
+                    self.short_of.setdefault(short, set()).add(code)
+        # Short forms ending like a full name (杭州, 胶州) are looked for here too: the suffix
+        # scan only sees names of three characters or more.
+        short_names = {n for n in self.by_name if n[-1] not in _SUFFIXES} | set(self.short_of)
         # Lengths of the short names by first character: the scan looks only where a name
         # can start (a regex alternation of all of them is ~100x slower on long texts).
         self.short_lengths: dict[str, list[int]] = {}
@@ -83,8 +142,8 @@ def mask_placeholders(text: str) -> str:
     return PLACEHOLDER.sub(lambda m: "□" * len(m.group(0)), text)
 
 
-def find_mentions(gazetteer: Gazetteer, text: str) -> dict[str, int]:
-    """code → number of mentions of a name of that division in the text."""
+def _spans(gazetteer: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the names in the text, a name inside a longer one left out."""
     index = _index(gazetteer)
     text = mask_placeholders(text)
     spans: list[tuple[int, int, str]] = []
@@ -113,10 +172,19 @@ def find_mentions(gazetteer: Gazetteer, text: str) -> dict[str, int]:
     for s in spans:
         if s[1] <= reach:
             continue
+        if s[2] in index.word_start_only and s[0] > 0 and _HAN.match(text, s[0] - 1) \
+                and not (kept and kept[-1][1] == s[0]):
+            continue  # 开平 in 公开平台; 霸州 after 河北 is a word start
         kept.append(s)
         reach = s[1]
+    return kept
+
+
+def find_mentions(gazetteer: Gazetteer, text: str) -> dict[str, int]:
+    """code → number of mentions of a name of that division in the text."""
+    index = _index(gazetteer)
     counts: dict[str, int] = {}
-    for _, _, name in kept:
+    for _, _, name in _spans(gazetteer, text):
         for code in index.by_name[name]:
             counts[code] = counts.get(code, 0) + 1
     return counts
@@ -136,82 +204,287 @@ def _occurrences(needle: str, text: str):
 
 
 def _named_in_full(name: str, text: str) -> bool:
+    return _count_in_full(name, text, 1) > 0
+
+
+def _count_in_full(name: str, text: str, limit: int) -> int:
+    count = 0
     for start in _occurrences(name, text):
         before = text[start - 1] if start else ""
         if not before or before in _COMMUNITY_BEFORE or not "\u4e00" <= before <= "\u9fff":
-            return True
-    return False
+            count += 1
+            if count >= limit:
+                break
+    return count
 
 
-def resolve(gazetteer: Gazetteer, text: str) -> Resolution:
-    mentions = find_mentions(gazetteer, text)
-    result = Resolution(mentions=mentions)
-    by_level: dict[str, list[Division]] = {lvl: [] for lvl in LEVELS}
-    for code in mentions:
-        d = gazetteer.get(code)
-        by_level[d.level].append(d)
+# --- resolving -----------------------------------------------------------------------------
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str
+    codes: set[str]
+    weight: float
+    code: str | None = None      # the division it is read as, once corroborated
+    listed: bool = False         # one of several places listed together
+    named: bool = False          # ends a path (天津市西青区大寺镇): its places were named
 
-    def ancestors_mentioned(d: Division) -> list[Division]:
-        return [a for a in gazetteer.ancestors(d.code)[:-1] if a.code in mentions]
 
-    streets, unsupported = [], {}
-    for d in by_level["street"]:
-        support = ancestors_mentioned(d)
-        communities = named_communities(gazetteer, d.code, text)
-        if support or communities:
-            score = (len(support) + len(communities), mentions[d.code])
-            streets.append((score, d, support, communities))
-        else:
-            unsupported[d.name] = unsupported.get(d.name, 0) + 1
-    corroborated_names = {d.name for _, d, _, _ in streets}
-    for name, n in unsupported.items():
-        which = f"{n} other {name} in the table" if name in corroborated_names \
-            else f"{name} ({n} in the table)"
-        result.evidence.append(f"{which} named without its district, city, "
-                               "province or one of its communities: not used")
-    streets.sort(key=lambda s: s[0], reverse=True)
-    if streets:
-        if len(streets) > 1 and streets[0][0] == streets[1][0]:
-            names = ", ".join(f"{s[1].name} ({s[1].code})" for s in streets[:3])
-            result.review.append(f"street ambiguous: {names}")
-        else:
-            score, d, support, communities = streets[0]
-            why = [a.name for a in support] + communities
-            result.evidence.append(f"{d.name} ({d.code}) corroborated by {', '.join(why)}")
-            return _finish(gazetteer, result, d)
-    elif by_level["street"]:
-        result.review.append("street named without corroboration: "
-                             + ", ".join(sorted({d.name for d in by_level["street"]})))
+def resolve(gazetteer: Gazetteer, text: str = "", pieces: list[Piece] | None = None) -> Resolution:
+    """The document's own place. `pieces` weigh parts of the document (headline, source lines,
+    lead, body); a plain `text` is all body."""
+    pieces = pieces if pieces is not None else [Piece(text)]
+    index = _index(gazetteer)
+    full_text = "\n".join(p.text for p in pieces)
+    by_piece: list[list[_Mention]] = []
+    for piece in pieces:
+        found = []
+        for start, end, name in _spans(gazetteer, piece.text):
+            weight = 0.0 if _EXAMPLE_OF_MANY.match(piece.text, end) else piece.weight
+            found.append(_Mention(start, end, name, set(index.by_name[name]), weight))
+        for a, b in zip(found, found[1:]):
+            # 胶州市、黄岛区长江路街道和黄岛街道: one of several places listed together.
+            between = piece.text[a.end:b.start]
+            if len(between) <= _LIST_GAP and _LIST_SEPARATOR.search(between) \
+                    and not _CLAUSE_BREAK.search(between):
+                a.listed = b.listed = True
+        for m in found:
+            if m.listed:
+                m.weight *= LIST_WEIGHT
+        by_piece.append(found)
+    mentioned: dict[str, int] = {}
+    for found in by_piece:
+        for m in found:
+            for code in m.codes:
+                mentioned[code] = mentioned.get(code, 0) + 1
+    result = Resolution(mentions=mentioned)
+    _corroborate(gazetteer, index, by_piece, mentioned, full_text, result)
+    evidence = _evidence(gazetteer, by_piece, pieces)
+    for name, code in sorted({(m.name, m.code) for f in by_piece for m in f
+                              if m.code and m.name in gazetteer.renamed}):
+        result.evidence.append(f"{name} is an old name: today {gazetteer.get(code).name} ({code})")
+    return _descend(gazetteer, evidence, result, _self_references(pieces))
 
-    for level in ("district", "city", "province"):
-        candidates = []
-        for d in by_level[level]:
-            support = ancestors_mentioned(d)
-            same_name = [o for o in by_level[level] if o.name == d.name]
-            unique = len(gazetteer.find(d.name, level)) == 1
-            if support or unique:
-                candidates.append((len(support), mentions[d.code], d, same_name))
-        if not candidates:
-            if by_level[level]:
-                names = sorted({d.name for d in by_level[level]})
-                result.review.append(f"{level} ambiguous: {', '.join(names)} (several in the "
-                                     "table, none corroborated)")
+
+def _corroborate(gazetteer: Gazetteer, index: _Index, by_piece: list[list[_Mention]],
+                 mentioned: dict[str, int], text: str, result: Resolution) -> None:
+    """Read each mention as one division, or as none (rule 2)."""
+    uncorroborated_streets: set[str] = set()
+    ambiguous: dict[str, set[str]] = {}
+    chosen_streets: dict[str, tuple[str, list[str]]] = {}
+    named: dict[str, list[str]] = {}   # street code → its communities named (once per code)
+    for found in by_piece:
+        for m in found:
+            valid = []
+            for code in m.codes:
+                d = gazetteer.get(code)
+                support = [a for a in gazetteer.ancestors(code)[:-1] if a.code in mentioned]
+                if d.level == "street" and code not in named:
+                    named[code] = named_communities(gazetteer, code, text)
+                communities = named.get(code, [])
+                if d.level == "province":
+                    ok = True
+                elif d.level == "street":
+                    ok = bool(support or communities)
+                else:
+                    ok = bool(support) or len([c for c in m.codes
+                                               if gazetteer.get(c).level == d.level]) == 1
+                if ok:
+                    valid.append((len(support) + len(communities), code, support, communities))
+                elif d.level == "street":
+                    uncorroborated_streets.add(d.name)
+            if not valid:
+                if not any(gazetteer.get(c).level == "street" for c in m.codes):
+                    level = gazetteer.get(next(iter(m.codes))).level
+                    ambiguous.setdefault(level, set()).add(m.name)
+                continue
+            m.code = _pick(gazetteer, index, m, valid, ambiguous)
+            if m.code and gazetteer.get(m.code).level == "street":
+                d = gazetteer.get(m.code)
+                support, communities = next((s, c) for _, code, s, c in valid if code == m.code)
+                chosen_streets[m.code] = ([a.name for a in support] + communities, d.name)
+    for code, (why, name) in chosen_streets.items():
+        result.evidence.append(f"{name} ({code}) corroborated by {', '.join(why)}")
+    homonyms_left = {}
+    for name in uncorroborated_streets:
+        total = len(gazetteer.find(name, "street"))
+        used = sum(1 for c in chosen_streets if gazetteer.get(c).name == name)
+        homonyms_left[name] = total - used
+    for name, left in sorted(homonyms_left.items()):
+        if left <= 0:
             continue
-        candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-        best = candidates[0]
-        if len(candidates) > 1 and candidates[1][:2] == best[:2] \
-                and not gazetteer.is_within(candidates[1][2].code, best[2].code):
-            names = ", ".join(c[2].name for c in candidates[:3])
-            result.review.append(f"{level} ambiguous: {names}")
-            continue
-        result.evidence.append(f"{best[2].name} ({best[2].code})")
-        return _finish(gazetteer, result, best[2])
+        used = any(gazetteer.get(c).name == name for c in chosen_streets)
+        which = f"{left} other {name} in the table" if used else f"{name} ({left} in the table)"
+        result.evidence.append(f"{which} named without its district, city, province or one of "
+                               "its communities: not used")
+    never = sorted(n for n in uncorroborated_streets if not any(gazetteer.get(c).name == n for c in chosen_streets))
+    if never and not chosen_streets:
+        # Only when no street could be placed: beside a corroborated street, others named in
+        # passing (建设街道 in a list) say nothing about the document's own place.
+        result.review.append("street named without corroboration: " + ", ".join(never))
+    for level, names in sorted(ambiguous.items()):
+        result.review.append(f"{level} ambiguous: {', '.join(sorted(names))} (several in the table, "
+                             "none corroborated)")
+
+
+def _pick(gazetteer: Gazetteer, index: _Index, m: _Mention, valid: list, ambiguous: dict) -> str | None:
+    codes = [code for _, code, _, _ in valid]
+    # One line of ancestors (北京市 the province and 北京市 the city; 吉林 the province and 吉林
+    # the city): a full name is the deepest (the municipality's city), a short form the
+    # highest (吉林 is the province; the city is written 吉林市).
+    chain = sorted(codes, key=lambda c: len(gazetteer.ancestors(c)))
+    if all(gazetteer.is_within(chain[i + 1], chain[i]) for i in range(len(chain) - 1)):
+        same_name = len({gazetteer.get(c).name for c in chain}) == 1   # 上海 → 上海市 › 上海市
+        return chain[0] if m.name in index.short_of and not same_name else chain[-1]
+    if all(gazetteer.is_within(c, chain[0]) for c in chain):
+        return chain[0]  # 重庆市: the municipality and both its city-level halves (市辖区, 县)
+    best = max(v[0] for v in valid)
+    top = [v for v in valid if v[0] == best]
+    if len(top) == 1:
+        return top[0][1]
+    level = gazetteer.get(top[0][1]).level
+    ambiguous.setdefault(level, set()).add(m.name)
+    return None
+
+
+@dataclass
+class _Evidence:
+    total: dict[str, float] = field(default_factory=dict)   # code → weight of it and its parts
+    direct: dict[str, float] = field(default_factory=dict)  # code → weight of its own names
+    headline: set[str] = field(default_factory=set)         # the path the headline names
+
+
+def _evidence(gazetteer: Gazetteer, by_piece: list[list[_Mention]], pieces: list[Piece]
+              ) -> _Evidence:
+    """The weight of the mentions of each division and of everything inside it (rules 3, 4)."""
+    result = _Evidence()
+    evidence = result.total
+    headline_codes: list[str] = []
+
+    def add(code: str, weight: float, direct: bool, zone: str) -> None:
+        for a in gazetteer.ancestors(code):
+            evidence[a.code] = evidence.get(a.code, 0.0) + weight
+        if direct:
+            result.direct[code] = result.direct.get(code, 0.0) + weight
+        if zone == "headline" and weight > 0:
+            headline_codes.append(code)
+
+    named_streets = {m.code for f in by_piece for m in f if m.code and len(m.code) == 9}
+    districts = {m.code[:6] for f in by_piece for m in f if m.code and len(m.code) >= 6}
+    # Communities of the districts in play (学院路社区, 庆春社区): where their street is not
+    # named, they speak for the district.
+    communities: dict[str, str] = {}
+    for district in sorted(districts):
+        for street in gazetteer.children(district):
+            for name in gazetteer.communities(street.code):
+                if len(name) >= 3:
+                    communities.setdefault(name, street.code if street.code in named_streets else district)
+    # 裕华街道河西社区: where the text names a community right after a street, the text's
+    # pairing wins over the table's (communities move between streets).
+    for piece, found in zip(pieces, by_piece):
+        for m in found:
+            if m.code in named_streets:
+                for name in communities:
+                    if piece.text.startswith(name, m.end):
+                        communities[name] = m.code
+    for piece, found in zip(pieces, by_piece):
+        hits: list[_Mention] = []
+        place_ends = {m.end for m in found if m.code}
+        for name, holder in communities.items():
+            count = 0
+            for start in _occurrences(name, piece.text):
+                before = piece.text[start - 1] if start else ""
+                # 绿洲社区 is not named inside 金绿洲社区; 呼和浩特清泉街社区 names it.
+                if before and before not in _COMMUNITY_BEFORE and "\u4e00" <= before <= "\u9fff" \
+                        and start not in place_ends:
+                    continue
+                hits.append(_Mention(start, start + len(name), name, {holder},
+                                     piece.weight * COMMUNITY_WEIGHT, holder))
+                count += 1
+                if count >= COMMUNITY_MAX_COUNT:
+                    break
+        items = sorted([m for m in found if m.code] + hits, key=lambda m: m.start)
+        for i, m in enumerate(items):
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            in_path = nxt is not None and nxt.start - m.end <= 1 and gazetteer.is_within(nxt.code, m.code) \
+                and (nxt.code != m.code or nxt.name in communities)
+            if in_path:
+                # 天津市西青区大寺镇, 呼和浩特清泉街社区: a path is one mention of its deepest
+                # part, as strong as the place it starts with; an example of many anywhere
+                # in it makes it one.
+                nxt.weight = m.weight if nxt.name in communities else min(m.weight, nxt.weight)
+                # 八廓街道夏萨苏社区 names the street; 秀英区的天海社区 does not.
+                nxt.named = m.code == nxt.code or m.named
+                continue
+            add(m.code, m.weight, m.named or m.name not in communities, piece.zone)
+    # A headline that names one place (or one line of places) names the document's subject.
+    chain = sorted(set(headline_codes), key=lambda c: len(gazetteer.ancestors(c)))
+    if chain and all(gazetteer.is_within(chain[i + 1], chain[i]) for i in range(len(chain) - 1)):
+        result.headline = {a.code for a in gazetteer.ancestors(chain[-1])}
     return result
 
 
-def _finish(gazetteer: Gazetteer, result: Resolution, d: Division) -> Resolution:
-    result.division = d
-    result.path = {a.level: a.name for a in gazetteer.ancestors(d.code)}
+def _self_references(pieces: list[Piece]) -> dict[str, float]:
+    """level → weight of the text speaking as a place of that level (我市, 我区, 我街道)."""
+    weights: dict[str, float] = {}
+    for piece in pieces:
+        for m in _SELF_REFERENCE.finditer(piece.text):
+            level = _SELF_LEVEL[m.group(0)[1:]]
+            weights[level] = weights.get(level, 0.0) + piece.weight
+    return weights
+
+
+_SELF_LEVEL = {"市": "city", "区": "district", "县": "district", "旗": "district", "镇": "street",
+               "乡": "street", "街道": "street"}
+# 我市, 本区, 我街道 — not 本区域 (this area), not 我市长 (…'s mayor).
+_SELF_REFERENCE = re.compile(r"[我本](?:街道|市|区|县|旗|镇|乡)(?!域|[长委])")
+
+
+def _descend(gazetteer: Gazetteer, weights: _Evidence, result: Resolution,
+             speaks_as: dict[str, float]) -> Resolution:
+    evidence = weights.total
+    node: Division | None = None
+    children = [gazetteer.get(c) for c in evidence if len(c) == 2]
+    while True:
+        kids = sorted((d for d in children if evidence.get(d.code, 0) > 0),
+                      key=lambda d: (-evidence[d.code], d.code))
+        if not kids:
+            break
+        total = evidence[node.code] if node else sum(evidence[d.code] for d in kids)
+        if node is not None:
+            # 我市 in a city's own news: the author speaks as this place, not one of its parts.
+            level = "city" if node.level == "district" and node.name.endswith("市") else node.level
+            total += speaks_as.get(level, 0.0)
+        best = kids[0]
+        best_e = evidence[best.code]
+        second = evidence[kids[1].code] if len(kids) > 1 else 0.0
+        share = best_e / total if total else 0.0
+        stands_out = share >= SHARE and best_e >= DOMINANCE * second
+        if best.level == "street" and weights.direct.get(best.code, 0.0) < STREET_DIRECT_MIN:
+            stands_out = False  # named only in a list, or only through its communities
+        elif best.code in weights.headline and best_e > second:
+            stands_out = True   # the headline's own place, unless a sibling weighs as much
+        if stands_out:
+            node = best
+            result.evidence.append(f"{best.name} ({best.code}): {best_e:g} of {total:g}")
+            children = gazetteer.children(best.code)
+            continue
+        rival = f", {kids[1].name} {second:g}" if len(kids) > 1 else ""
+        note = f"{best.name} {best_e:g} of {total:g}{rival}"
+        if node is None:
+            result.review.append(f"several provinces named: {note}")
+        else:
+            result.evidence.append(f"stopped at {node.name}: no part of it stands out ({note})")
+            if share >= CLOSE_SHARE and best_e >= DOMINANCE * second * 0.75:
+                result.review.append(f"{node.name} or its part {best.name}? ({note})")
+        break
+    if node is None:
+        return result
+    if evidence[node.code] <= WEAK_EVIDENCE:
+        result.review.append(f"{node.name} rests on a single mention")
+    result.division = node
+    result.path = {a.level: a.name for a in gazetteer.ancestors(node.code)}
     return result
 
 

@@ -24,9 +24,11 @@ class Division:
 
 class Gazetteer:
     def __init__(self, divisions: dict[str, Division], names: dict[str, list[str]],
-                 community_file: Path | None):
+                 community_file: Path | None, renamed: dict[str, str] | None = None):
         self._divisions = divisions
         self._by_name = names
+        # Old names (aliases.toml [renamed]) → today's code: the resolver says when it used one.
+        self.renamed: dict[str, str] = dict(renamed or {})
         self._children: dict[str, list[str]] = {}
         for d in divisions.values():
             self._children.setdefault(d.parent, []).append(d.code)
@@ -132,7 +134,7 @@ def _load(data_dir: str) -> Gazetteer:
                 raise ValueError(f"{table}:{lineno}: expected code<TAB>name<TAB>parent")
             raw[parts[0]] = (parts[1], parts[2])
 
-    aliases = {"names": {}, "preferred": {}}
+    aliases = {"names": {}, "preferred": {}, "renamed": {}}
     alias_file = base / "aliases.toml"
     if alias_file.exists():
         with open(alias_file, "rb") as f:
@@ -152,10 +154,11 @@ def _load(data_dir: str) -> Gazetteer:
         official = raw[code][0]
         if official != d.name and official not in _PLACEHOLDER_CITIES:
             names.setdefault(official, []).append(code)
-    for alias, code in aliases["names"].items():
-        if code not in divisions:
-            raise ValueError(f"{alias_file}: alias {alias!r} points to unknown code {code}")
-        names.setdefault(alias, [])
-        if code not in names[alias]:
-            names[alias].append(code)
-    return Gazetteer(divisions, names, base / "communities.tsv.gz")
+    for section in ("names", "renamed"):
+        for alias, code in aliases[section].items():
+            if code not in divisions:
+                raise ValueError(f"{alias_file}: [{section}] {alias!r} points to unknown code {code}")
+            names.setdefault(alias, [])
+            if code not in names[alias]:
+                names[alias].append(code)
+    return Gazetteer(divisions, names, base / "communities.tsv.gz", aliases["renamed"])

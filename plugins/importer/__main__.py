@@ -1,4 +1,5 @@
-"""Command line: `python -m plugins.importer import|check ...` (what `invoke import|check` run)."""
+"""Command line: `python -m plugins.importer import|check|eval ...` (what `invoke import|check|eval`
+run)."""
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,17 @@ def main(argv: list[str] | None = None) -> int:
     chk.add_argument("--content", type=Path, default=ROOT / "content",
                      help="the content folder (articles/ and pages/ inside)")
     chk.add_argument("--data", type=Path, default=ROOT / "data")
+    ev = sub.add_parser("eval", help="import a labelled folder and print per-field accuracy",
+                        description="Exit status: 0 when the evaluation ran (whatever the figures), "
+                                    "1 when it could not run.")
+    ev.add_argument("--truth", required=True, type=Path,
+                    help="raw documents with JSON sidecars (tests/data/devset)")
+    ev.add_argument("--data", type=Path, default=ROOT / "data", help="gazetteer and topics")
     args = parser.parse_args(argv)
+
+    if args.command == "eval":
+        from .evaluate import run
+        return run(args.truth, args.data)
 
     if args.command == "import":
         from .importer import DEFAULT_MAX_BYTES, Options, format_report, import_paths

@@ -19,7 +19,8 @@ from .document import Document
 
 # Order of the keys in the front matter (DESIGN.md).
 FIELDS = [
-    ("Title", "title"), ("Date", "date"), ("Date_precision", "date_precision"), ("Kind", "kind"),
+    ("Title", "title"), ("Date", "date"), ("Date_precision", "date_precision"), ("Period", "period"),
+    ("Kind", "kind"),
     ("Province", "province"), ("City", "city"), ("District", "district"), ("Street", "street"),
     ("Communities", "communities"), ("Topics", "topics"), ("Tags", "tags"),
     ("Publisher", "publisher"), ("Source", "source"), ("Source_url", "source_url"),

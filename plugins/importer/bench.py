@@ -12,10 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from plugins.article_meta.topics import load_topics
 from plugins.gazetteer import Gazetteer
 
 from .importer import Options, import_file
-from .metadata import load_topics
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

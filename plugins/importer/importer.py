@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.article_meta.topics import Topic, load_topics
 from plugins.gazetteer import Gazetteer
 
 from . import formats, metadata
@@ -73,7 +74,7 @@ def slug_for(path: Path, data: bytes) -> str:
 
 
 def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
-                   topics: list[metadata.Topic]) -> tuple[Document, str]:
+                   topics: list[Topic]) -> tuple[Document, str]:
     special = formats.read(path, data)          # Word and PDF files
     if special is not None:
         doc, encoding = special
@@ -101,7 +102,7 @@ def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
     return doc, encoding
 
 
-def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[metadata.Topic],
+def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[Topic],
                 taken: dict[str, Path]) -> Result:
     """`taken` holds, for the files this run has imported so far, slug → source and raw
     reference (raw/…, never a slug) → source."""
@@ -135,7 +136,12 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
         return result
     target = opts.dest / f"{slug}.md"
     other = taken.get(slug)
-    owner = other if other is not None and other != path else _belongs_to_other(target, raw_ref)
+    try:
+        owner = other if other is not None and other != path else _belongs_to_other(target,
+                                                                                    raw_ref)
+    except ImportFailure as e:
+        result.status, result.error = "failed", f"{e} (while importing {path})"
+        return result
     if owner:
         wanted = slug
         slug = f"{slug}-{hashlib.sha1(data).hexdigest()[:8]}"
@@ -151,7 +157,7 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
 
     try:
         if target.exists():
-            current = target.read_text(encoding="utf-8")
+            current = read_article(target)
             if current == text:
                 result.status = "unchanged"
                 return result
@@ -170,18 +176,31 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
         else:
             result.status = "written"
         write_atomic(target, text)
-    except (OSError, UnicodeDecodeError) as e:
+    except ImportFailure as e:
+        result.status, result.error = "failed", f"{e} (while importing {path})"
+    except OSError as e:
         # The old article (if any) is intact: write_atomic replaces it only when complete.
-        reason = e.strerror if isinstance(e, OSError) else "existing article is not UTF-8"
-        result.status, result.error = "failed", f"{path}: cannot write {target} ({reason})"
+        result.status, result.error = "failed", f"{path}: cannot write {target} ({e.strerror})"
     return result
+
+
+def read_article(target: Path) -> str:
+    """An article already in --dest, as text. One saved in another encoding (GBK by an editor's
+    tool) is named with its line, like any bad file, and left as it is."""
+    data = target.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise ImportFailure(target, f"the article is not UTF-8 (byte 0x{data[e.start]:02x}); save it as "
+                                    "UTF-8 (or move it away) and import again", line) from None
 
 
 def _belongs_to_other(target: Path, raw_ref: str) -> str:
     """The Raw of the article at `target` when it is another document's, else ""."""
     if not target.exists():
         return ""
-    m = re.search(r"^Raw:\s*(.+)$", target.read_text(encoding="utf-8"), re.M)
+    m = re.search(r"^Raw:\s*(.+)$", read_article(target), re.M)
     return m.group(1).strip() if m and m.group(1).strip() != raw_ref else ""
 
 
@@ -213,12 +232,12 @@ def import_paths(src: Path, opts: Options) -> list[Result]:
         return [Result(src, status="failed", error=f"{src}: no raw documents (.txt, .html, .docx, .doc, .pdf) found")]
     with _locked(opts.dest):
         gazetteer = Gazetteer.load(opts.data_dir)
-        topics = metadata.load_topics(opts.data_dir)
+        topics = load_topics(opts.data_dir)
         taken: dict[str, Path] = {}
         return [_import_one(p, opts, gazetteer, topics, taken) for p in files]
 
 
-def _import_one(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[metadata.Topic],
+def _import_one(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[Topic],
                 taken: dict[str, Path]) -> Result:
     """import_file, where an error nobody foresaw (a bug, a page no rule expected) fails this
     file only: the run goes on and every file is reported."""

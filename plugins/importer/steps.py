@@ -93,12 +93,20 @@ def _realign(lead: int, run: str) -> str | None:
 
 
 def pinyin_glosses(doc: Document) -> list[Change]:
-    """Pinyin glosses inserted after characters (魯網(wǎng)) removed."""
+    """Pinyin glosses inserted after characters (魯網(wǎng), and toneless 決(jue) 定 where a
+    document has several) removed."""
     changes = []
+    toneless = sum(len(P.TONELESS_GLOSS.findall(p.text)) for p in doc.paras) >= P.TONELESS_GLOSSES_MIN
     for p in doc.paras:
         found = P.PINYIN_GLOSS.findall(p.text)
         if found:
             p.text = P.PINYIN_GLOSS.sub("", p.text)
+        if toneless:
+            plain = P.TONELESS_GLOSS.findall(p.text)
+            if plain:
+                p.text = P.TONELESS_GLOSS.sub("", p.text)
+                found += [g.strip() for g in plain]
+        if found:
             changes.append(Change("pinyin_glosses", "removed",
                                   f"{len(found)} glosses, e.g. {' '.join(found[:3])}", p.line))
     return changes
@@ -123,15 +131,88 @@ def simplified(doc: Document) -> list[Change]:
     return changes
 
 
-def boilerplate(doc: Document) -> list[Change]:
-    """Site furniture lines removed: 设为首页, breadcrumbs, image file names, 上一篇, footers."""
-    changes, kept = [], []
+_JUNK = re.compile(rf"(?<=[\u3400-\u9fff])\s?{P.JUNK_SYMBOL}\s?(?=[\u3400-\u9fff“”、，。])")
+
+
+def junk_symbols(doc: Document) -> list[Change]:
+    """Symbols a spam site sprinkled inside words (青海∏省, 石榴♂籽, 社@区) removed. Only when a
+    document has several: one ● or → between two characters may be the author's."""
+    found = sum(len(_JUNK.findall(p.text)) for p in doc.paras)
+    if found < P.JUNK_SYMBOLS_MIN:
+        return []
+    changes = []
     for p in doc.paras:
-        kind = next((k for k, rx in P.BOILERPLATE_LINES if rx.search(p.text)), None)
-        # Footer patterns search anywhere in a line; a long paragraph that merely mentions
-        # 版权所有 is article text.
-        if kind == "footer" and len(p.text) > 80:
-            kind = None
+        cleaned = _JUNK.sub("", p.text)
+        if cleaned != p.text:
+            changes.append(Change("junk_symbols", "removed",
+                                  f"{len(p.text) - len(cleaned)} characters: {_short(cleaned, 24)}", p.line))
+            p.text = cleaned
+    return changes
+
+
+def watermark(doc: Document) -> list[Change]:
+    """A site watermark glued to the end of several paragraphs, cut off."""
+    counts: dict[str, int] = {}
+    for p in doc.paras:
+        for n in P.WATERMARK_LENGTHS:
+            if len(p.text) > n:
+                counts[p.text[-n:]] = counts.get(p.text[-n:], 0) + 1
+    marks = [m for m, n in counts.items() if n >= P.WATERMARK_MIN_REPEATS
+             and m[-1] not in P.FINAL_PUNCTUATION and P.WATERMARK_HINT.search(m)]
+    if not marks:
+        return []
+    mark = max(marks, key=len)
+    changes = []
+    for p in doc.paras:
+        if p.text.endswith(mark):
+            p.text = p.text[: -len(mark)].rstrip()
+            changes.append(Change("watermark", "removed", mark, p.line))
+    return changes
+
+
+def furniture_kind(text: str) -> str | None:
+    """The kind of page furniture a line is (patterns.BOILERPLATE_LINES), or None."""
+    text = P.META_BULLET.sub("", text)  # - 目录
+    for kind, rx in P.BOILERPLATE_LINES:
+        if not rx.search(text):
+            continue
+        # These match inside a line; a long paragraph that merely mentions 版权所有 is text,
+        # one that says two such things (版权所有 … 主办单位:) is a footer.
+        if kind in P.FURNITURE_ANYWHERE and len(text) > P.FURNITURE_MAX_LEN \
+                and len(set(rx.findall(text))) < 2:
+            continue
+        return kind
+    return None
+
+
+def _is_sentence_paragraph(text: str) -> bool:
+    return len(text) >= 60 or (len(text) >= 15 and text.rstrip("”’」）)")[-1:] in "。！？!?")
+
+
+def boilerplate(doc: Document) -> list[Change]:
+    """Site furniture lines removed: 设为首页, breadcrumbs, image file names, 上一篇, footers,
+    e-paper chrome, share and comment bars, spam; after the article's last paragraph, the page
+    footer from its first furniture line on (related headlines, teasers, contact lines)."""
+    kinds = [furniture_kind(p.text) for p in doc.paras]
+    for i, p in enumerate(doc.paras):
+        # A 来源/时间 line that also says 版权所有 is kept for meta_lines, which reads its date.
+        if kinds[i] and kinds[i] in P.FURNITURE_ANYWHERE and (parse_meta_line(p.text) or {}).get("date"):
+            kinds[i] = None
+    body_end = max((i for i, p in enumerate(doc.paras)
+                    if kinds[i] is None and _is_sentence_paragraph(p.text)), default=len(doc.paras))
+    body_start = next((i for i, p in enumerate(doc.paras)
+                       if kinds[i] is None and _is_sentence_paragraph(p.text)), len(doc.paras))
+    changes, kept = [], []
+    in_footer = False
+    for i, p in enumerate(doc.paras):
+        kind = kinds[i]
+        if kind in P.FURNITURE_OUTSIDE_TEXT and body_start <= i <= body_end:
+            kind = None  # 富强 民主 文明 和谐 … or a lone number inside the article are its text
+        meta = parse_meta_line(p.text) is not None or (i > body_end and P.FOOTER_TIMESTAMP.search(p.text))
+        if i > body_end and (kind or meta):
+            in_footer = True
+        if kind is None and in_footer and not meta and len(p.text) < 60:
+            kind = "footer-tail"
         if kind:
             changes.append(Change("boilerplate", "removed", f"{kind}: {_short(p.text)}", p.line))
         else:
@@ -150,72 +231,128 @@ def _zone_bounds(paras: list[Para]) -> tuple[int, int]:
 
 def parse_meta_line(text: str) -> dict[str, str] | None:
     """来源: X 点击: 12 时间: 2019/5/22 → {'source': 'X', 'hits': '12', 'date': '2019/5/22'}.
-    A line that is only a date (2019年5月22日) is a date line too."""
+    Also a line that is only a date (2019年5月22日), one that starts with the date
+    (2020-06-24 15:35:16来源:…), a medium and its date (某某日报 2025-09-10 10:55) and a row of
+    a disclosure table (公开类别 | 主动公开 | 发布时间 | 2024-01-25 |)."""
+    text = P.META_BULLET.sub("", text.strip())
     if P.BARE_DATE.match(text):
         return {"date": text.strip()}
+    m = P.SOURCE_DATE.match(text)
+    if m:
+        return {"source": m.group("source"), "date": m.group("date").strip()}
+    m = P.DATE_FIRST.match(text)
+    if m and P.DATE_FIRST_REST.match(m.group("rest").strip()) and len(text) <= 160:
+        rest = m.group("rest").strip().lstrip("|｜ ")
+        values = _labelled_fields(rest) if P.META_LINE.match(rest) else {}
+        if values is None:
+            return None
+        values["date"] = m.group("date").strip()
+        return values
+    if ("|" in text or "｜" in text) and len(text) <= 160:
+        cells = [c.strip() for c in re.split(r"[|｜]", text)]
+        labels = [i for i, c in enumerate(cells) if P.META_LABEL_CELL.match(c)]
+        if labels:
+            values = {}
+            for i in labels:
+                value = cells[i + 1] if i + 1 < len(cells) else ""
+                if value and not P.META_LABEL_CELL.match(value):
+                    values.setdefault(P.META_LABELS[cells[i]], value)
+            return values
     if not P.META_LINE.match(text) or len(text) > 160:
         return None
+    return _labelled_fields(text)
+
+
+def _labelled_fields(text: str) -> dict[str, str] | None:
     fields = list(P.META_FIELD.finditer(text))
-    values = {}
+    values: dict[str, str] = {}
     for i, m in enumerate(fields):
         end = fields[i + 1].start() if i + 1 < len(fields) else len(text)
-        value = text[m.end():end].strip(" 　|｜【】[]")
+        value = P.META_VALUE_TOOLS.sub("", text[m.end():end]).strip(" 　|｜【】[]")
         if len(value) > 40 or _SENTENCE_END.search(value):
             return None
         values.setdefault(P.META_LABELS[m.group(1)], value)
+    if not values.get("date"):
+        # 来源:青岛新闻网 作者:朱颖 2017-10-10 21:00:43: the date sits in another field.
+        date = re.search(P.DATE_TEXT, text)
+        if date:
+            values["date"] = date.group(0).strip()
+            for key, value in values.items():
+                if key != "date" and date.group(0) in value:
+                    values[key] = re.sub(rf"\s*{re.escape(date.group(0))}\s*(?:{P.TIME_TEXT})?", " ",
+                                         value).strip()
+    if values.get("source") and not HAN.search(values["source"]) and not re.search("[A-Za-z]{2}", values["source"]):
+        del values["source"]  # 来源:1
+    if values.get("author") and not P.AUTHOR_NAMES.match(values["author"]):
+        del values["author"]  # 作者:探访中国中铁雄安科创中心项目 (a spam field)
+    elif values.get("author"):
+        values["author"] = " ".join(P.AUTHOR_ROLE.sub("", values["author"]).split())
     return values
 
 
 def meta_lines(doc: Document) -> list[Change]:
-    """来源/点击/时间/发布部门 lines removed; their date, source and publisher kept as metadata."""
+    """来源/点击/时间/发布部门 lines removed; their date, source and publisher kept as metadata.
+    Above the article: a page timestamp glued to the first paragraph is cut off; below it: a
+    signature date (落款) or a footer line with the page's timestamp gives the date."""
     first, last = _zone_bounds(doc.paras)
     changes, kept = [], []
     for i, p in enumerate(doc.paras):
         values = parse_meta_line(p.text) if (i < first or i > last) else None
+        if values is None and i > last and last >= 0:
+            stamp = P.FOOTER_TIMESTAMP.search(p.text)
+            if stamp and len(p.text) <= 120 and not _SENTENCE_END.search(p.text):
+                values = {"date": stamp.group(0)}
+        if values is None and i <= first:
+            stamp = P.LEADING_TIMESTAMP.match(p.text)
+            if stamp and len(p.text) - stamp.end() >= 10:
+                values = {"date": stamp.group("stamp")}
+                changes.append(Change("meta_lines", "removed", stamp.group("stamp"), p.line))
+                p.text = p.text[stamp.end():]
+                _keep_values(doc, values)
+                doc.meta.setdefault("meta_line_index", str(len(kept)))
+                kept.append(p)
+                continue
         if values is None:
             kept.append(p)
             continue
-        for key in ("date", "source", "publisher", "author"):
-            if values.get(key) and not doc.meta.get(key + "_line"):
-                doc.meta[key + "_line"] = values[key]
+        _keep_values(doc, values)
         changes.append(Change("meta_lines", "removed", _short(p.text, 60), p.line))
-        doc.meta.setdefault("meta_line_index", str(len(kept)))
+        if i <= first:
+            # Where the headline is: right above the first meta line of the page head.
+            doc.meta.setdefault("meta_line_index", str(len(kept)))
     doc.paras = kept
     return changes
 
 
+def _keep_values(doc: Document, values: dict[str, str]) -> None:
+    for key in ("date", "source", "publisher", "author", "site"):
+        if values.get(key) and not doc.meta.get(key + "_line"):
+            doc.meta[key + "_line"] = values[key]
+
+
 def title(doc: Document) -> list[Change]:
-    """The title found: the line before the 来源/时间 line of a page, or a title-like first line;
-    navigation labels above it are dropped."""
-    changes = []
+    """The headline found and cleaned: a wire story's 题: line; else the line right above the
+    page's 来源/时间 line; else, above the first paragraph, the last title-like line of a saved
+    page (after menus and column labels) or the first of a plain document. Navigation above it
+    is dropped, and so are repeats of it; column tags (【初心合伙人】), site prefixes (焦点讯息:),
+    series banners (…丨) are cut off, and a date written after it goes to the metadata."""
+    changes: list[Change] = []
     meta_at = doc.meta.pop("meta_line_index", None)
     page_title = doc.meta.pop("page_title", "")
     if doc.meta.get("title"):
+        # A saved page's <h1>: cleaned like a headline line (its column tag, site prefix, date).
         wanted = doc.meta["title"]
         for p in list(doc.paras[:5]):
             if p.text.strip("[]【】 ") == wanted.strip("[]【】 "):
                 doc.paras.remove(p)
                 changes.append(Change("title", "found", wanted, p.line))
                 break
+        doc.meta["title"] = _clean_headline(doc, wanted, 0, changes)
         return changes
-    index = None
-    if meta_at is not None and 0 < int(meta_at) <= len(doc.paras):
-        candidate = int(meta_at) - 1
-        if is_title_like(doc.paras[candidate].text, 60):
-            index = candidate
-    if index is None:
-        # Above the body of a saved page (furniture was removed) the headline is the last
-        # title-like line, after column labels (新区时政); in a plain document, the first.
-        page = any(c.step in ("boilerplate", "meta_lines") and c.action == "removed"
-                   for c in doc.changes)
-        first_long, _ = _zone_bounds(doc.paras)
-        candidates = [i for i, p in enumerate(doc.paras[: min(first_long, 6)])
-                      if is_title_like(p.text, 60)]
-        if candidates:
-            index = candidates[-1] if page else candidates[0]
-    if index is None and doc.paras and is_title_like(doc.paras[0].text, 60) \
-            and len(doc.paras) > 1 and len(doc.paras[1].text) > len(doc.paras[0].text):
-        index = 0
+    wire = _wire_headline(doc, changes)
+    if wire is not None:
+        return wire
+    index = _headline_index(doc, meta_at)
     if index is None and page_title:
         # "标题_栏目_网站" / "标题 - 网站": a part that is also a line of the page is the
         # headline; otherwise the longest part.
@@ -227,16 +364,182 @@ def title(doc: Document) -> list[Change]:
             changes.append(Change("title", "found", f"{doc.meta['title']} (from the page title)"))
             return changes
     if index is None:
-        return changes
+        return _entry_heading(doc, changes)
     found = doc.paras[index]
-    for p in doc.paras[:index]:
+    headline = found.text
+    before = doc.paras[:index]
+    # A headline broken after its issuing body: 鎮政府 / 2019年工作總結及2020年工作安排.
+    if before and _issuer_fragment(before[-1].text, headline):
+        headline = before[-1].text + headline
+        changes.append(Change("title", "changed", f"joined with the line above: {before[-1].text}",
+                              before[-1].line))
+        before = before[:-1]
+    for p in before:
         changes.append(Change("title", "removed", f"navigation above the title: {_short(p.text)}",
                               p.line))
-    # Site columns bracket the issuing office: [怡园街道]及寨北社区… reads 怡园街道及寨北社区….
-    doc.meta["title"] = re.sub(r"^[\[【]([^\]】]{1,20})[\]】]", r"\1", found.text).strip()
+    doc.meta["title"] = _clean_headline(doc, headline, found.line, changes)
     changes.append(Change("title", "found", doc.meta["title"], found.line))
     doc.paras = doc.paras[index + 1:]
+    _drop_repeats(doc, changes)
+    _drop_site_names(doc, changes)
     return changes
+
+
+def _drop_site_names(doc: Document, changes: list[Change]) -> None:
+    """Under the headline, lines that only name the publisher or the site (迎宾路街道办事处,
+    乡村干部报网 for 来源:乡村干部报): the page's masthead, kept as metadata."""
+    names = {doc.meta.get(k, "") for k in ("publisher_line", "source_line", "site_line")} - {""}
+    if not names:
+        return
+    head_end = next((i for i, p in enumerate(doc.paras) if _is_sentence_paragraph(p.text)), len(doc.paras))
+    kept = []
+    for i, p in enumerate(doc.paras):
+        bare = re.sub(r"\s*(?:网站|网|首页|官方微博|官方微信)$", "", p.text.strip())
+        if i < head_end and (p.text in names or bare in names):
+            changes.append(Change("title", "removed", f"site or publisher name: {p.text}", p.line))
+            continue
+        kept.append(p)
+    doc.paras = kept
+
+
+def _wire_headline(doc: Document, changes: list[Change]) -> list[Change] | None:
+    """新华社长春8月19日电 题:…: the wire service's own headline wins over the page's; the page
+    head above the dateline (menus, spam, the site's version of the headline) is dropped."""
+    for index, p in enumerate(doc.paras[:8]):
+        m = P.DATELINE_TITLE.match(p.text)
+        if not m:
+            continue
+        for q in doc.paras[:index]:
+            changes.append(Change("title", "removed", f"page head above the dateline: {_short(q.text)}",
+                                  q.line))
+        doc.meta["title"] = _clean_headline(doc, m.group("title"), p.line, changes)
+        changes.append(Change("title", "found", f"{doc.meta['title']} (题: of the dateline)", p.line))
+        p.text = m.group("dateline")
+        doc.paras = doc.paras[index:]
+        _drop_repeats(doc, changes)
+        return changes
+    return None
+
+
+def _entry_heading(doc: Document, changes: list[Change]) -> list[Change]:
+    """【海秀街道环境治理卫“双巩”】2020年，…: a yearbook or handbook entry opens with its heading
+    in brackets; the text after it is the first paragraph."""
+    if not doc.paras:
+        return changes
+    p = doc.paras[0]
+    m = P.LEADING_TAG.match(p.text)
+    rest = p.text[m.end():] if m else ""
+    if m and _is_sentence_paragraph(rest) and not P.TAG_CONTINUES.match(rest):
+        doc.meta["title"] = m.group(1).strip()
+        changes.append(Change("title", "found", f"{doc.meta['title']} (heading of the entry)", p.line))
+        p.text = rest
+    return changes
+
+
+def _headline_candidate(text: str) -> bool:
+    # A headline may end on a quoted word or a bracket (绘就基层治理“同心圆”, 卫生镇(乡)); a
+    # quotation closing a sentence (…。”) is no headline.
+    unquoted = text.rstrip("”’」』）)")
+    return (is_title_like(unquoted if unquoted[-1:] not in P.FINAL_PUNCTUATION else text, 60) and not any(rx.match(text) for _, rx in P.OUTLINE)
+            and not P.CAPTION.search(text) and not P.BYLINE_LINE.match(text)
+            and not P.SUBTITLE.match(text) and not re.fullmatch(r"(?:[【\[][^】\]]*[】\]]\s*)+", text))
+
+
+def _headline_index(doc: Document, meta_at: str | None) -> int | None:
+    paras = doc.paras
+    head_end = next((i for i, p in enumerate(paras) if _is_sentence_paragraph(p.text)), len(paras))
+    if meta_at is not None:
+        at = int(meta_at)
+        for i in range(min(at, len(paras)) - 1, -1, -1):
+            text = paras[i].text
+            if P.PUBLISHER_LINE.match(text) and i > 0 and not P.HEADLINE_LABEL.match(text):
+                doc.meta.setdefault("publisher_line", text)
+                continue  # 迎宾路街道办事处 between the headline and its date line
+            if P.HEADLINE_LABEL.match(text):
+                continue  # 副标题: repeats the headline
+            if _headline_candidate(text):
+                return i
+            break
+        if at == 0:
+            # An e-paper page prints the issue's date above the headline.
+            return next((i for i in range(min(head_end, 6)) if _headline_candidate(paras[i].text)), None)
+    poster = _poster_lines(paras[:head_end])
+    candidates = [i for i in range(min(head_end, 10))
+                  if i not in poster and _headline_candidate(paras[i].text)]
+    if not candidates:
+        if paras and _headline_candidate(paras[0].text) and 0 not in poster and len(paras) > 1 \
+                and len(paras[1].text) > len(paras[0].text):
+            return 0
+        return None
+    # Above the body of a saved page (furniture was removed) the headline is the last
+    # title-like line, after column labels (新区时政); in a plain document, the first.
+    page = any(c.step in ("boilerplate", "meta_lines") and c.action == "removed" for c in doc.changes)
+    if not page:
+        return candidates[0]
+    last = candidates[-1]
+    if len(candidates) > 1 and candidates[-2] == last - 1:
+        previous = paras[last - 1].text
+        # Headline and deck: the longer line with commas under it is the deck (subtitle).
+        if len(paras[last].text) > len(previous) and re.search("[，,]", paras[last].text):
+            return last - 1
+    return last
+
+
+def _poster_lines(paras: list[Para]) -> set[int]:
+    """A sentence broken over three or more short lines (5月23日 / 全国精神文明建设表彰大会 /
+    在京召开 / 我市再次荣获… / 这一国家级殊荣!): a poster, not a headline."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, p in enumerate(paras + [Para("。" * 40)]):
+        if len(p.text) <= 16:
+            run.append(i)
+            continue
+        if len(run) >= 3 and paras[run[-1]].text[-1:] in "。！？!?":
+            out.update(run)
+        run = []
+    return out
+
+
+def _issuer_fragment(fragment: str, headline: str) -> bool:
+    return (len(fragment) <= 8 and bool(re.search(r"(?:政府|街道|办事处|委员会|党委|党工委)$", fragment))
+            and bool(re.match(r"^\d{4}年", headline)))
+
+
+def _clean_headline(doc: Document, text: str, line: int, changes: list[Change]) -> str:
+    original = text
+    text = P.HEADLINE_LABEL.sub("", text)
+    tag = P.LEADING_TAG.match(text)
+    if tag:
+        rest = text[tag.end():]
+        # Site columns bracket the issuing office: [怡园街道]及寨北社区… reads 怡园街道及寨北社区….
+        text = tag.group(1).strip() + rest if P.TAG_CONTINUES.match(rest) else rest
+    parts = [t for t in P.SERIES_SEPARATOR.split(text) if t]
+    if len(parts) > 1 and is_title_like(parts[-1], 60) and len(parts[-1]) >= 6:
+        text = parts[-1]
+    text = P.COLUMN_PREFIX.sub("", text)
+    date = P.TRAILING_DATE.search(text)
+    if date and len(text[:date.start()]) >= 4:
+        doc.meta.setdefault("date_line", date.group("date").strip())
+        text = text[:date.start()]
+    text = text.strip()
+    if text != original.strip():
+        changes.append(Change("title", "removed", f"around the headline: {_short(original)}", line))
+    return text
+
+
+def _drop_repeats(doc: Document, changes: list[Change]) -> None:
+    """The headline printed again in the page (or after editorial tags: 【唐已审】【供稿】…)."""
+    wanted = re.sub(r"\s+", "", doc.meta.get("title", ""))
+    if not wanted:
+        return
+    kept = []
+    for p in doc.paras:
+        bare = re.sub(r"\s+", "", P.HEADLINE_LABEL.sub("", re.sub(r"^(?:[【\[][^】\]]{1,12}[】\]])+", "", p.text)))
+        if bare == wanted:
+            changes.append(Change("title", "removed", f"headline repeated: {_short(p.text)}", p.line))
+            continue
+        kept.append(p)
+    doc.paras = kept
 
 
 def _han_digits(text: str) -> str:
@@ -266,28 +569,67 @@ def summary_lead(doc: Document) -> list[Change]:
 
 
 def dateline(doc: Document) -> list[Change]:
-    """A news dateline (鲁网9月15日讯 （记者 杜方奇）) gives Source, Author and the day; it is
-    removed from the first paragraph."""
-    if not doc.paras:
-        return []
-    p = doc.paras[0]
-    m = P.DATELINE.match(p.text)
-    if not m or len(p.text) <= m.end():
-        return []
-    doc.meta.setdefault("source_line", m.group("source"))
-    if m.group("author"):
-        doc.meta.setdefault("author", re.sub(r"[、,，]+", " ", m.group("author")))
-    doc.meta["dateline"] = (f"{m.group('year') + '-' if m.group('year') else ''}"
-                            f"{int(m.group('month'))}-{int(m.group('day'))}")
-    p.text = p.text[m.end():]
-    return [Change("dateline", "removed", _short(m.group(0).strip()), p.line)]
+    """A news dateline (鲁网9月15日讯 （记者 杜方奇）, 长乐新闻网讯 1月11日，…, 新华社长春8月19日电)
+    gives Source, Author and the day; it is removed from its paragraph (the whole paragraph when
+    it is nothing else), and so is a reporter's byline line under it (新华社记者高楠)."""
+    changes: list[Change] = []
+    for index, p in enumerate(doc.paras[:3]):
+        m = P.DATELINE.match(p.text)
+        after = P.DATELINE_AFTER.match(p.text) if not m else None
+        opening = P.BYLINE_OPENING.match(p.text) if not (m or after) else None
+        if not (m or after or opening):
+            continue
+        if opening:
+            # Not a dateline: the paper and its reporter, then the text.
+            doc.meta.setdefault("source_line", opening.group("source"))
+            doc.meta.setdefault("author", opening.group("author"))
+            p.text = p.text[opening.end():]
+            return [Change("dateline", "removed", _short(opening.group(0).strip()), p.line)]
+        found = m or after
+        source = found.group("source")
+        doc.meta.setdefault("source_line", _agency(source))
+        if _agency(source) != source:
+            doc.meta["dateline_place"] = source[len(_agency(source)):]  # 中新网呼和浩特 → 呼和浩特
+        if m and m.group("author"):
+            doc.meta.setdefault("author", re.sub(r"[、,，]+", " ", m.group("author")))
+        year = m.group("year") if m else None
+        doc.meta["dateline"] = (f"{year + '-' if year else ''}"
+                                f"{int(found.group('month'))}-{int(found.group('day'))}")
+        changes.append(Change("dateline", "removed", _short(found.group(0).strip()), p.line))
+        p.text = p.text[found.end():].strip()
+        if not p.text:
+            doc.paras.remove(p)
+            nxt = doc.paras[index] if index < len(doc.paras) else None
+            if nxt is not None and P.BYLINE_LINE.match(nxt.text):
+                names = re.sub(r"^.*?(?:记者|通讯员|作者|文|图)\s*[:：/]?\s*", "", nxt.text)
+                doc.meta.setdefault("author", " ".join(re.split(r"[ 、，,]+", names)))
+                changes.append(Change("dateline", "removed", f"byline: {nxt.text}", nxt.line))
+                doc.paras.remove(nxt)
+        return changes
+    return changes
+
+
+def _agency(source: str) -> str:
+    """中新网呼和浩特 → 中新网: a wire dateline names the place after the agency."""
+    return next((a for a in P.AGENCIES if source.startswith(a) and len(source) > len(a)), source)
 
 
 _NOT_NAMES = {"试行", "草案", "暂行", "全文", "摘要", "节选", "待续", "完", "图文", "供稿", "原创"}
 
 
 def trailing_byline(doc: Document) -> list[Change]:
-    """A reporter's byline closing the article, （李涛 徐梅）, becomes Author."""
+    """A reporter's byline closing the article, （李涛 徐梅） or lines 记者 王军方 / 通讯员 李月
+    文/图, becomes Author."""
+    changes, names_found = [], []
+    while doc.paras and P.BYLINE_LINE.match(doc.paras[-1].text) and len(doc.paras) > 1:
+        p = doc.paras.pop()
+        names = re.sub(r"^.*?(?:记者|通讯员|作者|文|图)\s*[:：/]?\s*", "", p.text)
+        names = re.sub(r"\s*(?:文/图|图/文|摄)$", "", names)
+        names_found[:0] = re.split(r"[ 、，,]+", names.strip())
+        changes.append(Change("trailing_byline", "removed", p.text, p.line))
+    if names_found:
+        doc.meta.setdefault("author", " ".join(n for n in names_found if n))
+        return changes
     if not doc.paras:
         return []
     p = doc.paras[-1]
@@ -321,6 +663,18 @@ def punctuation(doc: Document) -> list[Change]:
             doc.meta[key] = to_fullwidth_punctuation(doc.meta[key])
     if count:
         changes.insert(0, Change("punctuation", "changed", f"{count} marks made full-width"))
+    return changes
+
+
+def doubled_marks(doc: Document) -> list[Change]:
+    """A comma doubled or set before another mark by a converter (，， ，、 ，。) is dropped."""
+    changes = []
+    for p in doc.paras:
+        cleaned = P.DOUBLED_MARK.sub("", p.text)
+        if cleaned != p.text:
+            changes.append(Change("doubled_marks", "removed",
+                                  f"{len(p.text) - len(cleaned)} marks: {_short(cleaned, 24)}", p.line))
+            p.text = cleaned
     return changes
 
 
@@ -394,11 +748,29 @@ FIRST_SENTENCE_MAX = 25
 _CAPTION = re.compile(r"^(?:图为|图片|图：|图/|摄影|摄像|视频|记者|通讯员|编辑|来源)")
 
 
+def _list_runs(paras: list[Para]) -> set[int]:
+    """Indices of unnumbered short lines standing in a run of LIST_RUN or more: a list of names
+    (大连市甘井子区营城子街道金龙寺沟村 / …) or a poster, not a row of subheadings."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, p in enumerate(paras + [Para("。")]):
+        short = (not p.level and is_title_like(p.text, HEADING_MAX)
+                 and not any(rx.match(p.text) for _, rx in P.OUTLINE))
+        if short:
+            run.append(i)
+            continue
+        if len(run) >= P.LIST_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def outline(doc: Document) -> list[Change]:
     """Report numbering (一、 （一） 1、 1. （1）) and short title-like lines become headings."""
     changes, out = [], []
     last_level = 1
     numbered_doc = any(rx.match(p.text) for p in doc.paras for _, rx in P.OUTLINE[:2])
+    listed = _list_runs(doc.paras)
     for index, p in enumerate(doc.paras):
         if p.level:
             out.append(p)
@@ -424,7 +796,8 @@ def outline(doc: Document) -> list[Change]:
                 last_level = p.level
                 changes.append(Change("outline", "changed", f"h{level}: {p.text}", p.line))
         elif (is_title_like(text, 22) and not text.endswith(("”", "’")) and index + 1 < len(doc.paras)
-              and "：" not in text and not _CAPTION.match(text)):
+              and "：" not in text and not _CAPTION.match(text) and not P.CAPTION.search(text)
+              and index not in listed):
             p.level = min(last_level + 1, 5) if numbered_doc else 2
             changes.append(Change("outline", "changed", f"h{p.level}: {text}", p.line))
         out.append(p)
@@ -478,6 +851,8 @@ PIPELINE: list[Step] = [
     Step("split_glosses", split_glosses, split_glosses.__doc__),
     Step("pinyin_glosses", pinyin_glosses, pinyin_glosses.__doc__),
     Step("simplified", simplified, simplified.__doc__),
+    Step("junk_symbols", junk_symbols, junk_symbols.__doc__),
+    Step("watermark", watermark, watermark.__doc__),
     Step("boilerplate", boilerplate, boilerplate.__doc__),
     Step("meta_lines", meta_lines, meta_lines.__doc__),
     Step("title", title, title.__doc__),
@@ -485,6 +860,7 @@ PIPELINE: list[Step] = [
     Step("dateline", dateline, dateline.__doc__),
     Step("trailing_byline", trailing_byline, trailing_byline.__doc__),
     Step("punctuation", punctuation, punctuation.__doc__),
+    Step("doubled_marks", doubled_marks, doubled_marks.__doc__),
     Step("duplicates", duplicates, duplicates.__doc__),
     Step("outline", outline, outline.__doc__),
     Step("truncated", truncated, truncated.__doc__),

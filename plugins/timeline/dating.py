@@ -25,22 +25,18 @@ _DATE = re.compile(
 _NOT_EVENT_BEFORE = ("截至", "截止", "截止到", "到", "至", "预计", "计划", "争取", "力争", "—", "-", "～", "~")
 
 
-# The timeline calls the archive's date with a precision an entry's date.
-EntryDate = PreciseDate
-
-
 @dataclass(frozen=True)
 class DateMention:
     start: int
     end: int
-    date: EntryDate
+    date: PreciseDate
 
 
 def _year(text: str) -> int:
     return int("".join(_CN_DIGITS.get(c, c) for c in text))
 
 
-def mentions(sentence: str, reference: EntryDate) -> list[DateMention]:
+def mentions(sentence: str, reference: PreciseDate) -> list[DateMention]:
     """Dates the sentence states, resolved against the article's date where they are partial
     (6月30日 in a 2022 report is 2022-06-30; without a dated article it stays unknown)."""
     found = []
@@ -61,7 +57,7 @@ def mentions(sentence: str, reference: EntryDate) -> list[DateMention]:
     return found
 
 
-def _resolve(groups: dict, reference: EntryDate) -> EntryDate | None:
+def _resolve(groups: dict, reference: PreciseDate) -> PreciseDate | None:
     if groups["year"]:
         year = _year(groups["year"])
         if not 1949 <= year <= 2100:
@@ -83,13 +79,13 @@ def _resolve(groups: dict, reference: EntryDate) -> EntryDate | None:
     return _build(year, str(month), str(day))
 
 
-def _build(year: int, month: str | None, day: str | None) -> EntryDate:
+def _build(year: int, month: str | None, day: str | None) -> PreciseDate:
     value = datetime.date(year, int(month or 1), int(day or 1))  # ValueError: no such date
     precision = "day" if day else "month" if month else "year"
-    return EntryDate(value, precision)
+    return PreciseDate(value, precision)
 
 
-def date_for(sentence: str, position: int, clause_end: int, reference: EntryDate) -> tuple[EntryDate, str]:
+def date_for(sentence: str, position: int, clause_end: int, reference: PreciseDate) -> tuple[PreciseDate, str]:
     """The date of what the sentence reports at `position`: the nearest date stated before it,
     else one stated after it in the same clause (荣获2019年度…), else the article's date.
     Returns the date and where it came from ("sentence" or "article")."""

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plugins.article_meta.dates import PreciseDate
+
 from . import rules
-from .dating import EntryDate, date_for
+from .dating import date_for
 
 HAN = "\u4e00-\u9fff"
 _NAME_CHAR = rf"[{HAN}A-Za-z0-9+·]"
@@ -37,7 +39,7 @@ class Candidate:
     type: str
     name: str
     who: str
-    date: EntryDate
+    date: PreciseDate
     date_source: str
     awarded_by: str | None = None
 
@@ -81,10 +83,14 @@ def _verbs(text: str, pattern: re.Pattern) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
 
 
+_LEADING_DATE = re.compile(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|近年来)")
+
+
 def _strip_fillers(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
+        text = _LEADING_DATE.sub("", text)  # 2023年11月南屏步行街被确认为…
         for word in rules.LEADING_FILLERS:
             if text.startswith(word):
                 text = text[len(word):]
@@ -100,7 +106,7 @@ def _is_actor(text: str) -> bool:
 
 def _without_location(subject: str) -> str:
     """Drop 在…中 / 在…上: where something happened is not who did it."""
-    subject = re.sub(rf"在[{HAN}A-Za-z0-9“”]*?(?:中|上|里|期间|会上)", "", subject)
+    subject = re.sub(rf"在[{HAN}A-Za-z0-9“”]*?(?:中|上|里|下|期间|会上)", "", subject)
     return subject if not subject.startswith(("在", "于")) else ""
 
 
@@ -115,20 +121,46 @@ def _self_prefix_removed(name: str) -> str:
     return name
 
 
+def _is_named_thing(text: str) -> bool:
+    """“逢四说事”协商工作机制, 《以“五融”党建赋能…》案例: a named practice can be honoured."""
+    return bool(re.search("[“《]", text)) and text.endswith(rules.THING_SUFFIXES)
+
+
 def recipients(subject: str) -> list[str]:
     """Who received an honour, from the text before the verb: 怡园街道、寨北社区和东涝台社区."""
     subject = _strip_fillers(_without_location(_strip_fillers(subject)))
+    if subject.startswith("自"):
+        subject = subject[1:]  # 自天海社区成为…示范点后: a time frame, not part of the name
+    if _is_named_thing(subject):
+        return [subject]
     found = []
-    for part in re.split(r"[、]|以及", subject):
+    for part in _split_outside_quotes(subject, "、") if "以及" not in subject else re.split(r"[、]|以及", subject):
         found.extend(_split_conjunction(_strip_fillers(part)))
     found = [_self_prefix_removed(p) for p in found]
-    return [p for p in found if p and _is_actor(p)]
+    return [p for p in found if p and (_is_actor(p) or _is_named_thing(p))]
+
+
+def _split_outside_quotes(text: str, separators: str) -> list[str]:
+    """Split at separators that stand outside “…” and 《…》 (市“创业、创新、创优”先进…)."""
+    parts, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "“《":
+            depth += 1
+        elif ch in "”》" and depth:
+            depth -= 1
+        elif ch in separators and not depth:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 def _split_conjunction(part: str) -> list[str]:
     # 和/及/与 join two recipients only when both sides end like a place; 和平社区 and 和谐
     # contain 和 as part of a name.
     for i, ch in enumerate(part):
+        if ch == "和" and part[i + 1:i + 2] in rules.NAME_AFTER_HE:
+            continue  # 北京市东城区和平里街道: 和平里 is a name
         if ch in "和及与" and 0 < i < len(part) - 1:
             left, right = part[:i], part[i + 1:]
             if _is_actor(left) and _is_actor(right) and len(left) >= 2 and len(right) >= 2:
@@ -165,6 +197,8 @@ def _awarder(sentence: str, position: int) -> str | None:
     """The body that conferred the honour when the sentence says so before the verb."""
     found = None
     for match in _AWARDER.finditer(sentence[:position]):
+        if "被" in match.group("org"):
+            continue  # 景星街社区被团中央确定为…: the agent of that clause's own honour
         found = match.group("org")
     if found:
         found = _strip_fillers(re.split(r"[，,；;：:“”《》]", found)[-1])
@@ -181,10 +215,26 @@ def _honour_names(obj: str) -> tuple[list[str], bool]:
         if obj.endswith(suffix) and len(obj) > len(suffix):
             obj = obj[:-len(suffix)]
             break
-    parts = re.split(r"[、]|”“|”和“|”及“", obj)
+    for end in rules.TIME_FRAME_ENDS:
+        if obj.endswith(end) and len(obj) > len(end) + 2:
+            obj = obj[:-len(end)]  # …示范点后 (自…成为…示范点后)
+            break
+    # “美丽社区”和“文明社区”, “甲”“乙”: quoted names side by side are separate names.
+    obj = re.sub(r"”(?:和|及|与)?“", "”、“", obj)
+    # 全国优秀社区工作法、全国社会治理创新案例和南宁市…: after a name's end, 和 starts the next.
+    obj = re.sub(rf"({'|'.join(rules.HONOUR_NAME_ENDS)})(?:和|及)(?=[{HAN}“])", r"\1、", obj)
+    parts = _split_outside_quotes(obj, "、")
+    # 天津市“美丽社区”、“文明社区”: a qualifier before the first quoted name holds for the rest.
+    shared = re.match(r"^([^“”]{1,8})“", parts[0]) if len(parts) > 1 else None
     names = []
-    for part in parts:
-        part = part.strip("“”\"' ")
+    for i, part in enumerate(parts):
+        if i and shared and part.startswith("“"):
+            part = shared.group(1) + part
+        if re.search(r"被|为“|" + "|".join(map(re.escape, rules.PASSIVE_ONLY_HONOUR_VERBS)), part):
+            continue  # the next honour of the sentence, read at its own verb
+        part = part.strip("\"' 。！？；，")
+        part = part.strip("“”") if part.count("“") + part.count("”") <= 2 and part.startswith("“") else part
+        part = re.sub(r"[（(][^（）()]*(?:\d|仅|共)[^（）()]*[）)]$", "", part)  # （全省仅2家）
         part = re.sub(r"(?:等)?(?:荣誉称号|称号|荣誉)$", "", part)
         part = re.sub(r"^(?:了|的)", "", part)
         if 2 <= len(part) <= rules.NAME_MAX_LENGTH and re.search(f"[{HAN}]", part):
@@ -192,11 +242,11 @@ def _honour_names(obj: str) -> tuple[list[str], bool]:
     return names, said_title
 
 
-def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
+def _honours(sentence: str, spans, reference: PreciseDate) -> list[Candidate]:
     found = []
     # 街道荣获…，并被评为…: a clause without a subject continues the previous one.
     previous_who: list[str] = []
-    for start, end in spans:
+    for index, (start, end) in enumerate(spans):
         clause = sentence[start:end]
         for offset, verb in _verbs(clause, _HONOUR_VERBS):
             after = clause[offset + len(verb):]
@@ -204,6 +254,9 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
                 continue
             subject = clause[:offset]
             awarded_by = None
+            if verb in rules.ACTIVE_NAMING_VERBS:
+                found.extend(_named_by_authority(sentence, start, offset, verb, end, reference))
+                continue
             passive = _PASSIVE_AGENT.search(subject)
             if passive and not verb.startswith("被"):
                 awarded_by = _strip_fillers(passive.group("org"))
@@ -218,9 +271,13 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
             if given:
                 awarded_by = given.group("org")
                 after = re.sub(r"^[了过]", "", after)[given.end():]
+            after += _listed_on(sentence, spans, index)
             names, said_title = _honour_names(after)
             if verb in rules.WEAK_HONOUR_VERBS:
-                names = [n for n in names if said_title or any(w in n for w in rules.HONOUR_WORDS)]
+                # 被民政部认定为…发祥地: an awarding body's designation is an honour as it stands.
+                by_authority = bool(awarded_by) and awarded_by.endswith(rules.AWARDER_SUFFIXES)
+                names = [n for n in names if said_title or by_authority
+                         or any(w in n for w in rules.HONOUR_WORDS)]
             # No NOT_INITIATIVES filter here: 扫黑除恶专项斗争先进集体 is an honour the place got.
             if not names:
                 continue
@@ -238,6 +295,75 @@ def _honours(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
                 pairs = [(w, n) for w in who for n in names]
             for w, n in pairs:
                 found.append(Candidate("honour", n, w, date, date_source, awarded_by))
+    return found
+
+
+def _listed_on(sentence: str, spans, index: int) -> str:
+    """先后荣获A，B；C、D，E等荣誉称号: the list of honours goes on over the clauses after the
+    verb's that have no verb of their own and read as honours, up to 等…称号."""
+    more = ""
+    for start, end in spans[index + 1:]:
+        clause = sentence[start:end]
+        if _ANY_VERB.search(clause):
+            break
+        parts = _split_outside_quotes(clause, "、")
+        if not all(any(w in part for w in rules.HONOUR_WORDS) and len(part) <= rules.NAME_MAX_LENGTH
+                   for part in parts):
+            break
+        more += "、" + clause
+        if re.search("称号|荣誉", clause):
+            break
+    return more
+
+
+def _named_by_authority(sentence: str, start: int, offset: int, verb: str, end: int,
+                        reference: PreciseDate) -> list[Candidate]:
+    """国家卫健委决定命名A等999个社区为B; 全国爱卫会确认A为B、C为D: the recipients before 为, the
+    honours after it."""
+    clause = sentence[start:end]
+    subject = re.sub(r"(?:决定|正式|重新|下发文件|联合|再次|研究)+$", "", clause[:offset])
+    awarder = _strip_fillers(re.split(r"[、，,]", subject)[-1]) if subject else ""
+    awarded_by = awarder if awarder.endswith(rules.AWARDER_SUFFIXES) else _awarder(sentence, start + offset)
+    found = []
+    for item in _split_outside_quotes(clause[offset + len(verb):], "、"):
+        m = re.match(rf"(?P<who>[^为，]{{2,40}}?)为(?P<name>[{HAN}“”A-Za-z0-9]{{2,40}})$", item)
+        if not m:
+            continue
+        who = recipients(m.group("who"))
+        names, said_title = _honour_names(m.group("name"))
+        names = [n for n in names if said_title or awarded_by or any(w in n for w in rules.HONOUR_WORDS)]
+        if not who or not names:
+            continue
+        date, date_source = date_for(sentence, start + offset, end, reference)
+        found.extend(Candidate("honour", n, w, date, date_source, awarded_by) for w in who for n in names)
+    return found
+
+
+_PROPOSAL = re.compile(rf"(?:{'|'.join(rules.PROPOSAL_PREFIX)})(?P<name>“[^”]{{2,30}}”|[{HAN}A-Za-z0-9]{{2,20}}?)"
+                       r"(?P<tail>的有|的|名单)")
+# “文明背街小巷”示范点长流镇美德村, 海口市“文明社区”示范点天海社区: a designation and its holder.
+_APPOSITIVE = re.compile(rf"(?P<name>(?:[{HAN}]{{2,5}}[省市区县])?“[^”]{{2,14}}”示范(?:点|单位|基地|村|社区|街区|街))"
+                         rf"(?P<who>[{HAN}]{{2,12}}?(?:社区|街道|村|镇|乡|小区|路|街))")
+
+
+def _designations(sentence: str, reference: PreciseDate) -> list[Candidate]:
+    """Honours stated without an honour verb: proposals under public notice (拟命名省级卫生镇的有
+    鹤上镇、江田镇; 待命名为“国家卫生县城”的…) and designations before their holder."""
+    found = []
+    for m in _PROPOSAL.finditer(sentence):
+        name, tail = m.group("name"), m.group("tail")
+        quoted = name.startswith("“")
+        if not quoted and tail != "的有":
+            continue  # 拟命名省级卫生镇、卫生村和卫生社区名单: a list announced, named below
+        who = [""]
+        if tail == "的有":
+            listed = re.split(r"[。；]", sentence[m.end():])[0]
+            who = [w.strip() for w in re.split(r"[、，,]", listed) if w.strip()] or [""]
+        date, date_source = date_for(sentence, m.start(), len(sentence), reference)
+        found.extend(Candidate("honour", name.strip("“”"), w, date, date_source) for w in who)
+    for m in _APPOSITIVE.finditer(sentence):
+        date, date_source = date_for(sentence, m.start(), len(sentence), reference)
+        found.append(Candidate("honour", m.group("name"), m.group("who"), date, date_source))
     return found
 
 
@@ -335,7 +461,7 @@ def _opening_actor(sentence: str, spans) -> str:
     return actor(opening.split("“", 1)[0], anchored=True)
 
 
-def _initiatives(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
+def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate]:
     found = []
     # 社区推出…，搭建…: a clause without subject has the actor of the clause before it, and
     # at first the one the sentence opens with (街道以党建为引领，搭建了…).
@@ -373,14 +499,16 @@ def _initiatives(sentence: str, spans, reference: EntryDate) -> list[Candidate]:
 _ANY_VERB = _verb_pattern(rules.HONOUR_VERBS + rules.INITIATIVE_VERBS + ("运作", "运行"))
 
 
-def extract(sentence: str, reference: EntryDate | None = None) -> list[Candidate]:
+def extract(sentence: str, reference: PreciseDate | None = None) -> list[Candidate]:
     """Every honour and initiative the sentence states, in order, without duplicates."""
-    if not _ANY_VERB.search(sentence):
+    designated = "命名" in sentence or "示范" in sentence
+    if not designated and not _ANY_VERB.search(sentence):
         return []  # most sentences: nothing to look at
-    reference = reference or EntryDate.unknown()
+    reference = reference or PreciseDate.unknown()
     seen, result = set(), []
     spans = clauses(sentence)
-    for candidate in _honours(sentence, spans, reference) + _initiatives(sentence, spans, reference):
+    designations = _designations(sentence, reference) if designated else []
+    for candidate in designations + _honours(sentence, spans, reference) + _initiatives(sentence, spans, reference):
         key = (candidate.type, candidate.name, candidate.who)
         if key not in seen:
             seen.add(key)

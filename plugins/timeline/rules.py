@@ -8,21 +8,39 @@ All text is Simplified Chinese (the importer converts Traditional sources).
 # Verbs by which a place or organisation receives an honour, longest first (被评为 before 评为).
 HONOUR_VERBS = (
     "被评为", "被授予", "被命名为", "被确定为", "被认定为", "被表彰为", "被列为", "被选为",
-    "荣获", "获评", "荣膺", "获授", "获得", "入选", "喜获", "斩获", "摘得", "评为", "命名为",
-    "表彰为", "认定为", "确定为", "授予",
+    "被推选为", "被确认为", "荣获", "获评", "荣膺", "获授", "获得", "入选", "入围", "喜获", "斩获",
+    "摘得", "评为", "命名为", "表彰为", "认定为", "确定为", "推选为", "确认为", "授予", "成为",
+    "命名", "确认",
 )
 # Without 被 these say the place gave the honour (街道评为…): only the passive form counts.
-PASSIVE_ONLY_HONOUR_VERBS = frozenset({"评为", "命名为", "表彰为", "认定为", "确定为"})
+PASSIVE_ONLY_HONOUR_VERBS = frozenset({"评为", "命名为", "表彰为", "认定为", "确定为", "推选为",
+                                       "确认为"})
 # 山东省民政厅授予怡园街道…称号: the awarder before the verb, the recipient right after it.
 ACTIVE_AWARD_VERBS = frozenset({"授予"})
-# With these verbs the object is an honour only if it says so (获得…使用权 is no honour).
-WEAK_HONOUR_VERBS = frozenset({"获得", "入选", "被确定为", "被认定为", "被列为", "被选为", "评为",
-                               "确定为", "认定为", "授予"})
+# 国家卫健委决定命名A为B, 全国爱卫会确认A为B、C为D: an authority names recipients as honours.
+ACTIVE_NAMING_VERBS = frozenset({"命名", "确认"})
+# With these verbs the object is an honour only if it says so (获得…使用权 is no honour) or an
+# awarding body names it (被民政部认定为…发祥地).
+WEAK_HONOUR_VERBS = frozenset({"获得", "入选", "入围", "被确定为", "被认定为", "被列为", "被选为",
+                               "被确认为", "评为", "确定为", "认定为", "确认为", "授予", "成为",
+                               "命名", "确认"})
 # Words that make the object of a verb an honour: a title, an award, a model status.
 HONOUR_WORDS = (
     "称号", "荣誉", "示范", "先进", "模范", "优秀", "标兵", "文明", "卫生", "奖", "百强", "十佳",
     "最美", "星级", "五星", "红旗", "标杆", "样板", "典型", "名单", "榜", "金牌", "优胜", "案例",
+    "试点", "国家级",
 )
+# A proposal under public notice (拟命名省级卫生镇的有…, 待命名为“国家卫生县城”的…, 拟命名“X”名单).
+PROPOSAL_PREFIX = ("拟推荐命名为", "拟推荐命名", "拟命名为", "待命名为", "拟命名", "待命名")
+# Recipients that are named things, not places: “逢四说事”协商工作机制, 《…》案例.
+THING_SUFFIXES = ("机制", "工作法", "案例", "模式", "品牌", "项目", "做法", "经验", "平台")
+# 和 opening these is part of a name (和平里街道, 和谐社区), not a conjunction.
+NAME_AFTER_HE = ("平", "谐", "顺", "睦", "美", "兴", "乐", "合", "悦", "园", "畅")
+# How an honour's name ends; after one, 和/及 starts the next name (全国社会治理创新案例和南宁市…).
+HONOUR_NAME_ENDS = ("案例", "单位", "集体", "社区", "示范点", "组织", "党支部", "工作法", "基地", "城市",
+                    "县城", "乡镇", "村", "镇", "街道", "模范", "标兵", "先进个人")
+# What closes a time frame around a clause (自天海社区成为…示范点后).
+TIME_FRAME_ENDS = ("之后", "以后", "以来", "后")
 # Trailing words that are not part of the honour's name.
 HONOUR_NAME_SUFFIXES = ("等荣誉称号", "等称号", "等荣誉", "的光荣称号", "光荣称号", "荣誉称号",
                         "的称号", "称号", "荣誉", "名单", "榜单", "等")
@@ -31,7 +49,8 @@ AWARDING_VERBS = ("发布", "公布", "印发", "下发", "命名", "授予", "�
                   "颁发", "通报")
 # An awarding body ends with one of these (厅, 局, 委员会…).
 AWARDER_SUFFIXES = ("委员会", "办公室", "办公厅", "总工会", "联合会", "人民政府", "政府", "妇联",
-                    "团委", "协会", "组织部", "宣传部", "文明委", "厅", "部", "局", "委", "院")
+                    "团委", "协会", "组织部", "宣传部", "文明委", "中央", "爱卫会", "爱卫办", "老龄办",
+                    "厅", "部", "局", "委", "院")
 
 # --- initiatives ---------------------------------------------------------------------------
 # Verbs saying a place created, launched or runs something, longest first.
@@ -88,8 +107,8 @@ PLACE_ORGAN_SUFFIXES = ("党工委", "党委", "党支部", "党总支", "居委
 # Words in front of a subject that are not part of it.
 # Single characters only where no place name starts with them (都江堰市, 共青城市, 曾家村).
 LEADING_FILLERS = ("同时", "并且", "此外", "另外", "其中", "最终", "近日", "日前", "近期", "最近",
-                   "今年以来", "今年", "去年", "目前", "先后", "相继", "再次", "首次", "并", "还",
-                   "也", "又", "均", "已", "由", "据")
+                   "今年以来", "今年", "去年", "目前", "先后", "相继", "再次", "首次", "推动", "促进",
+                   "助推", "并", "还", "也", "又", "均", "已", "由", "据")
 TRAILING_FILLERS = ("也", "还", "均", "都", "分别", "先后", "相继", "再次", "首次", "已经", "已",
                     "曾", "又", "共", "一举", "成功", "顺利", "被", "积极", "正式", "率先", "一同",
                     "共同", "同时", "近日", "日前", "今年")
@@ -98,5 +117,5 @@ ACTOR_SUFFIXES = (
     "街道", "社区", "村", "镇", "乡", "区", "县", "市", "省", "办事处", "居委会", "村委会",
     "党工委", "党委", "党支部", "党总支", "小区", "学校", "小学", "中学", "幼儿园", "医院",
     "卫生院", "护理院", "中心", "公司", "协会", "联合会", "派出所", "所", "站", "队", "局", "厅",
-    "委员会", "支部", "单位", "集团", "企业", "银行", "馆",
+    "委员会", "支部", "单位", "集团", "企业", "银行", "馆", "组织", "街",
 )

@@ -15,7 +15,7 @@ from plugins.gazetteer import Gazetteer
 from plugins.importer import article as article_module
 from plugins.importer.article import ArticleFile, edited
 from plugins.importer.importer import Options, import_file, import_paths
-from plugins.importer.metadata import load_topics
+from plugins.article_meta.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -512,3 +512,71 @@ def test_document_text_cannot_become_markup(tmp_path):
     assert "<a " not in html and "<h1>" not in html and "<ol>" not in html
     assert "# 不是标题" in html and "1. 不是列表" in html and "社区&amp;居民" in html
     assert "Import_digest:" in text
+
+
+def test_an_article_saved_as_gbk_in_dest_is_named_and_the_others_are_imported(raw_dir, tmp_path):
+    """Issue 14: an editor's tool saved one article as GBK; a re-import named no file and
+    stopped with `'utf-8' codec can't decode`."""
+    dest = tmp_path / "articles"
+    assert cli("import", "--src", raw_dir, "--dest", dest).returncode == 0
+    gbk = dest / "003-533674c9486a0d79.md"
+    gbk.write_bytes(gbk.read_text(encoding="utf-8").encode("gbk"))
+    before = gbk.read_bytes()
+    done = cli("import", "--src", raw_dir, "--dest", dest)
+    assert done.returncode == 1
+    assert f"FAILED {gbk}:1: the article is not UTF-8" in done.stderr
+    assert "codec can't decode" not in done.stdout + done.stderr
+    assert "004_60c8b196861be597.txt" in done.stdout and "[unchanged;" in done.stdout
+    assert "import: 1 of 2 imported, 1 failed" in done.stdout
+    assert gbk.read_bytes() == before  # left as the editor saved it
+
+
+def test_period_is_written_after_date_precision_when_the_date_does_not_place_the_report(tmp_path):
+    devset = ROOT / "tests" / "data" / "devset"
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("d001.txt", "d003.txt", "d007.txt"):
+        shutil.copy(devset / name, raw)
+    results = {r.raw.name: r for r in import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))}
+    text = {name: r.article.read_text(encoding="utf-8") for name, r in results.items()}
+    # d001: a 2021 report without a date: the period is what places it.
+    assert "Date_precision: unknown\nPeriod: 2021\nKind: report\n" in text["d001.txt"]
+    # d003: a 2021 summary published 2022-02-01.
+    assert "Date: 2022-02-01\nDate_precision: day\nPeriod: 2021\nKind: report\n" in text["d003.txt"]
+    # d007: dated 2021-12-02 within the year it reports on: no Period line.
+    assert "Date: 2021-12-02\nDate_precision: day\nKind: report\n" in text["d007.txt"]
+
+
+def test_furniture_inside_a_saved_page_is_removed_and_reported(tmp_path):
+    """The page's furniture sits inside the article's own box, where the HTML reader cannot
+    tell it from text: the text patterns remove it as they do in .txt documents."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "bars.html").write_text(
+        "<html><head><title>街道开展消防演练_新闻中心_某某网</title></head><body><div class='content'>"
+        "<h1>街道开展消防演练</h1><p>大字体 小字体 扫码带走</p>"
+        "<p>3月5日，街道组织辖区单位开展消防演练，200余名干部群众参加，提升了应急处置能力。</p>"
+        "<p>演练结束后，消防员讲解了灭火器的使用方法，居民纷纷表示受益匪浅，安全意识明显增强。</p>"
+        "<p>网站简介 - 联系方法 - 招聘信息 - 网站地图</p><p>版权所有 某某网 京ICP备12345678号</p>"
+        "</div></body></html>", encoding="utf-8")
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    body = ArticleFile.read(result.article).body
+    assert "消防演练" in body and "受益匪浅" in body
+    for furniture in ("大字体", "扫码带走", "网站简介", "招聘信息", "版权所有"):
+        assert furniture not in body
+    removed = [str(c) for c in result.changes if c.step == "boilerplate"]
+    assert any("font-bar" in r for r in removed) and any("footer" in r for r in removed)
+
+
+def test_a_saved_pages_headline_is_cleaned_like_a_text_headline(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "tagged.html").write_text(
+        "<html><body><div class='content'><h1>【初心合伙人】小街街道:党建引领聚合力 2025年09月01日</h1>"
+        "<p>今年以来，小街街道聚焦居民需求和社区需要，在由义、文明、永昌、牛白甸4个社区实施初心合伙人项目。</p>"
+        "<p>由义社区实施“呵护朝阳，关爱夕阳”项目，做好社区“一老一小”服务，促进社区青少年快乐成长。</p>"
+        "</div></body></html>", encoding="utf-8")
+    result = import_paths(raw, Options(dest=tmp_path / "out", data_dir=DATA))[0]
+    article = ArticleFile.read(result.article)
+    assert article.get("Title") == "小街街道：党建引领聚合力"
+    assert (article.get("Date"), article.get("Date_precision")) == ("2025-09-01", "day")

@@ -13,7 +13,7 @@ from plugins.importer.article import ArticleFile
 from plugins.importer.decode import decode
 from plugins.importer.formats.pagecompare import EXTRACTORS, SHIPPED, evaluate
 from plugins.importer.importer import Options, import_paths
-from plugins.importer.metadata import load_topics
+from plugins.article_meta.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

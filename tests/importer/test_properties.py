@@ -11,7 +11,7 @@ from plugins.gazetteer import Gazetteer
 from plugins.importer import patterns as P
 from plugins.importer.errors import ImportFailure
 from plugins.importer.importer import MIN_ARTICLE_HAN, Options, build_document, import_file
-from plugins.importer.metadata import load_topics
+from plugins.article_meta.topics import load_topics
 from plugins.zhtext import to_simplified
 
 ROOT = Path(__file__).resolve().parents[2]

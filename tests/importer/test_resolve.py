@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from plugins.gazetteer import Gazetteer
-from plugins.gazetteer.resolve import communities_in_text, find_mentions, resolve
+from plugins.gazetteer.resolve import Piece, communities_in_text, find_mentions, resolve
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -79,3 +79,114 @@ def test_evidence_tells_the_chosen_street_from_its_uncorroborated_namesakes(gaze
     assert f"{namesakes} other 怡园街道 in the table named without its district, city, province " \
            "or one of its communities: not used" in result.evidence
     assert any(e.startswith("怡园街道 (371071004) corroborated by 山东省") for e in result.evidence)
+
+
+def headline(text):
+    return Piece(text, 3.0, "headline")
+
+
+def source(text):
+    return Piece(text, 3.0, "source")
+
+
+def lead(text):
+    return Piece(text, 2.0, "lead")
+
+
+def body(text):
+    return Piece(text, 1.0, "body")
+
+
+# Real documents of the development set (tests/data/devset), cut to the lines that decide.
+WEIGHED = [
+    {"id": "d017-one-example-of-a-national-list", "pieces": [
+        headline("999个！2023年全国示范性老年友好型社区名单公布"),
+        body("国家卫生健康委、全国老龄办决定命名北京市东城区和平里街道东河沿社区等999个社区为2023年全国示范性老年友好型社区。")],
+     "path": []},
+    {"id": "d016-publisher-over-the-listed-places", "pieces": [
+        headline("贵州省爱卫办关于2016年度拟命名“国家卫生县城”、“国家卫生乡镇”名单的公示"),
+        lead("省爱卫办组织对2016年申报创建“国家卫生县城”的遵义市绥阳县等10个县和申报创建“国家卫生乡镇”的"
+             "贵阳市观山湖区朱昌镇等115个乡镇进行了综合评审。"),
+        body("通讯地址：贵州省人民政府5号办公楼1037办公室\n贵州省爱卫办")],
+     "path": ["贵州省"]},
+    {"id": "d031-awardees-across-districts", "pieces": [
+        headline("天津四社区获评全国最美 全方位服务社区充满爱"),
+        lead("日前，天津13个志愿服务先进典型入选全国志愿服务“四个100”先进典型。其中，和平区新兴街朝阳里社区、宁河区芦台镇"
+             "光明新区社区、河西区东海街龙江里社区、南开区向阳路街昔阳里社区被推选为全国最美志愿服务社区。"),
+        body("1988年10月，和平区新兴街朝阳里社区在全国率先开展社区志愿服务活动。\n宁河区芦台镇光明新区始建于2004年年初。")],
+     "path": ["天津市", "天津市"]},
+    {"id": "d041-place-only-in-the-source-line", "pieces": [
+        headline("“书记坝坝茶”·助力乡村振兴"), source("沙坪坝区中梁镇人民政府"),
+        lead("“我们这次召开‘书记坝坝茶’，就是想听一听你们有什么需求。”新发村驻村第一书记话音刚落。")],
+     "path": ["重庆市", "重庆市", "沙坪坝区", "中梁镇"]},
+    {"id": "d040-city-story-with-one-street-example", "pieces": [
+        headline("吉林长春“三长”联动：给社区“减负”为服务“升温”"), Piece("长春", 2.0, "dateline"),
+        lead("长春市绿园区青年路街道银融社区网格长祝兰红上午在“三长”微信群里发的通知，下午就收到了完成反馈。"),
+        body("“社区下辖10个居民小区。”银融社区党委书记陈春梅说。\n长春市民政局相关负责人介绍，2020年3月，长春在全市社区建立了"
+             "网格长、楼栋长、单元长“三长”联动机制。")],
+     "path": ["吉林省", "长春市"]},
+    {"id": "d032-street-story-under-a-city-headline", "pieces": [
+        headline("从“办事窗口”到“生活客厅”——天津基层社区党群服务中心变身居民幸福港湾"), body("新华网"),
+        lead("一站式服务大厅成为“居民会客厅”……在天津市西青区大寺镇的多个社区党群服务中心，闲置的行政空间已成为服务空间。"),
+        body("走进西青区福特纳湾社区，原本近400平方米的闲置空间被改造。\n5月12日，天津市西青区大寺镇福特纳湾社区，居民正在进行舞蹈练习。"
+             "\n4月19日，天津市西青区大寺镇金友花园社区开展“国球进社区”惠民共建活动。")],
+     "path": ["天津市", "天津市", "西青区", "大寺镇"]},
+    {"id": "d034-street-office-and-everyday-district-name", "pieces": [
+        headline("银河办事处 垃圾分类启用“两房”新模式"), lead("本报讯 航空港区银河办事处开始逐步推进垃圾分类投放新模式。")],
+     "path": ["河南省", "郑州市", "郑州航空港经济综合实验区", "银河街道"]},
+    {"id": "d018-town-named-like-a-province", "pieces": [
+        lead("1月11日，记者获悉，我区公示一批拟命名省级卫生镇、卫生村和卫生社区名单。"),
+        body("市民如有不同意见，可以信函形式向福建省爱卫办举报。\n拟命名省级卫生镇的有鹤上镇、江田镇。\n拟命名省级卫生村的有松下镇的"
+             "榕岭村、垅下村，湖南镇的鹏谢村、湖滨村。\n拟命名省级卫生社区的有吴航街道的航华社区，航城街道的仁辉社区。")],
+     "path": ["福建省", "福州市", "长乐区"]},
+    {"id": "d035-community-named-like-a-city", "pieces": [
+        headline("南昌社区党群服务中心揭牌启用"), lead("本报讯（李雅婷）近日，东铺头街道南昌社区党群服务中心揭牌启用。"),
+        body("南昌社区地处芗城区核心地带。对此，芗城区委、区政府高度重视。")],
+     "path": ["福建省", "漳州市", "芗城区", "东铺头街道"]},
+    {"id": "d046-our-city-and-awardees-in-two-districts", "pieces": [
+        headline("胶州获国家卫生城市 长江路街道成国家卫生镇"), body("青岛新闻网"),
+        lead("记者日前从市爱卫办获悉，全国爱卫会下发文件重新确认胶州市为国家卫生城市、黄岛区长江路街道为国家卫生镇，命名黄岛区黄岛街道为国家卫生镇。"),
+        body("胶州市、黄岛区长江路街道和黄岛街道在加快基础设施建设等方面取得了显著成效。\n下一步，我市将进一步加大卫生城镇创建力度，"
+             "使我市卫生城镇创建工作走在全省前列。\n截至目前，我市共创建国家卫生县城1个。")],
+     "path": ["山东省", "青岛市"]},
+    {"id": "d028-headline-names-a-community", "pieces": [
+        headline("呼和浩特清泉街社区：11个民族结邻里奏响团结“和谐曲”"), Piece("呼和浩特", 2.0, "dateline"),
+        lead("“我们社区一体化推进‘红石榴网格’建设。”呼和浩特市玉泉区清泉街社区党委书记、社区主任武荷香说道。"),
+        body("9月3日，网络主题活动内蒙古站在呼和浩特启动，记者跟随采访团走进了清泉街社区。")],
+     "path": ["内蒙古自治区", "呼和浩特市", "玉泉区"]},
+    {"id": "d038-street-only-through-a-list-and-its-communities", "pieces": [
+        lead("近日，海口市秀英区的天海社区书法室内，居民管金桥在练习毛笔字。"),
+        body("近年来，海口市秀英区积极推进“文明背街小巷”示范点长流镇美德村、海口市“文明社区”示范点天海社区、金鼎社区新时代文明实践站、"
+             "“公益广告宣传”示范点海秀街道东方洋路等多个文明城市示范点建设。\n自天海社区成为海口市“文明社区”示范点后，社区积极整合资源。")],
+     "path": ["海南省", "海口市", "秀英区"]},
+    {"id": "d050-place-before-the-colon-is-a-dateline", "pieces": [
+        Piece("河北霸州", 2.0, "dateline"), headline("党建+服务，文明实践活动赋能社区建设"), body("霸州发布"),
+        lead("近年来，霸州市裕华街道办事处将社区党建与便民服务、文化惠民等相结合，赋能社区建设。"),
+        body("日前，记者来到裕华街道河西社区新时代文明实践站。\n河西社区坚持“以人为本、服务居民”的工作宗旨。\n裕华街道党工委书记张全武说。")],
+     "path": ["河北省", "廊坊市", "霸州市", "裕华街道"]},
+    {"id": "d010-county-city-short-form-not-inside-a-word", "pieces": [
+        lead("按照区政府信息公开平台建设有关工作规范，科学合理的设置信息公开栏目6项。")], "path": []},
+    {"id": "hangzhou-short-form-found", "pieces": [
+        headline("前进街道成功创建浙江省卫生镇（乡）"), body("杭州日报"), lead("大江东近日又传喜报！前进街道被命名为浙江省卫生镇（乡）。")],
+     "path": ["浙江省", "杭州市", "钱塘区", "前进街道"]},
+]
+
+
+@pytest.mark.parametrize("case", WEIGHED, ids=[c["id"] for c in WEIGHED])
+def test_resolve_weighs_where_names_stand(gazetteer, case):
+    result = resolve(gazetteer, pieces=case["pieces"])
+    assert list(result.path.values()) == case["path"], result.evidence + result.review
+
+
+def test_renamed_division_resolves_to_today_with_a_note(gazetteer):
+    result = resolve(gazetteer, "大同市城区新建街道召开会议，大同市城区各单位参加。")
+    assert result.path.get("district") == "平城区"
+    assert "大同市城区 is an old name: today 平城区 (140213)" in result.evidence
+
+
+def test_a_close_call_is_left_for_review(gazetteer):
+    # d025: the headline's 乌鲁木齐： is where the story is from; 天山区 is named once in the body.
+    result = resolve(gazetteer, pieces=[Piece("乌鲁木齐", 2.0, "dateline"), headline("“访惠聚”工作组帮居民添亮"),
+                                        body("向阳社区书记王翼说，此次也是在天山区市政市容管理局的帮助下，路灯才成功安装。")])
+    assert list(result.path.values()) == ["新疆维吾尔自治区", "乌鲁木齐市"]
+    assert any("or its part 天山区" in r for r in result.review)

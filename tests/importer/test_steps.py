@@ -50,6 +50,10 @@ PINYIN = [
     {"id": "latin-in-parens-kept", "input": ["以及(ktv)场所"], "expected": ["以及(ktv)场所"]},
     {"id": "toneless-kept", "input": ["平台(app)上线"], "expected": ["平台(app)上线"]},
     {"id": "not-after-han", "input": ["A(wǎng)"], "expected": ["A(wǎng)"]},
+    # d017: toneless glosses with a space after them, several in the document.
+    {"id": "d017-toneless-glosses", "input": ["國家衛生健康委、全國老齡辦決(jue) 定命名北京市東(dong) 城區", "999個(ge) 社區為(wei) 2023年"],
+     "expected": ["國家衛生健康委、全國老齡辦決定命名北京市東城區", "999個社區為2023年"]},
+    {"id": "one-toneless-word-is-text", "input": ["以及(ktv) 场所和(app) 平台"], "expected": ["以及(ktv) 场所和(app) 平台"]},
 ]
 
 
@@ -106,6 +110,55 @@ BOILERPLATE = [
     {"id": "footer", "input": ["正文。", "版权所有：某某区人民政府 鲁ICP备12345678号"], "expected": ["正文。"]},
     {"id": "share", "input": ["分享到：微信 微博 QQ空间", "正文。"], "expected": ["正文。"]},
     {"id": "related-heading", "input": ["正文。", "相关新闻"], "expected": ["正文。"]},
+    # Real lines from the development set (tests/data/devset), one per shape.
+    {"id": "d046-breadcrumb-after-site-links", "input": ["青岛天气 青岛挂号 违章查询  青岛新闻网 > 新闻中心>青岛新闻> 正文", "正文。"],
+     "expected": ["正文。"]},
+    {"id": "d026-site-breadcrumb", "input": ["中国西藏网 > 教育", "正文。"], "expected": ["正文。"]},
+    {"id": "d044-double-arrows", "input": [">> 党政动态  >> 区县之窗  >> 城区", "正文。"], "expected": ["正文。"]},
+    {"id": "d030-position-label", "input": ["当前位置:首页 > 2022年度 > 二十大 > 社区这五年", "正文。"], "expected": ["正文。"]},
+    {"id": "d002-menu-label", "input": ["导航菜单", "正文。"], "expected": ["正文。"]},
+    {"id": "d008-bulleted-contents", "input": ["- 目录", "正文。"], "expected": ["正文。"]},
+    {"id": "d046-menu", "input": ["新闻 社区 房产 汽车 财经 旅游 健康 教育 美食 婚嫁 打折 营销", "正文。"], "expected": ["正文。"]},
+    {"id": "d010-font-bar", "input": ["[字体: ] 打印", "正文。"], "expected": ["正文。"]},
+    {"id": "d044-toolbar", "input": ["[收藏] [推荐][字号: ] [打印] [关闭]", "正文。"], "expected": ["正文。"]},
+    {"id": "issue-font-qr-bar", "input": ["正文。", "大字体 小字体 扫码带走"], "expected": ["正文。"]},
+    {"id": "issue-site-footer", "input": ["正文。", "网站简介 - 联系方法 - 招聘信息 - 网站地图"], "expected": ["正文。"]},
+    {"id": "d024-e-paper-chrome", "input": ["第07版:丰台·社区", "上一版3   4下一版", "标题导航", "3 上一篇   下一篇 4",
+                                             "放大 缩小 默认", "正文。"], "expected": ["正文。"]},
+    {"id": "d016-doc-site", "input": ["说明:文章内容仅供预览,部分内容可能不全。下载后的文档,内容与下面显示的完全一致。", "正文。"],
+     "expected": ["正文。"]},
+    {"id": "d044-betting-spam", "input": ["365bet娱乐在线", "正文。"], "expected": ["正文。"]},
+    {"id": "d029-long-spam-line", "input": ["基于??加拿大28正规官网网▅址??历史开奖数据与趋势,??我们利↘用大数据平台的强大分析功能??,"
+                                             "致力于提供专业的预测,真正为用户带来帮助(铸牢共同体 中华一家亲)青海西宁", "正文。"],
+     "expected": ["正文。"]},
+    {"id": "d040-hotline", "input": ["新闻热线:0816-2395666", "正文。"], "expected": ["正文。"]},
+    {"id": "d035-page-number", "input": ["04", "正文。"], "expected": ["正文。"]},
+    {"id": "d047-page-label", "input": ["详细内容", "正文。"], "expected": ["正文。"]},
+    {"id": "d042-social-block", "input": ["微信公众号", "官方微博", "正文。"], "expected": ["正文。"]},
+    {"id": "d046-comment-box", "input": ["正文。", "我要评论", "网友评论仅供其表达个人看法,并不表明青岛新闻网同意其观点或证实其描述。"],
+     "expected": ["正文。"]},
+    {"id": "d017-long-copyright-notice", "input": ["正文。", "版权声明:凡注明“来源:新利平台”或“新利平台文”的所有作品,版权归高原(北京)"
+                                                    "文化传播有限公司。任何媒体转载、摘编、引用,须注明来源新利平台和署著作者名,否则将追究相关法律责任。"],
+     "expected": ["正文。"]},
+    {"id": "d041-footer-two-hits", "input": ["正文。", "Copyright © www.cqspb.gov.cn All Rights Reserved. 重庆市沙坪坝区人民政府版权所有 "
+                                              "主办单位:重庆市沙坪坝区人民政府办公室 网站标识码5001060001"], "expected": ["正文。"]},
+    {"id": "d045-stray-marks", "input": ["正文。", "|"], "expected": ["正文。"]},
+    {"id": "issue-alt-text-and-placeholder", "input": ["logo", "视频链接", "正文。"], "expected": ["正文。"]},
+    # After the article's last paragraph the page footer runs from its first furniture line on.
+    {"id": "d025-footer-tail", "input": ["向阳社区书记王翼说，此次也是在天山区市政市容管理局的帮助下，路灯才成功安装，对于监控的无死角管理也有好处。",
+                                          "本文来源: 市政府", "故", "事", "乌鲁木齐市自然保护地整合优化成果公示"],
+     "expected": ["向阳社区书记王翼说，此次也是在天山区市政市容管理局的帮助下，路灯才成功安装，对于监控的无死角管理也有好处。",
+                  "本文来源: 市政府"]},
+    {"id": "d047-signature-kept", "input": ["此次主题活动，给社区居民搭建了一个展示才艺的平台，也让社区居民度过了一个欢乐愉快的佳节。",
+                                             "中共南昌高投城市建设开发有限公司支部委员会", "2020年9月27日"],
+     "expected": ["此次主题活动，给社区居民搭建了一个展示才艺的平台，也让社区居民度过了一个欢乐愉快的佳节。",
+                  "中共南昌高投城市建设开发有限公司支部委员会", "2020年9月27日"]},
+    {"id": "d027-dated-line-with-copyright-kept-for-meta",
+     "input": ["2020-06-24 15:35:16来源:活力玉泉 责任编辑:刘琪 (本文版权所有,未经授权,禁止转载)", "正文。"],
+     "expected": ["2020-06-24 15:35:16来源:活力玉泉 责任编辑:刘琪 (本文版权所有,未经授权,禁止转载)", "正文。"]},
+    {"id": "words-with-spaces-inside-the-text-kept", "input": ["街道开展宣传活动。" * 8, "富强 民主 文明 和谐 自由 平等 公正 法治",
+                                                                 "居民纷纷表示受益匪浅。" * 8],
+     "expected": ["街道开展宣传活动。" * 8, "富强 民主 文明 和谐 自由 平等 公正 法治", "居民纷纷表示受益匪浅。" * 8]},
     {"id": "body-mentioning-homepage-kept", "input": ["居民在街道首页上可以查询办事指南。"],
      "expected": ["居民在街道首页上可以查询办事指南。"]},
     {"id": "long-paragraph-with-copyright-word-kept",
@@ -121,6 +174,40 @@ def test_boilerplate(case):
     assert len([c for c in changes if c.action == "removed"]) == len(case["input"]) - len(case["expected"])
 
 
+JUNK = [
+    {"id": "d029-spam-symbols", "input": ["以上这些文艺体活动，都是青海∏省西甯市城西区胜利路街道北商业巷社@区“石榴籽∏家园”的“保畱节目”，"
+                                          "春暖花开，“三八妇︾女节”五颜六色"],
+     "expected": ["以上这些文艺体活动，都是青海省西甯市城西区胜利路街道北商业巷社区“石榴籽家园”的“保畱节目”，"
+                  "春暖花开，“三八妇女节”五颜六色"]},
+    {"id": "d029-symbol-and-space", "input": ["石榴Ψ 籽家园，省会西甯市总人ξ 口248万人，居民们跑跳●、欢笑"],
+     "expected": ["石榴籽家园，省会西甯市总人口248万人，居民们跑跳、欢笑"]},
+    {"id": "one-symbol-is-the-authors", "input": ["完成率●达到九成，群众满意。"], "expected": ["完成率●达到九成，群众满意。"]},
+    {"id": "circled-numbers-kept", "input": ["包括①宣传②走访③整改，共计三项。①②③"], "expected": ["包括①宣传②走访③整改，共计三项。①②③"]},
+]
+
+
+@cases(JUNK)
+def test_junk_symbols(case):
+    assert run("junk_symbols", case["input"])[1] == case["expected"]
+
+
+WATERMARK = [
+    {"id": "d002-site-watermark", "input": [
+        "有力地保障了地区经济社会的平稳发展与和谐稳定。现将全年工作总结如下。EiW乡村百科--为乡村振兴助力",
+        "一、2021年工作总结EiW乡村百科--为乡村振兴助力", "(一)逆势奋战交出优异答卷EiW乡村百科--为乡村振兴助力", "正文。"],
+     "expected": ["有力地保障了地区经济社会的平稳发展与和谐稳定。现将全年工作总结如下。", "一、2021年工作总结",
+                  "(一)逆势奋战交出优异答卷", "正文。"]},
+    {"id": "repeated-sentence-ending-kept", "input": ["甲社区开展活动，取得了良好效果。", "乙社区开展活动，取得了良好效果。",
+                                                     "丙社区开展活动，取得了良好效果。"],
+     "expected": ["甲社区开展活动，取得了良好效果。", "乙社区开展活动，取得了良好效果。", "丙社区开展活动，取得了良好效果。"]},
+]
+
+
+@cases(WATERMARK)
+def test_watermark(case):
+    assert run("watermark", case["input"])[1] == case["expected"]
+
+
 META = [
     {"id": "seed-003", "input": ["来源: 点击:时间:2019/5/22 9:50:25", "正文。" * 30],
      "expected": ["正文。" * 30], "meta": {"date_line": "2019/5/22 9:50:25"}},
@@ -129,6 +216,41 @@ META = [
      "meta": {"source_line": "南湖街道", "publisher_line": "区民政局", "date_line": "2021-06-18"}},
     {"id": "bare-date-line", "input": ["社区开展活动", "2021年3月5日", "正文。" * 30],
      "expected": ["社区开展活动", "正文。" * 30], "meta": {"date_line": "2021年3月5日"}},
+    # Real shapes from the development set.
+    {"id": "d003-bulleted", "input": ["• 发文机构:上海市长宁区人民政府仙霞新村街道办事处", "• 发布日期:2022-02-01", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"publisher_line": "上海市长宁区人民政府仙霞新村街道办事处", "date_line": "2022-02-01"}},
+    {"id": "d004-disclosure-table", "input": ["索引号 | 发布机构 | 塘桥街道 | |", "公开类别 | 主动公开 | 发布时间 | 2024-01-25 |",
+                                              "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"publisher_line": "塘桥街道", "date_line": "2024-01-25"}},
+    {"id": "d027-date-first", "input": ["2020-06-24 15:35:16来源:活力玉泉 责任编辑:刘琪 (本文版权所有,未经授权,禁止转载)",
+                                        "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"source_line": "活力玉泉", "date_line": "2020-06-24"}},
+    {"id": "d036-date-first-with-bars", "input": ["2018-04-13 13:29:09  |  来源:中央广播电视总台国际在线  |  编辑:唐志强",
+                                                  "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"source_line": "中央广播电视总台国际在线", "date_line": "2018-04-13"}},
+    {"id": "d010-date-glued-to-source", "input": ["2022年01月18日来源:1", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"date_line": "2022年01月18日"}},
+    {"id": "d024-e-paper-issue", "input": ["2020年01月23日 星期四 出版 上一期  下一期", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"date_line": "2020年01月23日"}},
+    {"id": "d046-date-inside-author", "input": ["来源:青岛新闻网 作者:朱颖 2017-10-10 21:00:43 字号:A- A+", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"source_line": "青岛新闻网", "author_line": "朱颖", "date_line": "2017-10-10"}},
+    {"id": "d040-press-time", "input": ["发稿时间: 2021-08-20 10:10    来源: 新华网", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"source_line": "新华网", "date_line": "2021-08-20 10:10"}},
+    {"id": "d028-spam-author-not-kept", "input": ["时间:2025-05-23 17:11:54 作者:探访中国中铁雄安科创中心项目 浏览量:15147",
+                                                  "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"date_line": "2025-05-23 17:11:54"}},
+    {"id": "issue-medium-and-date", "input": ["某某日报 2025-09-10 10:55", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"source_line": "某某日报", "date_line": "2025-09-10"}},
+    {"id": "issue-date-source-clicks", "input": ["2020-08-17 14:21:47 来源：某某晚报 评论:0 点击：", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"source_line": "某某晚报", "date_line": "2020-08-17"}},
+    {"id": "d031-timestamp-glued-to-text", "input": ["天津四社区获评全国最美", "2016年03月05日 00:01每日新报记者 郭晓莹 日前,天津13个"
+                                                     "志愿服务先进典型入选全国志愿服务“四个100”先进典型。" + "正文。" * 10],
+     "expected": ["天津四社区获评全国最美", "每日新报记者 郭晓莹 日前,天津13个志愿服务先进典型入选全国志愿服务“四个100”先进典型。"
+                  + "正文。" * 10], "meta": {"date_line": "2016年03月05日 00:01"}},
+    {"id": "d047-signature-date", "input": ["正文。" * 30, "中共南昌高投城市建设开发有限公司支部委员会", "2020年9月27日"],
+     "expected": ["正文。" * 30, "中共南昌高投城市建设开发有限公司支部委员会"], "meta": {"date_line": "2020年9月27日"}},
+    {"id": "d034-footer-timestamp", "input": ["正文。" * 30, "1176924 2020-07-31 00:00:00 五 银河办事处 垃圾分类启用“两房”新模式KeywordPh"],
+     "expected": ["正文。" * 30], "meta": {"date_line": "2020-07-31 00:00:00"}},
     {"id": "qa-in-body-kept", "input": ["正文。" * 30, "记者：请问街道做了哪些工作？", "正文。" * 30],
      "expected": ["正文。" * 30, "记者：请问街道做了哪些工作？", "正文。" * 30], "meta": {}},
 ]
@@ -154,6 +276,66 @@ TITLE = [
      "title": "社区开展垃圾分类宣传", "left": 2},
     {"id": "no-title", "input": ["2022年，中山西路街道在区委、区政府的正确领导下，" * 4, "一、尽职履责"],
      "title": None, "left": 2},
+    # Real headlines from the development set, each a shape.
+    {"id": "d023-column-tag", "input": ["【初心合伙人】小街街道:党建引领聚合力,绘就基层治理“同心圆”",
+                                        "发布时间:2025-09-01 11:23 来源:小街街道办事处 打印", "正文" * 40],
+     "title": "小街街道:党建引领聚合力,绘就基层治理“同心圆”", "left": 1},
+    {"id": "d016-seo-tag-and-subtitle-label", "input": [
+        "[贵州省爱卫办主任]贵州省爱卫办关于2016年度拟命名“国家卫生县城”、“国家卫生乡镇”名单的公示",
+        "副标题:贵州省爱卫办关于2016年度拟命名“国家卫生县城”、“国家卫生乡镇”名单的公示",
+        "时间:2023-04-24 12:42:01 阅读: 最新文章 文档下载", "正文" * 40],
+     "title": "贵州省爱卫办关于2016年度拟命名“国家卫生县城”、“国家卫生乡镇”名单的公示", "left": 1},
+    {"id": "d032-site-prefix", "input": ["焦点讯息:从“办事窗口”到“生活客厅”——天津基层社区党群服务中心变身居民幸福港湾",
+                                         "时间:2025-07-26 18:53:19来源:新华网", "正文" * 40],
+     "title": "从“办事窗口”到“生活客厅”——天津基层社区党群服务中心变身居民幸福港湾", "left": 1},
+    {"id": "d022-place-prefix-kept", "input": ["栖霞街道:建言献策 搭建志愿者服务之窗", "2025-03-05", "正文" * 40],
+     "title": "栖霞街道:建言献策 搭建志愿者服务之窗", "left": 1},
+    {"id": "d035-date-glued", "input": ["04", "南昌社区党群服务中心揭牌启用 2025年04月10日", "本报讯(李雅婷)近日,东铺头街道"
+                                        "南昌社区党群服务中心揭牌启用。"],
+     "title": "南昌社区党群服务中心揭牌启用", "left": 1, "meta": {"date_line": "2025年04月10日"}},
+    {"id": "d010-publisher-line-under-it", "input": ["首页 > 政务公开 > 政府信息公开年报 > 2021 > 街道办事处政府信息公开工作年度报告",
+                                                     "2021年迎宾路街道政府信息公开工作年度报告", "迎宾路街道办事处",
+                                                     "2022年01月18日来源:1", "[字体: ] 打印", "正文" * 40],
+     "title": "2021年迎宾路街道政府信息公开工作年度报告", "left": 1, "meta": {"publisher_line": "迎宾路街道办事处"}},
+    {"id": "d044-ends-on-bracket", "input": ["城区", "前进街道成功创建浙江省卫生镇(乡)", "2018-01-18 来源:杭州日报", "正文" * 40],
+     "title": "前进街道成功创建浙江省卫生镇(乡)", "left": 1},
+    {"id": "d024-e-paper-date-above", "input": ["2020年01月23日 星期四 出版 上一期  下一期", "放大 缩小 默认",
+                                                "做民情最后一公里的“信使”",
+                                                "东高地街道新闻发声人在政府与百姓间架起“沟通桥”,传播身边的好榜样、暖故事、正能量",
+                                                "▲新闻发声人吴文祺接受北京新闻广播专访", "正文" * 40],
+     "title": "做民情最后一公里的“信使”", "left": 3},
+    {"id": "d047-last-line-of-page-head", "input": ["详细内容", "党建文化党建之声", "迎中秋庆国庆 情满党旗共团圆", "正文。" * 40],
+     "title": "迎中秋庆国庆 情满党旗共团圆", "left": 1},
+    {"id": "d034-e-paper-headline-list", "input": ["第L05版:航空港时报 政务 上一版3  4下一版", "政务",
+                                                   "龙王办事处 超前谋划破解稳定发展难题", "银河办事处 垃圾分类启用“两房”新模式",
+                                                   "召开第二季度信访稳定工作会议", "返回主页 | 郑州晚报 | 标题导航 | 郑州日报",
+                                                   "上一期  下一期", "银河办事处 垃圾分类启用“两房”新模式",
+                                                   "本报讯 航空港区银河办事处开始逐步推进垃圾分类投放新模式。", "正文。" * 40],
+     "title": "银河办事处 垃圾分类启用“两房”新模式", "left": 2},
+    {"id": "d011-headline-over-two-lines", "input": ["镇政府", "2019年工作总结及2020年工作安排", "正文。" * 40],
+     "title": "镇政府2019年工作总结及2020年工作安排", "left": 1},
+    {"id": "d040-wire-headline", "input": ["奋斗百年路 启航新征程·学党史 悟思想 办实事 开新局丨吉林长春“三长”联动:给社区“减负” 为服务“升温”",
+                                           "发稿时间: 2021-08-20 10:10 来源: 新华网",
+                                           "新华社长春8月19日电 题:吉林长春“三长”联动:给社区“减负” 为服务“升温”", "新华社记者高楠",
+                                           "正文。" * 40],
+     "title": "吉林长春“三长”联动:给社区“减负” 为服务“升温”", "left": 3},
+    {"id": "d036-repeat-after-editorial-tags", "input": ["分享", "南宁五象新区首个城市社区上演“三月三”民俗盛宴",
+                                                         "2018-04-13 13:29:09 | 来源:国际在线", "正文。" * 40,
+                                                         "【唐已审】【供稿】【南宁】【移动端】【八桂大地】南宁五象新区首个城市社区上演“三月三”民俗盛宴",
+                                                         "正文。" * 40],
+     "title": "南宁五象新区首个城市社区上演“三月三”民俗盛宴", "left": 2},
+    {"id": "d043-poster-is-no-headline", "input": ["5月23日", "全国精神文明建设表彰大会", "在京召开", "我市再次荣获全国文明城市称号",
+                                                   "实现连续20年、七届蝉联", "这一国家级殊荣!", "截至目前，我市25个村镇获评全国文明村镇。"],
+     "title": None, "left": 7},
+    {"id": "d005-section-heading-is-no-headline", "input": ["一、2022年各项工作完成情况", "今年以来，在区委、区政府正确领导下，" * 4],
+     "title": None, "left": 2},
+    # The shapes issue 13 lists: breadcrumb, alt text, placeholder, then the date/source/clicks line.
+    {"id": "issue-13-page-head", "input": ["某某网 > 新闻中心 > 正文", "logo", "视频链接", "社区志愿者走进养老院",
+                                           "2020-08-17 14:21:47 来源：某某晚报 评论:0 点击：", "正文。" * 40],
+     "title": "社区志愿者走进养老院", "left": 1, "meta": {"date_line": "2020-08-17", "source_line": "某某晚报"}},
+    {"id": "d014-entry-heading", "input": ["【海秀街道环境治理卫“双巩”】2020年,海秀街以智慧社区为目标,以民声为导向,发挥热线指挥棒作用,"
+                                           "推动城市环境、市容市貌等重点工作网格化综合治理。"],
+     "title": "海秀街道环境治理卫“双巩”", "left": 1},
 ]
 
 
@@ -163,7 +345,9 @@ def test_title(case):
     for step in ("boilerplate", "meta_lines", "title"):
         doc.changes.extend(STEPS[step].run(doc))
     assert doc.meta.get("title") == case["title"]
-    assert len(doc.paras) == case["left"]
+    assert len(doc.paras) == case["left"], [p.text for p in doc.paras]
+    for key, value in case.get("meta", {}).items():
+        assert doc.meta[key] == value
 
 
 def test_summary_lead_repeating_the_opening_becomes_the_summary():
@@ -187,6 +371,18 @@ DATELINE = [
     {"id": "with-year", "input": ["新华社2021年3月5日电 全国两会开幕。"],
      "expected": ["全国两会开幕。"], "meta": {"source_line": "新华社", "dateline": "2021-3-5"}},
     {"id": "no-dateline", "input": ["9月15日，街道召开会议。"], "expected": ["9月15日，街道召开会议。"], "meta": {}},
+    {"id": "d018-medium-then-day", "input": ["长乐新闻网讯 1月11日,记者获悉,我区公示一批拟命名省级卫生镇名单。"],
+     "expected": ["1月11日,记者获悉,我区公示一批拟命名省级卫生镇名单。"],
+     "meta": {"source_line": "长乐新闻网", "dateline": "1-11"}},
+    {"id": "d028-dateline-alone-and-byline-line", "input": ["中新网呼和浩特9月6日电", "中新网记者 张林虎", "“我们社区以党建网格……”"],
+     "expected": ["“我们社区以党建网格……”"],
+     "meta": {"source_line": "中新网", "dateline_place": "呼和浩特", "dateline": "9-6", "author": "张林虎"}},
+    {"id": "d046-after-a-caption", "input": ["黄岛街道办事处创建前后部分区域对比图", "青岛新闻网10月10日讯(记者 朱颖)记者日前从市爱卫办获悉。"],
+     "expected": ["黄岛街道办事处创建前后部分区域对比图", "记者日前从市爱卫办获悉。"],
+     "meta": {"source_line": "青岛新闻网", "dateline": "10-10", "author": "朱颖"}},
+    {"id": "d031-paper-and-reporter", "input": ["每日新报记者 郭晓莹 日前,天津13个志愿服务先进典型入选全国志愿服务先进典型。"],
+     "expected": ["日前,天津13个志愿服务先进典型入选全国志愿服务先进典型。"],
+     "meta": {"source_line": "每日新报", "author": "郭晓莹"}},
 ]
 
 
@@ -203,6 +399,9 @@ BYLINE = [
     {"id": "reporter-prefix", "input": ["活动圆满结束。（记者 张三）"], "expected": ["活动圆满结束。"], "author": "张三"},
     {"id": "not-a-byline", "input": ["印发了管理办法（试行）"], "expected": ["印发了管理办法（试行）"], "author": None},
     {"id": "not-after-sentence-end", "input": ["联系人为社区主任（张三）"], "expected": ["联系人为社区主任（张三）"], "author": None},
+    {"id": "d034-byline-lines", "input": ["引导居民正确使用垃圾分类“两房”。", "记者 王军方", "通讯员 李月 文/图"],
+     "expected": ["引导居民正确使用垃圾分类“两房”。"], "author": "王军方 李月"},
+    {"id": "subheading-is-no-byline", "input": ["正文。", "文明实践"], "expected": ["正文。", "文明实践"], "author": None},
 ]
 
 
@@ -224,6 +423,20 @@ PUNCT = [
 @cases(PUNCT)
 def test_punctuation(case):
     assert run("punctuation", case["input"])[1] == case["expected"]
+
+
+DOUBLED = [
+    {"id": "d020-doubled-comma", "input": ["26日上午，，黄江镇第十七届人民代表大会第十二次会议召开，，大会审议了报告"],
+     "expected": ["26日上午，黄江镇第十七届人民代表大会第十二次会议召开，大会审议了报告"]},
+    {"id": "d020-comma-before-mark", "input": ["黄江镇党委副书记，、镇长李冠洲出席了会议，。"],
+     "expected": ["黄江镇党委副书记、镇长李冠洲出席了会议。"]},
+    {"id": "question-and-exclamation-kept", "input": ["真的吗？！"], "expected": ["真的吗？！"]},
+]
+
+
+@cases(DOUBLED)
+def test_doubled_marks(case):
+    assert run("doubled_marks", case["input"])[1] == case["expected"]
 
 
 def test_duplicates_exact_removed_and_near_flagged():
@@ -250,6 +463,12 @@ OUTLINE = [
     {"id": "decimal-not-numbering", "input": ["3.8妇女节活动顺利举办，共有200人参加。"], "expected": ["3.8妇女节活动顺利举办，共有200人参加。"]},
     {"id": "quote-ending-line-not-heading", "input": ["街道以“共建共享”", "为原则开展工作。"],
      "expected": ["街道以“共建共享”", "为原则开展工作。"]},
+    {"id": "d024-caption-not-heading", "input": ["▲新闻发声人吴文祺接受北京新闻广播专访", "正文。"],
+     "expected": ["▲新闻发声人吴文祺接受北京新闻广播专访", "正文。"]},
+    {"id": "d043-list-of-names-not-headings", "input": ["全国文明村镇名单", "大连市甘井子区营城子街道金龙寺沟村",
+                                                        "大连市旅顺口区双岛湾街道张家村", "瓦房店市岗店街道拉山村", "正文。"],
+     "expected": ["全国文明村镇名单", "大连市甘井子区营城子街道金龙寺沟村", "大连市旅顺口区双岛湾街道张家村",
+                  "瓦房店市岗店街道拉山村", "正文。"]},
 ]
 
 

@@ -6,7 +6,6 @@ the place the article is about). Dates are ISO at their precision, "" when unkno
 import pytest
 
 from plugins.article_meta.dates import PreciseDate
-from plugins.timeline.dating import EntryDate
 
 parse_iso = PreciseDate.parse_iso
 from plugins.timeline.extract import clauses, extract
@@ -89,6 +88,75 @@ CASES = [
      "expected": []},
     {"id": "praise-is-no-honour",
      "sentence": "尤其是龙光南路改造工程的实施，赢得了群众的一致好评。",
+     "expected": []},
+    # Real sentences of the development set (tests/data/devset), one per shape.
+    {"id": "d013-list-goes-on-over-clauses",
+     "sentence": "先后荣获全国和谐社区建设示范社区，全国妇联组织建设示范社区；省减灾先进社区、省“三优”文明城市示范社区，"
+                 "市“创业、创新、创优”先进基层党组织等荣誉称号。",
+     "expected": [("honour", "全国和谐社区建设示范社区", "", None, REPORT_DATE),
+                  ("honour", "全国妇联组织建设示范社区", "", None, REPORT_DATE),
+                  ("honour", "省减灾先进社区", "", None, REPORT_DATE),
+                  ("honour", "省“三优”文明城市示范社区", "", None, REPORT_DATE),
+                  ("honour", "市“创业、创新、创优”先进基层党组织", "", None, REPORT_DATE)]},
+    {"id": "d006-two-passives-with-agents",
+     "sentence": "推动2家基层党组织被市委组织部命名为“春城先锋示范党支部”、1家基层党组织被省委组织部命名为“云岭先锋红旗党支部”。",
+     "expected": [("honour", "春城先锋示范党支部", "2家基层党组织", "市委组织部", REPORT_DATE),
+                  ("honour", "云岭先锋红旗党支部", "1家基层党组织", "省委组织部", REPORT_DATE)]},
+    {"id": "d006-pilot-designated-by-an-authority",
+     "sentence": "景星街社区被团中央确定为共青团城市基层组织改革试点单位（全省仅2家），并入围云南省共青团城市基层组织改革"
+                 "试点总结评估优秀社区名单。",
+     "expected": [("honour", "共青团城市基层组织改革试点单位", "景星街社区", "团中央", REPORT_DATE),
+                  ("honour", "云南省共青团城市基层组织改革试点总结评估优秀社区", "景星街社区", None, REPORT_DATE)]},
+    {"id": "d006-dated-recipient-and-open-quote",
+     "sentence": "2023年11月南屏步行街被确认为第三批“全国示范步行街。",
+     "expected": [("honour", "第三批“全国示范步行街", "南屏步行街", None, "2023-11")]},
+    {"id": "d006-a-named-case-is-honoured",
+     "sentence": "其中《以“五融”党建赋能商业街区高质量发展》案例入选全国社会治理创新案例。",
+     "expected": [("honour", "全国社会治理创新案例", "《以“五融”党建赋能商业街区高质量发展》案例", None, REPORT_DATE)]},
+    {"id": "d017-authority-names-recipients",
+     "sentence": "国家卫生健康委、全国老龄办决定命名北京市东城区和平里街道东河沿社区等999个社区为2023年全国示范性老年友好型社区。",
+     "expected": [("honour", "2023年全国示范性老年友好型社区", "北京市东城区和平里街道东河沿社区等999个社区", "全国老龄办",
+                   "2023")]},
+    {"id": "d046-authority-confirms-a-list",
+     "sentence": "全国爱卫会下发文件重新确认胶州市为国家卫生城市、黄岛区长江路街道为国家卫生镇，命名黄岛区黄岛街道为国家卫生镇。",
+     "expected": [("honour", "国家卫生城市", "胶州市", "全国爱卫会", REPORT_DATE),
+                  ("honour", "国家卫生镇", "黄岛区长江路街道", "全国爱卫会", REPORT_DATE),
+                  ("honour", "国家卫生镇", "黄岛区黄岛街道", "全国爱卫会", REPORT_DATE)]},
+    {"id": "d018-proposal-with-its-list",
+     "sentence": "拟命名省级卫生镇的有鹤上镇、江田镇。",
+     "expected": [("honour", "省级卫生镇", "鹤上镇", None, REPORT_DATE),
+                  ("honour", "省级卫生镇", "江田镇", None, REPORT_DATE)]},
+    {"id": "d018-announced-list-is-not-yet-named",
+     "sentence": "我区公示一批拟命名省级卫生镇、卫生村和卫生社区名单。",
+     "expected": []},
+    {"id": "d016-quoted-proposal",
+     "sentence": "省爱卫办决定对待命名为“国家卫生县城”的遵义市绥阳县等10个县进行社会公示。",
+     "expected": [("honour", "国家卫生县城", "", None, REPORT_DATE)]},
+    {"id": "d031-chosen-as",
+     "sentence": "其中，和平区新兴街朝阳里社区、南开区向阳路街昔阳里社区被推选为全国最美志愿服务社区。",
+     "expected": [("honour", "全国最美志愿服务社区", "和平区新兴街朝阳里社区", None, REPORT_DATE),
+                  ("honour", "全国最美志愿服务社区", "南开区向阳路街昔阳里社区", None, REPORT_DATE)]},
+    {"id": "d031-designated-by-a-ministry",
+     "sentence": "2009年3月，和平区新兴街被民政部认定为全国社区志愿者组织发祥地。",
+     "expected": [("honour", "全国社区志愿者组织发祥地", "和平区新兴街", "民政部", "2009-03")]},
+    {"id": "d031-qualifier-shared-by-two-quoted-titles",
+     "sentence": "该社区在大家的共同努力下获得天津市“美丽社区”和“文明社区”称号。",
+     "expected": [("honour", "天津市“美丽社区”", "该社区", None, REPORT_DATE),
+                  ("honour", "天津市“文明社区”", "该社区", None, REPORT_DATE)]},
+    {"id": "d037-a-named-mechanism-is-honoured",
+     "sentence": "“逢四说事”协商工作机制被评为全国优秀社区工作法、全国社会治理创新案例和南宁市优秀案例。",
+     "expected": [("honour", "全国优秀社区工作法", "“逢四说事”协商工作机制", None, REPORT_DATE),
+                  ("honour", "全国社会治理创新案例", "“逢四说事”协商工作机制", None, REPORT_DATE),
+                  ("honour", "南宁市优秀案例", "“逢四说事”协商工作机制", None, REPORT_DATE)]},
+    {"id": "d038-became-in-a-time-frame",
+     "sentence": "据悉，自天海社区成为海口市“文明社区”示范点后，社区积极整合资源。",
+     "expected": [("honour", "海口市“文明社区”示范点", "天海社区", None, REPORT_DATE)]},
+    {"id": "d038-designations-before-their-holders",
+     "sentence": "海口市秀英区积极推进“文明背街小巷”示范点长流镇美德村、“公益广告宣传”示范点海秀街道东方洋路等示范点建设。",
+     "expected": [("honour", "“文明背街小巷”示范点", "长流镇", None, REPORT_DATE),
+                  ("honour", "“公益广告宣传”示范点", "海秀街道", None, REPORT_DATE)]},
+    {"id": "becoming-a-place-to-go-is-no-honour",
+     "sentence": "成为居民文化休闲的好去处。",
      "expected": []},
     # --- initiatives -------------------------------------------------------------------
     {"id": "seed-002-platform",
@@ -209,7 +277,7 @@ def test_entry_date_says_where_it_came_from():
 
 
 def test_undated_article_gives_undated_entries_never_a_made_up_date():
-    entry, = extract("6月30日，该街道启动“邻里守望”平台。", EntryDate.unknown())
+    entry, = extract("6月30日，该街道启动“邻里守望”平台。", PreciseDate.unknown())
     assert not entry.date.known and entry.date.iso == "" and entry.date.label == "日期不详"
 
 

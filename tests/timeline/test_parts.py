@@ -3,11 +3,11 @@ import logging
 
 import pytest
 
-from plugins.article_meta.dates import PreciseDate as EntryDate
+from plugins.article_meta.dates import PreciseDate
 from plugins.gazetteer import Gazetteer
 from plugins.timeline.dating import mentions
 
-parse_iso = EntryDate.parse_iso
+parse_iso = PreciseDate.parse_iso
 from plugins.timeline.model import entry_id
 from plugins.timeline.resolve import PlaceResolver
 from plugins.timeline.settings import DEFAULTS, timeline_settings
@@ -49,7 +49,7 @@ def test_dates_a_sentence_states(sentence, expected):
 
 
 def test_partial_dates_stay_unknown_without_a_dated_article():
-    assert mentions("6月30日，今年5月，街道成立联盟。", EntryDate.unknown()) == []
+    assert mentions("6月30日，今年5月，街道成立联盟。", PreciseDate.unknown()) == []
 
 
 @pytest.mark.parametrize("text, iso, precision", [
@@ -62,8 +62,8 @@ def test_parse_iso_keeps_the_precision(text, iso, precision):
 
 
 def test_undated_sorts_after_every_date_and_a_year_before_its_months():
-    dates = [EntryDate.unknown(), parse_iso("2020-03"), parse_iso("2020"), parse_iso("2019-12-31")]
-    assert [d.iso for d in sorted(dates, key=EntryDate.sort_key)] == ["2019-12-31", "2020", "2020-03", ""]
+    dates = [PreciseDate.unknown(), parse_iso("2020-03"), parse_iso("2020"), parse_iso("2019-12-31")]
+    assert [d.iso for d in sorted(dates, key=PreciseDate.sort_key)] == ["2019-12-31", "2020", "2020-03", ""]
 
 
 # --- who → place -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import trafilatura
 
+from plugins.article_meta.topics import Topic, load_topics
 from plugins.gazetteer import Gazetteer
 from plugins.zhtext.punctuation import to_fullwidth_punctuation
 
@@ -118,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    n, scores, raw_dates = evaluate(args.truth, Gazetteer.load(args.data), metadata.load_topics(args.data))
+    n, scores, raw_dates = evaluate(args.truth, Gazetteer.load(args.data), load_topics(args.data))
     print(f"{n} pages in {args.truth}; after the whole import (cleaning steps and metadata):")
     print(f"{'extractor':<16} {'title':>7} {'date':>7} {'body has':>9} {'no furniture':>13} {'body right':>11}")
     for name, s in scores.items():
