@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.article_meta.schema import FrontMatterError, read_header
 from plugins.article_meta.topics import Topic, load_topics
 from plugins.gazetteer import Gazetteer
 
@@ -103,9 +104,10 @@ def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
 
 
 def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[Topic],
-                taken: dict[str, Path]) -> Result:
+                taken: dict[str, Path], existing: dict[str, Path] | None = None) -> Result:
     """`taken` holds, for the files this run has imported so far, slug → source and raw
-    reference (raw/…, never a slug) → source."""
+    reference (raw/…, never a slug) → source; `existing`, raw reference → the article
+    already made from it in --dest (articles_by_raw), wherever an editor has moved it."""
     result = Result(path)
     try:
         if not path.exists():
@@ -135,6 +137,11 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[To
             "document); give one of them another file name")
         return result
     target = opts.dest / f"{slug}.md"
+    moved = (existing or {}).get(raw_ref)
+    if moved is not None and moved != target:
+        # An editor renamed the article, perhaps with its slug: it is still this document's
+        # article, and a second one would publish the story twice.
+        target, slug = moved, read_header(moved).get("slug") or moved.stem
     other = taken.get(slug)
     try:
         owner = other if other is not None and other != path else _belongs_to_other(target,
@@ -234,15 +241,30 @@ def import_paths(src: Path, opts: Options) -> list[Result]:
         gazetteer = Gazetteer.load(opts.data_dir)
         topics = load_topics(opts.data_dir)
         taken: dict[str, Path] = {}
-        return [_import_one(p, opts, gazetteer, topics, taken) for p in files]
+        existing = articles_by_raw(opts.dest)
+        return [_import_one(p, opts, gazetteer, topics, taken, existing) for p in files]
+
+
+def articles_by_raw(dest: Path) -> dict[str, Path]:
+    """Raw reference → the article in `dest` made from it (its Raw line), whatever its file
+    name. An article that cannot be read is left out here: importing its document names it."""
+    found: dict[str, Path] = {}
+    for article in sorted(Path(dest).glob("*.md")):
+        try:
+            raw = read_header(article).get("raw")
+        except (FrontMatterError, OSError):
+            continue
+        if raw:
+            found.setdefault(raw, article)
+    return found
 
 
 def _import_one(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[Topic],
-                taken: dict[str, Path]) -> Result:
+                taken: dict[str, Path], existing: dict[str, Path]) -> Result:
     """import_file, where an error nobody foresaw (a bug, a page no rule expected) fails this
     file only: the run goes on and every file is reported."""
     try:
-        return import_file(path, opts, gazetteer, topics, taken)
+        return import_file(path, opts, gazetteer, topics, taken, existing)
     except Exception as e:  # noqa: BLE001 - reported as this file's failure, with its type
         return Result(path, status="failed",
                       error=f"{path}: could not be imported ({type(e).__name__}: {e}); the other "

@@ -94,6 +94,27 @@ def test_edited_article_is_kept_unless_forced(raw_dir, tmp_path):
     assert "Author: 李涛 徐梅" in fresh and not edited(fresh)
 
 
+def test_an_article_renamed_with_its_slug_is_not_made_again(raw_dir, tmp_path):
+    # An editor renames 003's file and its slug; the next import must find it by its Raw line
+    # (issue 12: it made a second article, and the build published the story twice).
+    dest = tmp_path / "articles"
+    assert cli("import", "--src", raw_dir, "--dest", dest).returncode == 0
+    old = dest / "003-533674c9486a0d79.md"
+    renamed = dest / "lingshanwei-people.md"
+    renamed.write_text(old.read_text(encoding="utf-8").replace(
+        "Slug: 003-533674c9486a0d79", "Slug: lingshanwei-people"), encoding="utf-8")
+    old.unlink()
+    before = sorted(p.name for p in dest.iterdir())
+
+    kept = cli("import", "--src", raw_dir, "--dest", dest)
+    assert kept.returncode == 2 and f"{renamed} was changed by an editor" in kept.stdout
+    assert sorted(p.name for p in dest.iterdir()) == before
+
+    forced = cli("import", "--src", raw_dir / SEED_003.name, "--dest", dest, "--force")
+    assert forced.returncode == 0 and sorted(p.name for p in dest.iterdir()) == before
+    assert "Slug: lingshanwei-people" in renamed.read_text(encoding="utf-8")
+
+
 BAD = {
     "empty.txt": (b"", "empty.txt: empty file"),
     "blank.txt": (b" \n\n\t\n", "blank.txt: empty file (only whitespace)"),
