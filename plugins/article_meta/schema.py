@@ -172,8 +172,9 @@ def check_file(header: Header, kind_of_content: str, ctx: Context) -> list[Probl
         if not allowed:
             known = ", ".join(f.key for f in FIELDS if (f.article if kind_of_content == "article"
                                                         else f.page))
-            problems.append(Problem(header.line(key), f"unknown key {key!r} in a {kind_of_content}"
-                                                      f" (known: {known}; see {DOCS})"))
+            where_ = "an article" if kind_of_content == "article" else "a page"
+            problems.append(Problem(header.line(key), f"unknown key {key!r} in {where_} "
+                                                      f"(known: {known}; see {DOCS})"))
             continue
         if not value:
             continue

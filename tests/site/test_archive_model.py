@@ -68,6 +68,15 @@ BAD = [
      "Period '2020年上半年' is not YYYY, YYYY-MM, YYYY-H1/H2"),
     ("missing-raw-file", DAY.replace("Raw: raw/day.txt", "Raw: raw/gone/day.txt"), 16,
      "Raw file raw/gone/day.txt does not exist"),
+    # Issue 14: fields that could run script, leave the site or replace another page.
+    ("url", DAY.replace("Kind: news", "Url: javascript:alert(1)\nKind: news"), 4,
+     "unknown key 'url' in an article"),
+    ("source-url", DAY.replace("https://example.gov.cn/news/123.html", "javascript:alert(1)"),
+     14, "Source_url 'javascript:alert(1)' is not an http(s) address"),
+    ("save-as", DAY.replace("Kind: news", "Save_as: index.html\nKind: news"), 4,
+     "unknown key 'save_as' in an article"),
+    ("template", DAY.replace("Kind: news", "Template: ../../../../etc/passwd\nKind: news"), 4,
+     "Template '../../../../etc/passwd' is not a template of the theme"),
 ]
 
 
@@ -207,3 +216,10 @@ def test_the_architecture_document_describes_every_field():
     rows = [line.split("|")[1] for line in table.splitlines() if line.startswith("| `")]
     described = {key.strip(" `") for row in rows for key in row.split(",")}
     assert described == {field.key for field in FIELDS}
+
+
+def test_every_review_item_has_a_chinese_label(tmp_path):
+    reviewed = DAY.replace("Kind: news", "Review: text, author, summary, period\nKind: news")
+    out = build_site(tmp_path, articles={"a.md": reviewed})
+    note = page(out, "articles/2019/grid-meeting-2019/").select_one("p.note").get_text()
+    assert "正文、作者、摘要、时期" in note and not any(key in note for key in ("text", "author"))
