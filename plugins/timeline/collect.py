@@ -23,31 +23,9 @@ from .resolve import PlaceResolver
 logger = logging.getLogger(__name__)
 
 
-class Documents(dict):
-    """Article slug → HtmlText of its HTML, parsed when first asked for: a rebuild reads most
-    articles' extraction from the cache, and only the articles with entries (about half) are
-    marked, so the others are never parsed."""
-
-    def __init__(self, articles):
-        super().__init__()
-        self.articles = {article.slug: article for article in articles}
-        self.sources: dict[str, str] = {}
-
-    def source(self, slug: str) -> str:
-        """The article's HTML (the cache key, and what is parsed), made once."""
-        if slug not in self.sources:
-            self.sources[slug] = self.articles[slug].record.content_html()
-        return self.sources[slug]
-
-    def __missing__(self, slug: str) -> HtmlText:
-        document = self[slug] = HtmlText(self.source(slug))
-        return document
-
-
 @dataclass
 class Collected:
     entries: list[Entry]                       # visible entries, curation applied
-    documents: Documents                       # article slug → its text and HTML map
     problems: list[str] = field(default_factory=list)
     hidden: int = 0
 
@@ -65,29 +43,35 @@ _FINGERPRINT = hashlib.sha1(b"".join(
                  "../zhtext/sentences.py"))).hexdigest()
 
 
-def _candidates(documents: Documents, slug: str, reference, settings: dict) -> list:
-    """(start, end, sentence, candidate) for every sentence of the article's text; cached per
-    HTML and date, so a rebuild neither parses nor extracts the articles that did not change."""
-    source = documents.source(slug)
+def _candidates(article, reference, settings: dict) -> list:
+    """(start, end, sentence, candidate, html_begin, html_end) for every sentence of the
+    article's text with a candidate: its offsets in the text and in the HTML (where its anchor
+    goes). Cached per HTML and date, so a rebuild neither parses nor extracts the articles that
+    did not change; the text view itself is never kept (10,000 of them take gigabytes)."""
+    source = article.record.content_html()
 
     def compute():
-        text = documents[slug].text
-        return [(start, end, text[start:end], candidate)
-                for start, end in sentence_spans(text)
-                for candidate in extract(text[start:end], reference)]
+        view = HtmlText(source)
+        found = []
+        for start, end in sentence_spans(view.text):
+            candidates = extract(view.text[start:end], reference)
+            if candidates:
+                begin, finish = view.html_range(start, end)
+                found += [(start, end, view.text[start:end], candidate, begin, finish)
+                          for candidate in candidates]
+        return found
 
     key = f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{source}"
-    return cache_for(settings).get_or_compute("timeline.extract.v2", key, compute)
+    return cache_for(settings).get_or_compute("timeline.extract.v3", key, compute)
 
 
-def extract_article(article, documents: Documents, resolver: PlaceResolver,
-                    settings: dict) -> list[Entry]:
+def extract_article(article, resolver: PlaceResolver, settings: dict) -> list[Entry]:
     """The entries one article's text states, each once (the first sentence wins)."""
     reference = article.record.date
     entries, seen = [], set()
     base = article.record.place
-    for start, end, sentence, candidate in _candidates(documents, article.slug, reference,
-                                                       settings):
+    for start, end, sentence, candidate, begin, finish in _candidates(article, reference,
+                                                                      settings):
         identifier = entry_id(article.slug, candidate.type, candidate.name)
         if identifier in seen:
             continue
@@ -98,7 +82,7 @@ def extract_article(article, documents: Documents, resolver: PlaceResolver,
             date=candidate.date, sentence=sentence, article=article,
             who_code=who_code, place_code=who_code or (base.code if base else None),
             awarded_by=candidate.awarded_by, date_source=candidate.date_source,
-            text_start=start, text_end=end, order=len(entries)))
+            text_start=start, text_end=end, html_range=(begin, finish), order=len(entries)))
     return entries
 
 
@@ -109,20 +93,20 @@ def collect(articles, settings: dict, timeline_settings: dict,
     curation file belongs to the archive it is built with."""
     gazetteer = Gazetteer.load(settings["ARCHIVE_DATA_PATH"])
     resolver = PlaceResolver(gazetteer)
-    documents, entries = Documents(articles), []
+    entries = []
     for article in articles:
-        entries.extend(extract_article(article, documents, resolver, settings))
+        entries.extend(extract_article(article, resolver, settings))
     curation = curation_file.load(curation_path(settings, timeline_settings))
     problems = list(curation.problems)
     hidden = 0
     if not problems:  # a file that does not parse has no trustworthy items to apply
-        entries, hidden = _apply(curation, entries, {a.slug: a for a in articles}, documents,
-                                 resolver, gazetteer, unpublished)
+        entries, hidden = _apply(curation, entries, {a.slug: a for a in articles}, resolver,
+                                 gazetteer, unpublished)
         problems = curation.problems
     for entry in entries:
         if entry.place_code:
             entry.place_codes = tuple(d.code for d in gazetteer.ancestors(entry.place_code))
-    return Collected(entries, documents, problems, hidden)
+    return Collected(entries, problems, hidden)
 
 
 def _article_of(curation, item, articles, unpublished):
@@ -137,7 +121,7 @@ def _article_of(curation, item, articles, unpublished):
     return articles[slug]
 
 
-def _apply(curation, entries, articles, documents, resolver, gazetteer, unpublished):
+def _apply(curation, entries, articles, resolver, gazetteer, unpublished):
     by_id = {entry.id: entry for entry in entries}
     claimed: dict[str, int] = {}
     hidden_ids = set()
@@ -165,8 +149,7 @@ def _apply(curation, entries, articles, documents, resolver, gazetteer, unpublis
         else:
             _correct(curation, item, by_id[item.id], resolver, gazetteer)
     for item in curation.of("add"):
-        added = _add(curation, item, articles, documents, resolver, gazetteer, by_id,
-                     unpublished)
+        added = _add(curation, item, articles, resolver, gazetteer, by_id, unpublished)
         if added is not None:
             by_id[added.id] = added
             entries.append(added)
@@ -207,15 +190,14 @@ def _correct(curation, item, entry: Entry, resolver, gazetteer) -> None:
     entry.corrected = True
 
 
-def _add(curation, item, articles, documents, resolver, gazetteer, by_id,
-         unpublished) -> Entry | None:
+def _add(curation, item, articles, resolver, gazetteer, by_id, unpublished) -> Entry | None:
     fields = item.fields
     if not all(isinstance(fields.get(k), str) for k in ("article", "type", "name", "quote")):
         return None  # missing keys were reported by curation.load
     article = _article_of(curation, item, articles, unpublished)
     if article is None:
         return None
-    document = documents[article.slug]
+    document = article.record.text_view()
     quote = fields["quote"].strip()
     at = document.text.find(quote)
     if at < 0:
@@ -246,14 +228,14 @@ def _add(curation, item, articles, documents, resolver, gazetteer, by_id,
         sentence=document.text[start:end], article=article, who_code=code,
         place_code=code or (base.code if base else None), awarded_by=fields.get("awarded_by"),
         date_source=date_source, source="editor", note=fields.get("note"),
-        text_start=start, text_end=end, order=len(by_id))
+        text_start=start, text_end=end, html_range=document.html_range(start, end),
+        order=len(by_id))
 
 
-def anchor_ranges(document: HtmlText, entries: list[Entry]) -> list[tuple[int, int, list[str]]]:
+def anchor_ranges(entries: list[Entry]) -> list[tuple[int, int, list[str]]]:
     """The HTML ranges of the entries' source sentences, each with the anchors to put there
     (the record wraps them: ArchiveRecord.html)."""
     by_range: dict[tuple[int, int], list[str]] = {}
     for entry in entries:
-        begin_end = document.html_range(entry.text_start, entry.text_end)
-        by_range.setdefault(begin_end, []).append(entry.anchor)
+        by_range.setdefault(entry.html_range, []).append(entry.anchor)
     return [(begin, end, ids) for (begin, end), ids in by_range.items()]

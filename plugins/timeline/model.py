@@ -40,6 +40,8 @@ class Entry:
     # Offsets of the sentence in the article's plain text (article_meta.textview.HtmlText).
     text_start: int = -1
     text_end: int = -1
+    # The sentence's range in the article's HTML, where its anchor goes (record.anchors).
+    html_range: tuple[int, int] = (-1, -1)
     place_codes: tuple[str, ...] = field(default=())  # place_code and its ancestors
     order: int = 0  # position in the article's extraction order (ties in one sentence)
 

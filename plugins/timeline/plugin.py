@@ -37,8 +37,7 @@ def build_timeline(generator) -> None:
         by_article.setdefault(entry.article.slug, []).append(entry)
     for article in articles:
         entries = by_article.get(article.slug)
-        article.record.anchors = (anchor_ranges(collected.documents[article.slug], entries)
-                                  if entries else [])
+        article.record.anchors = anchor_ranges(entries) if entries else []
     gazetteer = Gazetteer.load(generator.settings["ARCHIVE_DATA_PATH"])
     generator.context["timeline"] = Timeline(collected.entries, gazetteer, settings)
     generator.context.setdefault("search_extra_words", []).extend(
