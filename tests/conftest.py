@@ -81,6 +81,17 @@ def write_raw_files(content: Path) -> None:
                     raw.write_text("原始文件（测试用）\n", encoding="utf-8")
 
 
+def data_without_curation(folder: Path) -> Path:
+    """folder/data with the real gazetteer and topics, and no data/timeline.toml: that file
+    curates the real archive's articles, and a test site has others."""
+    data = Path(folder) / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for name in ("gazetteer", "topics.toml"):
+        if not (data / name).exists():
+            (data / name).symlink_to(ROOT / "data" / name)
+    return data
+
+
 class _WarningCollector(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.WARNING)

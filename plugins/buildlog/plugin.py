@@ -2,6 +2,8 @@ import logging
 
 from pelican import signals
 
+from . import progress
+
 # What pelican.log.FatalLogger raises after logging an error when --fatal is on; pelican's
 # main() then logs it as critical with its traceback.
 FATAL_STOP = "Warning or error encountered"
@@ -30,3 +32,8 @@ def quiet_fatal_stop(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(quiet_fatal_stop)
+    signals.article_generator_init.connect(progress.reading)
+    signals.content_object_init.connect(progress.read_one)
+    signals.all_generators_finalized.connect(progress.writing)
+    signals.content_written.connect(progress.wrote_one)
+    signals.finalized.connect(progress.done)

@@ -3,8 +3,10 @@ run)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -19,6 +21,24 @@ class _Parser(argparse.ArgumentParser):
         option = re.match(r"argument (--[\w-]+): expected one argument", message)
         hint = f" (a value starting with '-' is written {option[1]}=-name)" if option else ""
         self.exit(EXIT_FAILED, f"{self.prog}: {message}{hint}; see --help\n")
+
+
+@contextlib.contextmanager
+def import_progress():
+    """A bar with counts and time left on a terminal (an import of thousands of files takes
+    minutes); nothing otherwise: the run ends with its summary line either way."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeRemainingColumn)
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("import"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("import", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         from .importer import DEFAULT_MAX_BYTES, Options, format_report, import_paths
         opts = Options(dest=args.dest, data_dir=args.data, force=args.force,
                        max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+        started = time.perf_counter()
         try:
-            results = import_paths(args.src, opts)
+            with import_progress() as on_file:
+                results = import_paths(args.src, opts, on_file)
         except (OSError, ValueError) as e:
             # Reference data (gazetteer, topics) missing or malformed, or another import holds
             # the destination folder: nothing can be imported.
@@ -66,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         failed = sum(r.failed for r in results)
         kept = sum(r.status == "kept-edited" for r in results)
         print(f"import: {len(results) - failed} of {len(results)} imported, {failed} failed, "
-              f"{kept} kept because an editor changed them")
+              f"{kept} kept because an editor changed them "
+              f"({time.perf_counter() - started:.1f} s)")
         return EXIT_FAILED if failed else EXIT_KEPT if kept else EXIT_OK
 
     from .check import run_checks

@@ -8,6 +8,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from plugins.article_meta.schema import FrontMatterError, read_header
 from plugins.article_meta.topics import Topic, load_topics
@@ -233,7 +234,9 @@ def _locked(dest: Path):
         os.close(fd)
 
 
-def import_paths(src: Path, opts: Options) -> list[Result]:
+def import_paths(src: Path, opts: Options,
+                 on_file: Callable[[int, int], None] | None = None) -> list[Result]:
+    """Import every raw file of `src`; `on_file(done, total)` is called after each (progress)."""
     files = raw_files(src)
     if not files:
         return [Result(src, status="failed", error=f"{src}: no raw documents (.txt, .html, .docx, .doc, .pdf) found")]
@@ -242,7 +245,12 @@ def import_paths(src: Path, opts: Options) -> list[Result]:
         topics = load_topics(opts.data_dir)
         taken: dict[str, Path] = {}
         existing = articles_by_raw(opts.dest)
-        return [_import_one(p, opts, gazetteer, topics, taken, existing) for p in files]
+        results = []
+        for path in files:
+            results.append(_import_one(path, opts, gazetteer, topics, taken, existing))
+            if on_file is not None:
+                on_file(len(results), len(files))
+        return results
 
 
 def articles_by_raw(dest: Path) -> dict[str, Path]:

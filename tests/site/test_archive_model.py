@@ -13,7 +13,7 @@ import pytest
 from plugins.article_meta.archive import check_content
 from plugins.article_meta.schema import FrontMatterError
 from plugins.importer.check import project_settings, run_checks
-from tests.conftest import ROOT, build_site, write_raw_files
+from tests.conftest import ROOT, build_site, data_without_curation, write_raw_files
 
 from .fixtures import DAY, YEAR
 from .helpers import page
@@ -28,9 +28,7 @@ def archive(tmp_path: Path, articles: dict[str, str | bytes]) -> Path:
         path = content / "articles" / name
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     write_raw_files(content)
-    (tmp_path / "data").mkdir()
-    for name in ("gazetteer", "topics.toml"):
-        (tmp_path / "data" / name).symlink_to(ROOT / "data" / name)
+    data_without_curation(tmp_path)
     return content
 
 
