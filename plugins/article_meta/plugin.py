@@ -2,7 +2,8 @@
 
 Order, as Pelican sends the signals:
   1. article_generator_init: the whole archive is validated (articles and pages) before any
-     file is read, with the same checks as `invoke check`; any problem stops the build.
+     file is read, with the same checks as `invoke check`; any problem stops the build. Then
+     the articles Pelican has not read yet are read on every core (prefill.py).
   2. content_object_init: each article gets its record (record.py).
   3. article_generator_finalized: neighbours and URLs; then other plugins read the records.
 """
@@ -14,6 +15,7 @@ from pelican.urlwrappers import Category
 
 from . import dates
 from .archive import archive_context, article_record, check_content, site_urls
+from .prefill import read_in_parallel
 from .reader import use_archive_reader
 from .schema import DOCS, REVIEW_LABELS, FrontMatterError
 
@@ -87,6 +89,7 @@ def register():
     signals.initialized.connect(declare_site_urls)
     signals.readers_init.connect(use_archive_reader)
     signals.article_generator_init.connect(validate_archive)
+    signals.article_generator_init.connect(read_in_parallel)  # after it: only valid files
     signals.content_object_init.connect(attach_record)
     signals.generator_init.connect(add_globals)
     signals.feed_generated.connect(drop_undated_entries)

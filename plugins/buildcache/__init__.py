@@ -9,10 +9,17 @@ The key is a hash of `key_text` (the exact input of the computation); the namesp
 computation and its version: bump the version whenever the computation changes, and old entries
 are simply never hit again. Values must pickle, and are shared: treat them as read-only.
 
-`written_files()` lists the files the build in progress has written (written.py).
+`cache_for(settings).get_or_compute_all(...)` computes the missing values in worker processes
+(parallel.py). `written_files()` lists the files the build in progress has written (written.py).
 """
 from .plugin import register
+from .settings import buildcache_settings
 from .store import BuildCache, cache_for
 from .written import written_files
 
-__all__ = ["BuildCache", "cache_for", "register", "written_files"]
+__all__ = ["BuildCache", "cache_for", "processes", "register", "written_files"]
+
+
+def processes(settings) -> int:
+    """Worker processes for per-article work (BUILDCACHE["PROCESSES"]; 0: one per core)."""
+    return buildcache_settings(settings)["PROCESSES"]

@@ -10,6 +10,9 @@ DEFAULTS = {
     # Cache folders of other content trees (test sites, old bench runs) unused for this many
     # days are removed when a build starts.
     "MAX_AGE_DAYS": 14.0,
+    # Worker processes for per-article work (reading, search terms, timeline extraction):
+    # 0 is one per core, 1 works in the build's own process. The output is the same.
+    "PROCESSES": 0,
 }
 
 

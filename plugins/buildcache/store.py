@@ -77,6 +77,24 @@ class BuildCache:
             ns.hits += 1
         return value
 
+    def get_or_compute_all(self, namespace: str, keyed: list[tuple[str, Any]],
+                           fn: Callable[[Any], Any], processes: int = 1) -> list:
+        """[get_or_compute(namespace, key_text, lambda: fn(arg)) for key_text, arg in keyed],
+        with the values not in the cache computed in `processes` worker processes (0: one
+        per core; parallel.py): fn must be module-level, its argument and value picklable."""
+        ns = self._namespace(namespace)
+        keys = [_key(key_text) for key_text, _ in keyed]
+        ns.used.update(keys)
+        missing = {key: arg for key, (_, arg) in zip(keys, keyed) if key not in ns.entries}
+        ns.hits += len(keys) - len(missing)
+        ns.misses += len(missing)
+        if missing:
+            from .parallel import map_in_processes
+
+            ns.entries.update(zip(missing, map_in_processes(fn, list(missing.values()),
+                                                            processes)))
+        return [ns.entries[key] for key in keys]
+
     def write_unless_unchanged(self, namespace: str, key_text: str, path: str | Path,
                                write: Callable[[], None]) -> bool:
         """Call write() to (re)write the file at `path` from the inputs `key_text` describes,

@@ -3,7 +3,7 @@ plugin's constant DEFAULTS, every key checked the same way.
 
 A value is checked against the type of its default:
   - bool: True or False;
-  - int: a positive integer; float: a positive number;
+  - int: a positive integer (0 or more when the default is 0); float: a positive number;
   - str: a non-empty string, and when the default is a template (`places/{slug}/`) the value
     must use the same `{placeholders}`;
   - list, dict: a list (or tuple), a dict.
@@ -42,8 +42,11 @@ def _problem(default, value) -> str | None:
     if isinstance(default, bool):
         return None if isinstance(value, bool) else "is not True or False"
     if isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
-        return None if ok else "is not a positive integer"
+        # A default of 0 means "as many as there are" (cores): 0 is then a value too.
+        least = 0 if default == 0 else 1
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= least
+        return None if ok else ("is not a positive integer" if least else
+                                "is not an integer of 0 or more")
     if isinstance(default, float):
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
         return None if ok else "is not a positive number"

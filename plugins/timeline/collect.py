@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.buildcache import cache_for
+from plugins.buildcache import cache_for, processes
 from plugins.gazetteer import Gazetteer
 from plugins.zhtext.sentences import sentence_spans
 
@@ -43,35 +43,38 @@ _FINGERPRINT = hashlib.sha1(b"".join(
                  "../zhtext/sentences.py"))).hexdigest()
 
 
-def _candidates(article, reference, settings: dict) -> list:
-    """(start, end, sentence, candidate, html_begin, html_end) for every sentence of the
+def _candidates_of(job: tuple[str, PreciseDate]) -> list:
+    """(start, end, sentence, candidate, html_begin, html_end) for every sentence of an
     article's text with a candidate: its offsets in the text and in the HTML (where its anchor
-    goes). Cached per HTML and date, so a rebuild neither parses nor extracts the articles that
-    did not change; the text view itself is never kept (10,000 of them take gigabytes)."""
-    source = article.record.content_html()
-
-    def compute():
-        view = HtmlText(source)
-        found = []
-        for start, end in sentence_spans(view.text):
-            candidates = extract(view.text[start:end], reference)
-            if candidates:
-                begin, finish = view.html_range(start, end)
-                found += [(start, end, view.text[start:end], candidate, begin, finish)
-                          for candidate in candidates]
-        return found
-
-    key = f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{source}"
-    return cache_for(settings).get_or_compute("timeline.extract.v3", key, compute)
+    goes). Module-level: it runs in worker processes. The text view is not kept (10,000 of
+    them take gigabytes)."""
+    source, reference = job
+    view = HtmlText(source)
+    found = []
+    for start, end in sentence_spans(view.text):
+        candidates = extract(view.text[start:end], reference)
+        if candidates:
+            begin, finish = view.html_range(start, end)
+            found += [(start, end, view.text[start:end], candidate, begin, finish)
+                      for candidate in candidates]
+    return found
 
 
-def extract_article(article, resolver: PlaceResolver, settings: dict) -> list[Entry]:
+def _candidates(articles, settings: dict) -> list[list]:
+    """Each article's candidates, cached per HTML and date, so a rebuild neither parses nor
+    extracts the articles that did not change; the others are extracted on every core."""
+    jobs = [(article.record.content_html(), article.record.date) for article in articles]
+    keyed = [(f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{source}",
+              (source, reference)) for source, reference in jobs]
+    return cache_for(settings).get_or_compute_all("timeline.extract.v3", keyed, _candidates_of,
+                                                   processes(settings))
+
+
+def extract_article(article, candidates: list, resolver: PlaceResolver) -> list[Entry]:
     """The entries one article's text states, each once (the first sentence wins)."""
-    reference = article.record.date
     entries, seen = [], set()
     base = article.record.place
-    for start, end, sentence, candidate, begin, finish in _candidates(article, reference,
-                                                                      settings):
+    for start, end, sentence, candidate, begin, finish in candidates:
         identifier = entry_id(article.slug, candidate.type, candidate.name)
         if identifier in seen:
             continue
@@ -94,8 +97,8 @@ def collect(articles, settings: dict, timeline_settings: dict,
     gazetteer = Gazetteer.load(settings["ARCHIVE_DATA_PATH"])
     resolver = PlaceResolver(gazetteer)
     entries = []
-    for article in articles:
-        entries.extend(extract_article(article, resolver, settings))
+    for article, candidates in zip(articles, _candidates(articles, settings)):
+        entries.extend(extract_article(article, candidates, resolver))
     curation = curation_file.load(curation_path(settings, timeline_settings))
     problems = list(curation.problems)
     hidden = 0
