@@ -57,6 +57,7 @@ PLUGINS = [
     "plugins.buildlog",
     "plugins.staleoutput",
     "plugins.pagecache",  # pages whose inputs did not change are not rendered again
+    "plugins.preview",  # invoke livereload: an edited article's page first, then the site
 ]  # entries like "plugins.places"
 
 # Feeds are generated only in production (publishconf.py), where SITEURL is absolute.

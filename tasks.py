@@ -66,8 +66,11 @@ def serve(c, port=8000):
 
 @task
 def livereload(c, port=8000):
-    """Rebuild on change and serve on 127.0.0.1:PORT."""
-    _pelican(c, "pelicanconf.py", f"--autoreload --listen --bind 127.0.0.1 --port {int(port)}")
+    """Build, serve on 127.0.0.1:PORT, and on every change show the edited article's page
+    first (in seconds, however large the archive), then build the whole site again."""
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(PY)} -m plugins.preview.loop --settings pelicanconf.py "
+              f"--port {int(port)}", pty=False)
 
 
 @task
