@@ -1,0 +1,132 @@
+"""Saved pages (plugins/importer/html.py): the headline the page's own title confirms, the date
+and source beside it, the article box whatever its class says. Tables of real titles and lines
+from the saved pages of tests/data/devset-html (the dNNN each case names), and whole pages."""
+import json
+from pathlib import Path
+
+import pytest
+
+from plugins.importer.decode import decode
+from plugins.importer.html import head_meta, html_document, page_headline
+
+DEVSET_HTML = Path(__file__).resolve().parents[2] / "tests" / "data" / "devset-html"
+
+HEADLINES = [
+    # The <title> adds the site, its column or the publishing unit after a separator.
+    {"id": "d051-unit-and-site-after-a-space-and-underscore",
+     "meta": {"html_title": "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作 东区办事处_中山网"},
+     "lines": ["东区新闻", "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作", "来源于：", "东区办事处"],
+     "expected": "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作"},
+    {"id": "d053-double-dash-site",
+     "meta": {"html_title": "常德市金融系统积极开展“金融知识普及月 金融知识进万家”活动--当代商报"},
+     "headings": ["常德市金融系统积极开展“金融知识普及月 金融知识进万家”活动"], "lines": ["首页", "要闻"],
+     "expected": "常德市金融系统积极开展“金融知识普及月 金融知识进万家”活动"},
+    {"id": "d072-dash-site-and-the-whole-title-in-a-share-box",
+     "meta": {"html_title": "武汉的声音：有英勇的你，才有英雄的城！-新华网"},
+     "lines": ["武汉的声音：有英勇的你，才有英雄的城！", "2020-02-19 20:29:58", "“妈妈，为什么还不能出去？”",
+               "武汉的声音：有英勇的你，才有英雄的城！-新华网"],
+     "expected": "武汉的声音：有英勇的你，才有英雄的城！"},
+    # A logo's <h1> names the site; the headline is an <h2> the <title> confirms.
+    {"id": "d063-site-name-h1", "meta": {"html_title": "土豆不“土” 土豆无“土” 松花江网"},
+     "headings": ["松花江网", "土豆不“土” 土豆无“土”"], "lines": ["松花江网", "土豆不“土” 土豆无“土”", "2022-02-13 09:57"],
+     "expected": "土豆不“土” 土豆无“土”"},
+    # A deck in the same <h1> (a table of headline and subtitle) is not in the <title>.
+    {"id": "d061-deck-glued-in-the-h1", "meta": {"html_title": "拿起跨界“指挥棒”她跟学生“较着劲儿”成长--大河网"},
+     "headings": ["拿起跨界“指挥棒”她跟学生“较着劲儿”成长 年过五十的她带领学校民乐团的孩子们一路快乐前行，在比赛中拿下不俗的成绩"],
+     "lines": ["拿起跨界“指挥棒”她跟学生“较着劲儿”成长", "年过五十的她带领学校民乐团的孩子们一路快乐前行，在比赛中拿下不俗的成绩"],
+     "expected": "拿起跨界“指挥棒”她跟学生“较着劲儿”成长"},
+    # A subtitle line under the headline, in the <title> too, is not (d054's is not in it).
+    {"id": "d054-subtitle-not-in-the-title", "meta": {"article_title": "山西品牌丝路行（南美站）正式启动",
+                                                      "html_title": "山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站"},
+     "headings": ["山西品牌丝路行（南美站）正式启动"],
+     "lines": ["山西品牌丝路行（南美站）正式启动", "成功举办中国（山西）－巴西双向经贸投资推介会", "时间："],
+     "expected": "山西品牌丝路行（南美站）正式启动"},
+    {"id": "d060-dash-subtitle-in-the-title-and-markup-in-its-meta",
+     "meta": {"article_title": "为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕",
+              "html_title": "为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕_巴彦淖尔市人民政府网"},
+     "lines": ["政务动态", "为现代化巴彦淖尔建设凝聚强大智慧和力量", "——热烈祝贺市政协五届一次会议开幕",
+               "巴彦淖尔市政府门户网站 www.bynr.gov.cn", "2022-02-11 09:52"],
+     "expected": "为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕"},
+    # A series banner before a bar: the whole line, which the title step cuts.
+    {"id": "d069-series-banner-stays-for-the-title-step",
+     "meta": {"html_title": "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来"},
+     "lines": ["官博", "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来", "2022-02-13 20:04:17"],
+     "expected": "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来"},
+    # Spaces the <h1> shows and the ArticleTitle drops.
+    {"id": "d067-spaced-h1", "meta": {"article_title": "内蒙古延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元"},
+     "headings": ["内蒙古延续部分到期税收优惠政策助企纾困 预计4年为纳税人减负180亿元"],
+     "lines": ["内蒙古延续部分到期税收优惠政策助企纾困", "预计4年为纳税人减负180亿元", "发布日期：2022-02-11 08:52"],
+     "expected": "内蒙古延续部分到期税收优惠政策助企纾困 预计4年为纳税人减负180亿元"},
+    # A cut headline completed from the page's 原标题.
+    {"id": "d058-cut-headline-completed",
+     "meta": {"html_title": "定了！广州南沙邮轮母港即将开通！地铁直达+无敌免..._政务_澎湃新闻-The Paper",
+              "description": "本文原标题：《定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城......》 搭地铁去坐邮轮玩转东南亚！"},
+     "headings": ["定了！广州南沙邮轮母港即将开通！地铁直达+无敌免..."],
+     "lines": ["定了！广州南沙邮轮母港即将开通！地铁直达+无敌免...", "2019-08-13 14:07来源：澎湃新闻·澎湃号·政务"],
+     "expected": "定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城"},
+    # Nothing on the page confirms the title: the caller keeps its <h1> or the title step reads.
+    {"id": "d073-empty-title", "meta": {"html_title": ""}, "lines": ["北京市儿童(13-15岁)心理素质发展现状调查研究报告"],
+     "expected": ""},
+    {"id": "site-name-only-title", "meta": {"html_title": "山西省人民政府门户网站", "site_name": "山西省人民政府门户网站"},
+     "lines": ["山西省人民政府门户网站", "首页"], "expected": ""},
+]
+
+
+@pytest.mark.parametrize("case", HEADLINES, ids=[c["id"] for c in HEADLINES])
+def test_page_headline(case):
+    assert page_headline(case["meta"], case["lines"], case.get("headings", [])) == case["expected"]
+
+
+HEAD_META = [
+    # An e-paper's issue date and a link on its line, after the headline's second appearance.
+    {"id": "d061-e-paper-issue-date", "headline": "拿起跨界“指挥棒”她跟学生“较着劲儿”成长",
+     "lines": ["拿起跨界“指挥棒”她跟学生“较着劲儿”成长", "第A01版：头版", "第A02版：成长周刊", "第A03版：成长周刊",
+               "第A04版：小记者训练营", "拿起跨界“指挥棒”她跟学生“较着劲儿”成长", "-----标题导航 END ------------",
+               "2022年02月12日 查看旧版(2007年11月18号以前)"],
+     "expected": {"date": "2022年02月12日"}},
+    # A disclosure table read cell by cell: 发布日期, not 成文日期, and the 发文机关 line (a prefix
+    # of the headline) is not the headline's line.
+    {"id": "d068-publication-date-of-a-disclosure-table",
+     "headline": "吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告",
+     "lines": ["发文机关：", "吉林省人民政府", "成文日期：", "2022年01月27日", "标 题：",
+               "吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告",
+               "发文字号：", "吉政明电〔2022〕1号", "发布日期：", "2022年01月28日"],
+     "expected": {"date": "2022年01月28日"}},
+    {"id": "d051-source-under-the-headline", "headline": "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作",
+     "lines": ["顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作", "来源于：", "东区办事处",
+               "2019年2月27日下午，佛山顺德区大良街道党工委委员、街道经济和科技促进局局长潘卓辉…"],
+     "expected": {"source": "东区办事处"}},
+    {"id": "d062-dotted-date-and-source", "headline": "图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年",
+     "lines": ["图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年", "2022.01.20 16:31", "来源：河南日报客户端"],
+     "expected": {"date": "2022.01.20 16:31", "source": "河南日报客户端"}},
+    # Further down is the article, not the page head.
+    {"id": "date-far-below-is-not-read", "headline": "社区开展垃圾分类宣传活动",
+     "lines": ["社区开展垃圾分类宣传活动", "甲。", "乙。", "丙。", "丁。", "2019-05-17"], "expected": {}},
+]
+
+
+@pytest.mark.parametrize("case", HEAD_META, ids=[c["id"] for c in HEAD_META])
+def test_head_meta(case):
+    assert head_meta(case["lines"], case["headline"]) == case["expected"]
+
+
+def page(name: str):
+    path = DEVSET_HTML / f"{name}.html"
+    return html_document(decode(path, path.read_bytes())[0])
+
+
+def test_an_article_box_with_a_furniture_class_is_kept():
+    """d057: 凤凰网's article box is class js_img_share_area (share): dropping it by its class
+    left only the related lists around it."""
+    doc = page("d057")
+    text = doc.text
+    assert "在这一背景下，吉林省长春市做了不一样的尝试" in text and "它就是长春" in text
+    assert "【深度】探路先行一一中国制造2025试点花落宁波" not in text
+
+
+@pytest.mark.parametrize("name", ["d053", "d063", "d055", "d074"])
+def test_the_headline_is_the_pages_own(name):
+    """d053's <h1> stands in a <header>, d063's <h1> is the site's logo, d055's headline is an
+    <h2> outside the article box, d074's head holds a byline under it."""
+    label = json.loads((DEVSET_HTML / f"{name}.json").read_text(encoding="utf-8"))
+    assert page(name).meta["title"] == label["title"]
