@@ -183,7 +183,7 @@ def place_pieces(doc: Document) -> list[Piece]:
         title = title[prefix.end():]
     if title:
         pieces.append(Piece(title, ZONE_WEIGHTS["headline"], "headline"))
-    sources = [doc.meta.get(k, "") for k in ("source_line", "publisher_line")]
+    sources = [doc.meta.get(k, "") for k in ("source_line", "publisher_line", "head_source")]
     sources += _CONTRIBUTOR.findall(doc.text)
     if doc.paras and P.PUBLISHER_LINE.match(doc.paras[-1].text) and len(doc.paras) > 1:
         sources.append(doc.paras[-1].text)  # 落款: the signing body under a report

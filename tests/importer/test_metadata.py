@@ -192,6 +192,12 @@ PIECES = [
      "expected": [("source", "青岛市崂山区人民政府金家岭街道办事处"),
                   ("lead", "近日，金家岭街道鲁信长春社区举办邻居节活动。（青岛市崂山区人民政府金家岭街道办事处供稿）"),
                   ("body", "")]},
+    # d051: the source line printed under a saved page's headline, outside its article box.
+    {"id": "d051-source-beside-the-headline", "meta": {"title": "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作",
+                                                       "head_source": "东区办事处"},
+     "lines": ["下一步，我区将升级发展众创金融街，为中山经济发展提供创新驱动力。"],
+     "expected": [("headline", "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作"), ("source", "东区办事处"),
+                  ("lead", "下一步，我区将升级发展众创金融街，为中山经济发展提供创新驱动力。"), ("body", "")]},
     # d047: the signing body under the text (落款).
     {"id": "d047-signature", "meta": {"title": "迎中秋庆国庆 情满党旗共团圆"},
      "lines": ["9月26日晚上，城开公司党支部联合新都社区开展文艺汇演。", "中共南昌高投城市建设开发有限公司支部委员会"],
