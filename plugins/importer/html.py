@@ -53,13 +53,14 @@ def html_document(markup: str) -> Document:
     _collect(soup.body or soup, page)
     lines = [p.text for p in page]
     headings = [h.get_text(" ", strip=True) for h in soup.find_all(_HEADINGS)]
-    headline = page_headline(meta, lines, headings)
+    block = _article_block(soup)
+    headline = page_headline(meta, lines, headings, _head_lines(lines, block))
     if headline:
         for key, value in head_meta(lines, headline).items():
             meta["head_" + key] = value
     # The element holding the article's paragraphs is never furniture, whatever its class or
     # tag says (凤凰网's article box is class js_img_share_area; ASP.NET wraps pages in <form>).
-    article = {id(t) for t in _article_block(soup)}
+    article = {id(t) for t in block}
     for tag in soup.find_all(_DROP_TAGS):
         if not _decomposed(tag) and id(tag) not in article:
             tag.decompose()
@@ -90,6 +91,8 @@ def html_document(markup: str) -> Document:
 
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 _SPACE = re.compile(r"\s+")
+# How far above the article's first paragraph a line may be its headline.
+HEAD_WINDOW = 40
 # The shortest visible line taken for the headline the page's <title> starts with: shorter
 # ones are column names and site names (要闻, 松花江网).
 HEADLINE_MIN = 6
@@ -103,7 +106,20 @@ def _bare(text: str) -> str:
     return _SPACE.sub("", text or "")
 
 
-def page_headline(meta: dict[str, str], lines: list[str], headings: list[str]) -> str:
+def _head_lines(lines: list[str], block: list[Tag]) -> range | None:
+    """Where a headline line may stand: from HEAD_WINDOW lines above the article's first sentence
+    paragraph on (a logo or menu far above it is the site's, not the article's); None when the
+    article's paragraphs are not found (every line may be the headline's)."""
+    if not block:
+        return None
+    first = next((p.get_text(" ", strip=True) for p in block[0].find_all("p", recursive=False)
+                  if _SENTENCE.search(p.get_text("", strip=True))), "")
+    at = next((i for i, line in enumerate(lines) if first and _bare(line) == _bare(first)), None)
+    return None if at is None else range(max(0, at - HEAD_WINDOW), len(lines))
+
+
+def page_headline(meta: dict[str, str], lines: list[str], headings: list[str],
+                  near: range | None = None) -> str:
     """The headline as the page shows it: the longest visible line (or heading) that the page's
     own title (ArticleTitle, og:title, <title>) starts with, before a separator and what the title
     adds: the site, its column or the publishing unit (…调研工作 东区办事处_中山网, …成长--大河网,
@@ -112,10 +128,12 @@ def page_headline(meta: dict[str, str], lines: list[str], headings: list[str]) -
     banner, not a headline; the title step cuts the banner). A logo's <h1> (松花江网) is never
     such a line. A dash subtitle on the next line is kept when the title carries it too; a
     headline cut with … is completed from the page (本文原标题：《…》). "" when nothing on the page
-    confirms a title: the caller keeps its <h1> or the title step reads the lines."""
+    confirms a title: the caller keeps its <h1> or the title step reads the lines. Headings count
+    wherever they stand; lines only `near` the article."""
     titles = [meta.get(k, "") for k in ("article_title", "og_title", "html_title")]
     site = _bare(meta.get("site_name", ""))
-    candidates = list(enumerate(lines)) + [(-1, h) for h in headings]
+    candidates = [(i, line) for i, line in enumerate(lines) if near is None or i in near]
+    candidates += [(-1, h) for h in headings]
     best, best_index, best_rest = "", -1, ""
     for title in dict.fromkeys(t.strip() for t in titles if t.strip()):
         whole, cut = _bare(title), []

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from plugins.importer.decode import decode
-from plugins.importer.html import head_meta, html_document, page_headline
+from plugins.importer.html import HEAD_WINDOW, head_meta, html_document, page_headline
 
 DEVSET_HTML = Path(__file__).resolve().parents[2] / "tests" / "data" / "devset-html"
 
@@ -130,3 +130,14 @@ def test_the_headline_is_the_pages_own(name):
     <h2> outside the article box, d074's head holds a byline under it."""
     label = json.loads((DEVSET_HTML / f"{name}.json").read_text(encoding="utf-8"))
     assert page(name).meta["title"] == label["title"]
+
+
+def test_a_line_far_above_the_article_is_not_its_headline():
+    """A page titled with the site's name alone, which its header prints too: the header line is
+    no headline (it stands far above the article); headings are still read wherever they are."""
+    menu = "".join(f"<div>栏目{i}</div>" for i in range(HEAD_WINDOW + 5))
+    article = "<div class='content'>" + "<p>城东街道组织志愿者走进社区，为居民开展义诊服务。</p>" * 10 + "</div>"
+    markup = f"<html><head><title>城东街道办事处</title></head><body><div>城东街道办事处</div>{menu}{article}</body></html>"
+    assert "title" not in html_document(markup).meta
+    with_heading = markup.replace("<div>城东街道办事处</div>", "<h1>城东街道办事处</h1>")
+    assert html_document(with_heading).meta["title"] == "城东街道办事处"
