@@ -54,7 +54,13 @@ def html_document(markup: str) -> Document:
     lines = [p.text for p in page]
     headings = [h.get_text(" ", strip=True) for h in soup.find_all(_HEADINGS)]
     block = _article_block(soup)
-    headline = page_headline(meta, lines, headings, _head_lines(lines, block))
+    start = _article_start(lines, block)
+    near = None if start is None else range(max(0, start - HEAD_WINDOW), len(lines))
+    headline = page_headline(meta, lines, headings, near)
+    if not headline and start is not None and not soup.find("h1"):
+        # A <title> that names only the column and the site (新闻动态--中国地理学会官网): the
+        # headline is the line above the page's 发布时间/来源 line, as in a plain document.
+        headline = _headline_above_meta(lines, start)
     if headline:
         for key, value in head_meta(lines, headline).items():
             meta["head_" + key] = value
@@ -106,16 +112,39 @@ def _bare(text: str) -> str:
     return _SPACE.sub("", text or "")
 
 
-def _head_lines(lines: list[str], block: list[Tag]) -> range | None:
-    """Where a headline line may stand: from HEAD_WINDOW lines above the article's first sentence
-    paragraph on (a logo or menu far above it is the site's, not the article's); None when the
-    article's paragraphs are not found (every line may be the headline's)."""
+def _article_start(lines: list[str], block: list[Tag]) -> int | None:
+    """The page line of the article's first sentence paragraph; None when the article's
+    paragraphs are not found. A headline line stands at most HEAD_WINDOW lines above it (a logo
+    or menu far above it is the site's, not the article's)."""
     if not block:
         return None
     first = next((p.get_text(" ", strip=True) for p in block[0].find_all("p", recursive=False)
                   if _SENTENCE.search(p.get_text("", strip=True))), "")
-    at = next((i for i, line in enumerate(lines) if first and _bare(line) == _bare(first)), None)
-    return None if at is None else range(max(0, at - HEAD_WINDOW), len(lines))
+    return next((i for i, line in enumerate(lines) if first and _bare(line) == _bare(first)), None)
+
+
+def _headline_above_meta(lines: list[str], start: int) -> str:
+    """The title-like line right above the last 发布时间/来源 line before the article's first
+    paragraph (2019年中国人文地理学术年会在重庆•西南大学成功举行！ / 发布时间：2019-05-18 / 来源：…)."""
+    from .steps import _headline_candidate, furniture_kind, parse_meta_line
+
+    for i in range(start - 1, max(-1, start - HEAD_META_LINES - 1), -1):
+        values = parse_meta_line(lines[i]) or {}
+        if not (values.get("date") or values.get("source")):
+            continue
+        above = i - 1
+        while above >= 0 and (parse_meta_line(lines[above]) or P.LABEL_LINE.match(lines[above])):
+            above -= 1   # 发布时间：… / 来源：… on lines of their own
+        # A headline may end on ！ or ？ (…成功举行！), a sentence line may not.
+        line = lines[above].strip() if above >= 0 else ""
+        if line and _headline_candidate(line.rstrip("！!？?")) and furniture_kind(line) is None:
+            return line
+        return ""
+    return ""
+
+
+# How far above the article's first paragraph the page head's date or source line is looked for.
+HEAD_META_LINES = 6
 
 
 def page_headline(meta: dict[str, str], lines: list[str], headings: list[str],

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from plugins.importer.decode import decode
-from plugins.importer.html import HEAD_WINDOW, head_meta, html_document, page_headline
+from plugins.importer.html import HEAD_WINDOW, _headline_above_meta, head_meta, html_document, page_headline
 
 DEVSET_HTML = Path(__file__).resolve().parents[2] / "tests" / "data" / "devset-html"
 
@@ -141,3 +141,25 @@ def test_a_line_far_above_the_article_is_not_its_headline():
     assert "title" not in html_document(markup).meta
     with_heading = markup.replace("<div>城东街道办事处</div>", "<h1>城东街道办事处</h1>")
     assert html_document(with_heading).meta["title"] == "城东街道办事处"
+
+
+ABOVE_META = [
+    # GeneralNewsExtractor's tests/gsc/1.html (中国地理学会): the <title> names only the column
+    # and the site (新闻动态--中国地理学会官网), the page head shows the headline over its date line.
+    {"id": "gsc-headline-over-its-date-line",
+     "lines": ["首页 - 新闻动态", "详细内容左侧开始", "2019年中国人文地理学术年会在重庆•西南大学成功举行！",
+               "发布时间：2019-05-18 来源：中国地理学会", "5月10-12日，2019年中国人文地理学术年会在重庆·西南大学举行。"],
+     "expected": "2019年中国人文地理学术年会在重庆•西南大学成功举行！"},
+    {"id": "date-and-source-on-lines-of-their-own",
+     "lines": ["社区开展垃圾分类宣传活动", "发布时间：2021-06-18", "来源：南湖街道", "6月18日，南湖街道开展宣传活动。"],
+     "expected": "社区开展垃圾分类宣传活动"},
+    {"id": "a-breadcrumb-over-the-date-is-no-headline",
+     "lines": ["首页 > 新闻中心 > 正文", "发布时间：2021-06-18", "6月18日，南湖街道开展宣传活动。"], "expected": ""},
+    {"id": "no-date-line-no-headline", "lines": ["社区开展垃圾分类宣传活动", "6月18日，南湖街道开展宣传活动。"],
+     "expected": ""},
+]
+
+
+@pytest.mark.parametrize("case", ABOVE_META, ids=[c["id"] for c in ABOVE_META])
+def test_headline_above_the_page_heads_date_line(case):
+    assert _headline_above_meta(case["lines"], len(case["lines"]) - 1) == case["expected"]
