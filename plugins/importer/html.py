@@ -318,6 +318,8 @@ def _only_string(tag: Tag):
     return None
 
 
+# Where readers' comments are kept (a blog's #comments, 网易's 跟帖 box).
+_COMMENTS = re.compile(r"comment|reply|discuss|gentie|pinglun", re.I)
 # Paragraphs that hold this many Chinese characters of sentences make their parent the article.
 ARTICLE_BLOCK_MIN = 150
 _SENTENCE = re.compile(r"[。！？]")
@@ -331,6 +333,9 @@ def _article_block(soup: BeautifulSoup) -> list[Tag]:
         text = p.get_text("", strip=True)
         if not _SENTENCE.search(text) or p.find_parent("p") is not None:
             continue
+        if any(_COMMENTS.search(" ".join([a.get("id") or "", *(a.get("class") or [])]))
+               for a in p.parents if isinstance(a, Tag)):
+            continue   # readers' comments may outweigh a short article; they are never it
         parent = p.parent
         if parent is None:
             continue

@@ -163,3 +163,13 @@ ABOVE_META = [
 @pytest.mark.parametrize("case", ABOVE_META, ids=[c["id"] for c in ABOVE_META])
 def test_headline_above_the_page_heads_date_line(case):
     assert _headline_above_meta(case["lines"], len(case["lines"]) - 1) == case["expected"]
+
+
+def test_readers_comments_are_never_the_article_box():
+    """A blog post (Chinese Web Content Extraction Dataset, 54e89e4e…: 很高兴入住博客堂) whose 63
+    comments outweigh it: the comments' box is not protected as the article, and the post's box
+    is kept even when its class reads like furniture."""
+    post = "<div class='js_img_share_area'>" + "<p>承蒙开心就好的邀请，很高兴入住博客堂，这里的博客将集中在两个方面。</p>" * 6 + "</div>"
+    comments = "<div id='comments'>" + "<p>拜读了你翻译的书，很不错，期待下一本早日出版，我等看客有福了。</p>" * 20 + "</div>"
+    doc = html_document(f"<html><body>{post}{comments}</body></html>")
+    assert "很高兴入住博客堂" in doc.text and "我等看客有福了" not in doc.text
