@@ -135,14 +135,17 @@ def _headline_above_meta(lines: list[str], start: int) -> str:
         above = i - 1
         while above >= 0 and (parse_meta_line(lines[above]) or P.LABEL_LINE.match(lines[above])):
             above -= 1   # 发布时间：… / 来源：… on lines of their own
-        # A headline may end on ！ or ？ (…成功举行！), a sentence line may not.
+        # A headline may end on ！ or ？ (…成功举行！), a sentence line may not; a label and
+        # its value (译：Chen Bin) is no headline.
         line = lines[above].strip() if above >= 0 else ""
-        if line and _headline_candidate(line.rstrip("！!？?")) and furniture_kind(line) is None:
+        if (line and _headline_candidate(line.rstrip("！!？?")) and furniture_kind(line) is None
+                and len(_HAN.findall(line)) >= HEADLINE_MIN and not _LABELLED.match(line)):
             return line
         return ""
     return ""
 
 
+_LABELLED = re.compile(r"^[^：:，。]{1,4}[：:]")
 # How far above the article's first paragraph the page head's date or source line is looked for.
 HEAD_META_LINES = 6
 
@@ -167,11 +170,21 @@ def page_headline(meta: dict[str, str], lines: list[str], headings: list[str],
     for title in dict.fromkeys(t.strip() for t in titles if t.strip()):
         whole, cut = _bare(title), []
         equal = None
+        after_site = []
         for index, text in candidates:
             bare = _bare(text)
-            if len(bare) < HEADLINE_MIN and bare != whole or bare == site or not whole.startswith(bare):
+            if len(bare) < HEADLINE_MIN or len(_HAN.findall(bare)) < 2 or bare == site:
+                continue   # 1, Joel on Software, 松花江网: no Chinese headline
+            if not whole.startswith(bare):
+                # 站名 - 标题: an older site's name first (Joel on Software - 给计算机系学生的建议).
+                before = title[:len(title) - len(_after_from_end(title, len(bare)))]
+                if (whole.endswith(bare) and _TITLE_SEPARATOR.match(before[::-1])
+                        and (len(bare) > len(_bare(before)) or not _HAN.search(before))):
+                    after_site.append((len(bare), index, text.strip()))
                 continue
             if bare == whole:
+                if _site_first(title):
+                    continue   # China-Pub blog--洞庭一叶 printed as the blog's header
                 equal = equal or (index, text.strip())
                 continue
             rest = _after(title, len(bare))
@@ -184,6 +197,9 @@ def page_headline(meta: dict[str, str], lines: list[str], headings: list[str],
                 choice = (index, text, rest)
         if choice is None and equal is not None:
             choice = (equal[0], equal[1], "")
+        if choice is None and after_site:
+            length, index, text = max(after_site)
+            choice = (index, text, "")
         if choice and len(_bare(choice[1])) > len(_bare(best)):
             best_index, best, best_rest = choice
     if not best:
@@ -196,8 +212,27 @@ def page_headline(meta: dict[str, str], lines: list[str], headings: list[str],
     return best
 
 
+def _site_first(title: str) -> bool:
+    """A title printed whole that is a site's or blog's name and a part shorter than it
+    (China-Pub blog--洞庭一叶), not a series name and a longer headline (书记市长这一周 | 奋马扬鞭…)."""
+    parts = [p for p in _INNER_SEPARATOR.split(title) if p.strip()]
+    return len(parts) > 1 and len(_bare(parts[-1])) <= len(_bare(parts[0]))
+
+
+_INNER_SEPARATOR = re.compile(r"\s*(?:--|__|\s[-_|｜丨]\s|[|｜丨_])\s*")
 # What separates a page title's headline from the site, column or unit it adds.
 _TITLE_SEPARATOR = re.compile(r"^(?:\s|[-_|｜丨—–·:：]|——)")
+
+
+def _after_from_end(text: str, count: int) -> str:
+    """The last `count` non-space characters of text, with the spaces among them."""
+    seen = 0
+    for i in range(len(text) - 1, -1, -1):
+        if not text[i].isspace():
+            seen += 1
+            if seen == count:
+                return text[i:]
+    return text
 
 
 def _after(text: str, count: int) -> str:

@@ -69,6 +69,15 @@ HEADLINES = [
      "expected": ""},
     {"id": "site-name-only-title", "meta": {"html_title": "山西省人民政府门户网站", "site_name": "山西省人民政府门户网站"},
      "lines": ["山西省人民政府门户网站", "首页"], "expected": ""},
+    # Unlabelled pages of the Chinese Web Content Extraction Dataset (original/<uuid>.html).
+    {"id": "d02c66a2-site-name-first", "meta": {"html_title": "Joel on Software - 给计算机系学生的建议"},
+     "lines": ["Joel on Software", "给计算机系学生的建议", "译：Chen Bin"], "expected": "给计算机系学生的建议"},
+    {"id": "c38e2b2d-blog-name-printed-as-the-header", "meta": {"html_title": "China-Pub blog--洞庭一叶"},
+     "lines": ["China-Pub blog--洞庭一叶", "洞庭一叶", "陈天华《警世钟》"], "expected": ""},
+    {"id": "c3a80850-a-title-of-one-digit", "meta": {"html_title": "1"}, "lines": ["1", "纯棉时代·感动书系简介"],
+     "expected": ""},
+    {"id": "fad52388-a-chapter-title", "meta": {"html_title": "二十三、感赞"}, "lines": ["二十三、感赞", "一、法官试验凡事谢恩"],
+     "expected": "二十三、感赞"},
 ]
 
 
@@ -157,6 +166,8 @@ ABOVE_META = [
      "lines": ["首页 > 新闻中心 > 正文", "发布时间：2021-06-18", "6月18日，南湖街道开展宣传活动。"], "expected": ""},
     {"id": "no-date-line-no-headline", "lines": ["社区开展垃圾分类宣传活动", "6月18日，南湖街道开展宣传活动。"],
      "expected": ""},
+    {"id": "d02c66a2-a-translators-label-is-no-headline", "lines": ["译：Chen Bin", "发布时间：2005-01-02",
+                                                                     "大学生们总是想知道该选什么课。"], "expected": ""},
 ]
 
 
