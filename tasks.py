@@ -168,11 +168,18 @@ def check(c, content="content", data="data"):
               f"--data {shlex.quote(data)}", pty=False)
 
 
-@task(name="eval", help={"truth": "folder of raw documents with JSON sidecars (tests/data/devset)"})
-def eval_(c, truth="tests/data/devset"):
-    """Import a labelled folder into a temporary place and print per-field accuracy and misses."""
+# The development set of issue 13: the text documents and the saved pages, measured as one set.
+DEVSET = ("tests/data/devset", "tests/data/devset-html")
+
+
+@task(name="eval", iterable=["truth"],
+      help={"truth": "folder of raw documents with JSON sidecars; repeat it to measure several as one "
+                     "set (default: " + " and ".join(DEVSET) + ")"})
+def eval_(c, truth=None):
+    """Import labelled folders into a temporary place and print per-field accuracy and misses."""
+    folders = " ".join(f"--truth {shlex.quote(t)}" for t in (truth or DEVSET))
     with c.cd(str(ROOT)):
-        c.run(f"{shlex.quote(PY)} -m plugins.importer eval --truth {shlex.quote(truth)}", pty=False)
+        c.run(f"{shlex.quote(PY)} -m plugins.importer eval {folders}", pty=False)
 
 
 @task

@@ -23,7 +23,12 @@ Rules (each one is tested in tests/importer/test_resolve.py):
    parent and DOMINANCE times that of its next sibling, and stops where no child does: awardees
    in several districts of a city leave the city; a street named once in a city-wide story
    leaves the city.
-5. Review (Resolution.review): a street named without corroboration, an ambiguous name, a close
+5. The publisher. An office named in a source or publisher line (来源于：东区办事处, 沙坪坝区中梁镇
+   人民政府, …街道办事处供稿; not a newspaper or a site), once corroborated, is the page's own
+   place: the descent follows its path down to it, whatever a visit or a guest names in the
+   headline, and goes on below it by the evidence. A county-level city's short form (胶州) counts
+   only with one of its ancestors named: alone it is as likely an everyday word (安宁疗护).
+6. Review (Resolution.review): a street named without corroboration, an ambiguous name, a close
    call between a place and one of its parts, several provinces.
 """
 from __future__ import annotations
@@ -114,6 +119,11 @@ class _Index:
                 if len(short) >= 2 and short != name:
                     self.by_name.setdefault(short, set()).add(code)
                     self.short_of.setdefault(short, set()).add(code)
+        # A city's short form is read anywhere, even where a county-level division of the same
+        # name would need a word start (中山 for 中山市, which the table also lists as its own
+        # county level: 走访了中山零壹金服).
+        self.word_start_only -= {s for s, codes in self.short_of.items()
+                                 if any(gazetteer.get(c).level in ("province", "city") for c in codes)}
         # Short forms ending like a full name (杭州, 胶州) are looked for here too: the suffix
         # scan only sees names of three characters or more.
         short_names = {n for n in self.by_name if n[-1] not in _SUFFIXES} | set(self.short_of)
@@ -264,19 +274,32 @@ def resolve(gazetteer: Gazetteer, text: str = "", pieces: list[Piece] | None = N
     for name, code in sorted({(m.name, m.code) for f in by_piece for m in f
                               if m.code and m.name in gazetteer.renamed}):
         result.evidence.append(f"{name} is an old name: today {gazetteer.get(code).name} ({code})")
-    return _descend(gazetteer, evidence, result, _self_references(pieces))
+    return _descend(gazetteer, evidence, result, _self_references(pieces),
+                    _publisher(gazetteer, by_piece, pieces))
+
+
+def _publisher(gazetteer: Gazetteer, by_piece: list[list[_Mention]], pieces: list[Piece]) -> str | None:
+    """The division an office in a source or publisher line names (来源于：东区办事处, 沙坪坝区中梁镇
+    人民政府, …街道办事处供稿), when its names make one line of places: whose page it is."""
+    codes = {m.code for piece, found in zip(pieces, by_piece) if piece.zone == "source"
+             for m in found if m.code and m.weight > 0}
+    chain = sorted(codes, key=lambda c: len(gazetteer.ancestors(c)))
+    if chain and all(gazetteer.is_within(chain[i + 1], chain[i]) for i in range(len(chain) - 1)):
+        return chain[-1]
+    return None
 
 
 def _corroborate(gazetteer: Gazetteer, index: _Index, by_piece: list[list[_Mention]],
                  mentioned: dict[str, int], text: str, result: Resolution) -> None:
     """Read each mention as one division, or as none (rule 2)."""
     uncorroborated_streets: set[str] = set()
+    shorts_alone: set[str] = set()
     ambiguous: dict[str, set[str]] = {}
     chosen_streets: dict[str, tuple[str, list[str]]] = {}
     named: dict[str, list[str]] = {}   # street code → its communities named (once per code)
     for found in by_piece:
         for m in found:
-            valid = []
+            valid, short_alone = [], False
             for code in m.codes:
                 d = gazetteer.get(code)
                 support = [a for a in gazetteer.ancestors(code)[:-1] if a.code in mentioned]
@@ -287,6 +310,13 @@ def _corroborate(gazetteer: Gazetteer, index: _Index, by_piece: list[list[_Menti
                     ok = True
                 elif d.level == "street":
                     ok = bool(support or communities)
+                elif d.level == "district" and m.name in index.short_of:
+                    # 胶州 for 胶州市 only with 青岛 or 山东 named: alone, a short form is as likely
+                    # an everyday word (安宁疗护, hospice care, is not 安宁市).
+                    ok = bool(support)
+                    short_alone = short_alone or not ok
+                    if not ok:
+                        continue
                 else:
                     ok = bool(support) or len([c for c in m.codes
                                                if gazetteer.get(c).level == d.level]) == 1
@@ -295,7 +325,9 @@ def _corroborate(gazetteer: Gazetteer, index: _Index, by_piece: list[list[_Menti
                 elif d.level == "street":
                     uncorroborated_streets.add(d.name)
             if not valid:
-                if not any(gazetteer.get(c).level == "street" for c in m.codes):
+                if short_alone:
+                    shorts_alone.add(m.name)
+                elif not any(gazetteer.get(c).level == "street" for c in m.codes):
                     level = gazetteer.get(next(iter(m.codes))).level
                     ambiguous.setdefault(level, set()).add(m.name)
                 continue
@@ -306,6 +338,9 @@ def _corroborate(gazetteer: Gazetteer, index: _Index, by_piece: list[list[_Menti
                 chosen_streets[m.code] = ([a.name for a in support] + communities, d.name)
     for code, (why, name) in chosen_streets.items():
         result.evidence.append(f"{name} ({code}) corroborated by {', '.join(why)}")
+    for name in sorted(shorts_alone):
+        result.evidence.append(f"{name} read as a word: a county-level short form without its city or "
+                               "province named")
     homonyms_left = {}
     for name in uncorroborated_streets:
         total = len(gazetteer.find(name, "street"))
@@ -442,7 +477,7 @@ _SELF_REFERENCE = re.compile(r"[我本](?:街道|市|区|县|旗|镇|乡)(?!域|
 
 
 def _descend(gazetteer: Gazetteer, weights: _Evidence, result: Resolution,
-             speaks_as: dict[str, float]) -> Resolution:
+             speaks_as: dict[str, float], publisher: str | None = None) -> Resolution:
     evidence = weights.total
     node: Division | None = None
     children = [gazetteer.get(c) for c in evidence if len(c) == 2]
@@ -465,6 +500,16 @@ def _descend(gazetteer: Gazetteer, weights: _Evidence, result: Resolution,
             stands_out = False  # named only in a list, or only through its communities
         elif best.code in weights.headline and best_e > second:
             stands_out = True   # the headline's own place, unless a sibling weighs as much
+        on_path = next((k for k in kids if publisher and (k.code == publisher
+                                                          or gazetteer.is_within(publisher, k.code))), None)
+        if on_path is not None and on_path is not best:
+            # A visit: 顺德区大良街道…一行到众创金融街调研 in the headline and lead of a page the
+            # host published (来源于：东区办事处). The publisher's place is the page's own.
+            result.evidence.append(f"{on_path.name}: the publisher's place, over {best.name} "
+                                   f"({evidence[on_path.code]:g} against {best_e:g})")
+            best, best_e, stands_out = on_path, evidence[on_path.code], True
+        elif on_path is not None:
+            stands_out = True
         if stands_out:
             node = best
             result.evidence.append(f"{best.name} ({best.code}): {best_e:g} of {total:g}")

@@ -61,14 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     ev = sub.add_parser("eval", help="import a labelled folder and print per-field accuracy",
                         description="Exit status: 0 when the evaluation ran (whatever the figures), "
                                     "1 when it could not run.")
-    ev.add_argument("--truth", required=True, type=Path,
-                    help="raw documents with JSON sidecars (tests/data/devset)")
+    ev.add_argument("--truth", required=True, type=Path, action="append",
+                    help="raw documents with JSON sidecars (tests/data/devset); repeat it to "
+                         "measure several folders as one set")
     ev.add_argument("--data", type=Path, default=ROOT / "data", help="gazetteer and topics")
     args = parser.parse_args(argv)
 
     if args.command == "eval":
         from .evaluate import run
-        return run(args.truth, args.data)
+        return run(args.truth if len(args.truth) > 1 else args.truth[0], args.data)
 
     if args.command == "import":
         from .importer import DEFAULT_MAX_BYTES, Options, format_report, import_paths

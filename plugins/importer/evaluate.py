@@ -1,4 +1,6 @@
-"""`invoke eval --truth DIR`: import a labelled folder and measure the labels a careful reader gave.
+"""`invoke eval --truth DIR [--truth DIR…]`: import labelled folders and measure the labels a careful
+reader gave. Several folders are measured as one set (the development set of issue 13 is
+tests/data/devset and tests/data/devset-html together).
 
 DIR holds raw documents (any suffix the importer reads) each with a JSON sidecar of the same
 stem (tests/data/devset/README.md explains the fields). Every document is imported into a
@@ -14,8 +16,8 @@ temporary folder exactly as `invoke import` does; the articles are read back and
   reader gave, since the front matter must name the whole path), empty, or a **wrong guess**
   (a name where the reader put none or another one).
 - furniture: body lines that are page furniture: a line matching a furniture pattern below, a
-  string the sidecar's `notes` quote as boilerplate/footer/header/breadcrumb…, or the headline
-  repeated in the body.
+  string the sidecar's `notes` quote as boilerplate/footer/header/breadcrumb…, a snippet of a saved
+  page's `body_without` (what its reader saw as furniture), or the headline repeated in the body.
 - honours and initiatives: the timeline's own extraction (plugins/timeline/extract.py) over the
   sentences of the article as the site renders it. The timeline keeps one entry per article,
   type and name (plugins/timeline/model.py: entry_id), so both sides are counted that way: an
@@ -297,10 +299,12 @@ def furniture_markers(notes: str) -> list[str]:
     return markers
 
 
-def furniture_lines(text: str, title: str, notes: str) -> list[str]:
+def furniture_lines(text: str, title: str, notes: str, without: list[str] | None = None) -> list[str]:
+    """Body lines that are furniture; `without` are snippets a reader saw as furniture on the
+    page (a saved page's `body_without`), looked for like the strings its notes quote."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     found = []
-    markers = furniture_markers(notes)
+    markers = furniture_markers(notes) + [m for m in map(norm, without or []) if m]
     folded_title = norm(title)
     for line in lines:
         folded = norm(line)
@@ -361,8 +365,13 @@ def check_entries(ev: Evaluation, doc: str, truth: dict, text: str, reference: P
 
 
 # --- running -------------------------------------------------------------------------------
-def evaluate(truth_dir: Path, data_dir: Path = ROOT / "data") -> Evaluation:
-    docs = labelled_documents(truth_dir)
+def evaluate(truth_dirs: Path | list[Path], data_dir: Path = ROOT / "data") -> Evaluation:
+    folders = [truth_dirs] if isinstance(truth_dirs, (str, Path)) else list(truth_dirs)
+    docs = [d for folder in folders for d in labelled_documents(folder)]
+    names = [d.raw.name for d in docs]
+    clash = next((n for n in names if names.count(n) > 1), None)
+    if clash:
+        raise EvalError(f"{clash}: in two of the folders; documents measured together need distinct names")
     gazetteer = Gazetteer.load(data_dir)
     ev = Evaluation(documents=len(docs))
     with tempfile.TemporaryDirectory(prefix="eval-") as tmp:
@@ -387,7 +396,8 @@ def evaluate(truth_dir: Path, data_dir: Path = ROOT / "data") -> Evaluation:
             check_kind(ev, name, d.truth, article)
             check_places(ev, name, d.truth, article, gazetteer)
             text = article_text(article)
-            left = furniture_lines(text, article.get("Title"), d.truth.get("notes") or "")
+            left = furniture_lines(text, article.get("Title"), d.truth.get("notes") or "",
+                                   d.truth.get("body_without"))
             if left:
                 ev.furniture[name] = left
                 for line in left:
@@ -416,7 +426,7 @@ def _count_failed(ev: Evaluation, name: str, truth: dict) -> None:
 
 
 # --- report --------------------------------------------------------------------------------
-def format_report(ev: Evaluation, truth_dir: Path) -> str:
+def format_report(ev: Evaluation, truth_dirs: Path | list[Path]) -> str:
     n = ev.documents
     rows = [
         ("title", f"{ev.rate('title'):.0%}", f"{ev.right['title']}/{n}"),
@@ -437,7 +447,8 @@ def format_report(ev: Evaluation, truth_dir: Path) -> str:
                      f"{c['matched_truth']}/{c['truth']} labelled found, "
                      f"{c['matched_found']}/{c['found']} extracted right"))
     width = max(len(r[0]) for r in rows)
-    lines = [f"eval: {n} labelled documents in {truth_dir}" +
+    where = ", ".join(map(str, truth_dirs)) if isinstance(truth_dirs, list) else str(truth_dirs)
+    lines = [f"eval: {n} labelled documents in {where}" +
              (f", {len(ev.failed)} not imported" if ev.failed else ""), ""]
     lines += [f"  {name:<{width}}  {value:>13}  {detail}" for name, value, detail in rows]
     lines += ["", f"misses ({len(ev.misses)}):"]
@@ -447,12 +458,12 @@ def format_report(ev: Evaluation, truth_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def run(truth_dir: Path, data_dir: Path = ROOT / "data") -> int:
+def run(truth_dirs: Path | list[Path], data_dir: Path = ROOT / "data") -> int:
     """`python -m plugins.importer eval`: the report on stdout, 0 when it ran."""
     try:
-        ev = evaluate(truth_dir, data_dir)
+        ev = evaluate(truth_dirs, data_dir)
     except (EvalError, OSError, ValueError) as e:
         print(f"eval: {e}", file=sys.stderr)
         return 1
-    print(format_report(ev, truth_dir))
+    print(format_report(ev, truth_dirs))
     return 0

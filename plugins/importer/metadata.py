@@ -27,10 +27,23 @@ def kind_of(doc: Document) -> str:
     # A profile: titled with a place's name alone, and describing it (地处…, 辖区面积…).
     if P.PROFILE_TITLE.match(title) and P.PROFILE_PHRASE.search(text):
         return "report"
-    # A year's review opening the text (2020年，海秀街以…为目标): a yearbook entry or summary.
-    if doc.paras and P.YEAR_REVIEW_OPENING.match(doc.paras[0].text):
+    # A year's review opening the text (2020年，海秀街以…为目标): a yearbook entry or summary;
+    # but a page dated in that very year tells that year's news (2020年，因为疫情影响… on a page
+    # of 2020-09-11): a year is reviewed after it ends.
+    opening = P.YEAR_REVIEW_OPENING.match(doc.paras[0].text) if doc.paras else None
+    if opening and opening.group("year") not in _page_years(doc):
         return "report"
     return "news"
+
+
+def _page_years(doc: Document) -> set[str]:
+    """The years of the dates the page states for itself (时间 line, beside the headline, meta)."""
+    years = set()
+    for key in ("date_line", "head_date", "page_date"):
+        found = parse_date(doc.meta.get(key, "")) if doc.meta.get(key) else None
+        if found:
+            years.add(str(found.year))
+    return years
 
 
 # A news text that opens with a full date (2018年3月5日，街道…) reports that day's event.
@@ -104,7 +117,11 @@ def date_of(doc: Document, kind: str, notes: list[str] | None = None) -> tuple[F
     page date was not used."""
     notes = notes if notes is not None else []
     rejected = None
-    for key, how in (("date_line", "时间 line"), ("page_date", "page metadata")):
+    # The page's own statements first: its 时间/发布日期 line, the date beside its headline; then
+    # the document's signature or 成文日期 (a notice is signed a day before it is published);
+    # htmldate's reading of the page last.
+    for key, how in (("date_line", "时间 line"), ("head_date", "the date beside the headline"),
+                     ("written_line", "signature date"), ("page_date", "page metadata")):
         if doc.meta.get(key):
             found = parse_date(doc.meta[key])
             if found:
@@ -166,7 +183,7 @@ def place_pieces(doc: Document) -> list[Piece]:
         title = title[prefix.end():]
     if title:
         pieces.append(Piece(title, ZONE_WEIGHTS["headline"], "headline"))
-    sources = [doc.meta.get(k, "") for k in ("source_line", "publisher_line")]
+    sources = [doc.meta.get(k, "") for k in ("source_line", "publisher_line", "head_source")]
     sources += _CONTRIBUTOR.findall(doc.text)
     if doc.paras and P.PUBLISHER_LINE.match(doc.paras[-1].text) and len(doc.paras) > 1:
         sources.append(doc.paras[-1].text)  # 落款: the signing body under a report

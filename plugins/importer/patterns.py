@@ -20,20 +20,25 @@ BOILERPLATE_LINES = [
     ("breadcrumb", re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]?$")),
     ("image-file", re.compile(r"^\S{1,120}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)),
     ("prev-next", re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?.*$")),
-    ("editor", re.compile(r"^[\[【(（]?\s*(?:责任编辑|责编|编辑|审核|校对|值班编辑)\s*[:：].{0,20}[\]】)）]?$")),
-    ("page-tools", re.compile(r"^(?:[【\[]?\s*(?:打印|关闭|打印本页|关闭窗口|字号|大|中|小|分享到|返回顶部|"
-                              r"收藏|推荐|扫一扫|默认|纠错|Top)\s*[】\]]?[\s|｜:：]*)+$", re.I)),
+    # 责任编辑：龙慧, 责编|陈梦莹 (a WeChat account's credits use a bar).
+    ("editor", re.compile(r"^[\[【(（]?\s*(?:责任编辑|责编|编辑|审核|校对|值班编辑)\s*[:：|｜].{0,20}[\]】)）]?$")),
+    # A row of page tools: 【打印】【关闭】, 打印 字体：放大 正常 缩小, a font-size chooser read as
+    # lines (字号 / 超大 / 大 / 标准 / 小), a read-aloud button (朗读).
+    ("page-tools", re.compile(r"^(?:[【\[]?\s*(?:打印|关闭|打印本页|关闭窗口|字号|字体|大|中|小|超大|标准|正常|放大|"
+                              r"缩小|朗读|分享到|返回顶部|收藏|推荐|扫一扫|默认|纠错|Top)\s*[】\]]?[\s|｜:：]*)+$", re.I)),
+    # The government CMS's QR prompt under the text (山西, 巴彦淖尔, 吉林 sites).
+    ("page-tools", re.compile(r"^扫一扫在手机(?:上)?打开当前页面?$")),
     # 大字体 小字体 扫码带走; [字体: ] 打印; 字号:A- A+; 放大 缩小 默认; [收藏] [推荐][字号: ] [打印] [关闭].
     ("font-bar", re.compile(r"大字体|小字体|扫码带走|^[\[【]?\s*字[体号]\s*[:：]|字号\s*[:：]\s*[\]】]|"
                             r"字号\s*[:：]\s*A|^放大\s*缩小")),
     ("footer", re.compile(r"(?:版权所有|版权声明|Copyright|©|ICP备|ICP证|公网安备|网站标识码|技术支持[:：]|"
                           r"主办单位[:：]|承办单位[:：]|建议使用.{0,20}浏览器|分辨率|网站简介|联系方法|招聘信息|"
-                          r"Produced By|不良信息举报|免责声明)", re.I)),
+                          r"Produced By|不良信息举报|免责声明|仅代表\S{0,8}(?:观点|立场)|不代表\S{0,10}(?:观点|立场))", re.I)),
     # A line opening with the copyright notice is a footer however long it is.
     ("copyright", re.compile(r"^(?:版权声明|版权所有|Copyright|©|\(c\))", re.I)),
     # A line of nothing but marks: what a layout leaves (| , ? , -).
     ("stray-marks", re.compile(r"^[^\w\u3400-\u9fff]{1,5}$")),
-    ("share", re.compile(r"^(?:分享到|分享)\s*[:：]?\s*(?:微信|微博|QQ|朋友圈|空间|\s|[|｜、,，])*$")),
+    ("share", re.compile(r"^(?:分享到|分享)\s*[:：]?\s*(?:微信|微博|QQ|朋友圈|空间|\s|[|｜、,，\-—])*$")),
     ("share", re.compile(r"^(?:微信公众号|官方微博|官方微信|扫码关注|手机版|客户端下载)$")),
     ("comment", re.compile(r"^(?:我要评论|发表评论|网友评论|我要爆料|评论\s*[:：]\s*\d*)")),
     ("related", re.compile(r"^(?:相关(?:阅读|新闻|文章|链接|信息|词条|搜索|推荐)|延伸阅读|推荐阅读|热点推荐|"
@@ -48,24 +53,50 @@ BOILERPLATE_LINES = [
     ("hotline", re.compile(r"^(?:新闻|服务|举报|投稿)?热线\s*[:：]\s*[\d\-－—()（） ]{6,}$")),
     ("page-label", re.compile(r"^(?:详细内容|内容详情|文章详情|新闻详情|正文|阅读全文|第\d{1,3}篇)$")),
     ("page-number", re.compile(r"^\d{1,3}$")),
+    # A dialog's close button (X) left above the text.
+    ("close-button", re.compile(r"^[XxＸ×✕✖]$")),
     # A menu: five or more short words in a row (新闻 社区 房产 汽车 财经 …).
     ("menu", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}[ \t]+){4,}[\u4e00-\u9fff]{2,4}$")),
     # What is left of a media element: alt text and placeholders.
-    ("placeholder", re.compile(r"^(?:logo|图片|视频|视频链接|img|image|video)$", re.I)),
+    ("placeholder", re.compile(r"^(?:logo|图片|视频|视频链接|图集|img|image|video)$", re.I)),
 ]
+# A WeChat account's furniture inside an article body, as whole paragraphs: its follow and QR
+# prompts, 阅读原文, 在看, and the reply-keyword menu (1、回复【社保】查询…) that platforms (澎湃号) keep
+# when they repost the account's articles. Matched against a short paragraph with its spaces removed.
+ACCOUNT_FURNITURE_MAX = 40
+ACCOUNT_FURNITURE = [re.compile(p) for p in (
+    r"^(?:点击|戳|轻触)?(?:上方|下方|上面|下面)?(?:蓝字|蓝色字|“[^”]{1,12}”)?(?:一键)?关注(?:我们|公众号|我)?[!！~～]*$",
+    r"^(?:点击|戳)(?:上方|下方)?蓝字.{0,12}$",
+    r"^(?:长按|扫描|扫码|识别).{0,8}(?:二维码|关注).{0,12}$",
+    r"(?:二维码|扫一扫).{0,6}关注",
+    r"^(?:点击|轻触)?(?:下方|左下角)?“?阅读原文”?(?:[,，]?(?:查看|了解|获取|进入|即可).{0,16})?$",
+    r"^预览时标签不可点$",
+    r"^微信扫一扫.{0,12}$",
+    r"^(?:点个|点亮|分享|点赞|在看|收藏|转发)[、，,\s“”在看点赞分享收藏转发个]*(?:[!！~～]*|吧[!！]*)$",
+    r"^(?:↓+|↑+|▼+|▲+|END|THE END|-+\s*END\s*-+|—+\s*END\s*—+)$",
+    r"^(?:往期(?:推荐|回顾|精彩)|推荐阅读|精彩推荐|相关阅读)[:：]?$",
+    r"^继续滑动看下一个$|^向上滑动看下一个$",
+    r"^\d{0,2}[、.．]?回复【[^】]{1,10}】.{0,16}$",
+    r"^点击(?:底部)?菜单栏.{0,20}$",
+    r"点【在看】|点“在看”",
+)]
+
 # Kinds whose pattern may match inside a line (the others match whole lines).
 FURNITURE_ANYWHERE = {"footer", "font-bar", "spam", "doc-site", "e-paper"}
 FURNITURE_MAX_LEN = 80
 # Kinds that are furniture only above or below the article's text, not between its paragraphs.
-FURNITURE_OUTSIDE_TEXT = {"menu", "page-number", "stray-marks"}
+FURNITURE_OUTSIDE_TEXT = {"menu", "page-number", "stray-marks", "close-button"}
 
 # A meta line: 来源/点击/时间/发布部门... fields on one line. Their values go into front matter.
 META_LABELS = {
     "来源": "source", "信息来源": "source", "稿件来源": "source", "文章来源": "source",
-    "本文来源": "source",
+    "本文来源": "source", "来源于": "source",
     "作者": "author", "记者": "author", "通讯员": "author",
     "时间": "date", "发布时间": "date", "发布日期": "date", "日期": "date", "更新时间": "date",
-    "发文日期": "date", "成文日期": "date", "发稿时间": "date", "发表时间": "date",
+    "发稿时间": "date", "发表时间": "date",
+    # When a document was signed, not when the page published it (成文日期 2022年01月27日,
+    # 发布日期 2022年01月28日): used only when the page states no date of its own.
+    "发文日期": "written", "成文日期": "written",
     "点击": "hits", "点击数": "hits", "点击率": "hits", "浏览": "hits", "浏览次数": "hits",
     "阅读": "hits", "阅读次数": "hits", "阅读量": "hits", "访问量": "hits", "浏览量": "hits",
     "评论": "comments", "评论数": "comments",
@@ -74,6 +105,7 @@ META_LABELS = {
     "责任编辑": "editor", "编辑": "editor", "字号": "tools", "网站": "site",
     # Government disclosure tables (索引号 | 发布机构 | … | 发布时间 | …).
     "索引号": "index", "公开类别": "category", "主题分类": "category", "文号": "index",
+    "分类": "category", "发文字号": "index", "标题": "headline",
 }
 _LABELS = "|".join(sorted(map(re.escape, META_LABELS), key=len, reverse=True))
 META_FIELD = re.compile(rf"({_LABELS})\s*[:：]")
@@ -82,6 +114,13 @@ META_LINE = re.compile(rf"^\s*(?:【|\[)?(?:{_LABELS})\s*[:：]")
 # Toolbar words trailing a meta value (来源:小街街道办事处 打印).
 META_VALUE_TOOLS = re.compile(r"(?:\s+[\[【]?(?:打印|关闭|收藏|分享|纠错|[大中小])[\]】]?)+\s*$")
 META_LABEL_CELL = re.compile(rf"^(?:{_LABELS})$")
+# A label alone on its line, its value on the next (a disclosure table read cell by cell:
+# 索 引 号： / 11220000013544357T/2022-00426; 发布日期： / 2019-03-06). Labels are spaced out to
+# fill a column (索 引 号, 分 类, 标 题).
+_SPACED_LABELS = "|".join(r"\s*".join(map(re.escape, label))
+                          for label in sorted(META_LABELS, key=len, reverse=True))
+LABEL_LINE = re.compile(rf"^\s*(?:{_SPACED_LABELS})\s*[:：]\s*$")
+LABEL_VALUE_MAX = 80      # a longer line under a label is text, not the label's value
 # Bullets in front of meta lines (• 发布日期:2022-02-01).
 META_BULLET = re.compile(r"^[•·●▪◆■\-*]\s*")
 
@@ -188,6 +227,9 @@ COLUMN_PREFIX = re.compile(r"^(?:(?:焦点|今日|最新|热点|图片|视频|�
 HEADLINE_LABEL = re.compile(r"^(?:副标题|标题|题目|主题)\s*[:：]\s*")
 # A series banner before the headline, cut at 丨 / ｜: 奋斗百年路 启航新征程·学党史…丨吉林长春….
 SERIES_SEPARATOR = re.compile(r"\s*[丨｜]\s*")
+# An ASCII bar cuts a series or column name off too (图说洛阳| …, 书记市长这一周 | …), but only a
+# short one before a longer headline: after the headline it is a site's name (标题 | 站名).
+SERIES_BAR = re.compile(r"^(?P<series>[^|]{2,10}?)\s*\|\s*(?P<headline>[^|]{6,})$")
 # Column tags in front of a headline: 【初心合伙人】, [贵州省爱卫办主任]. A tag the headline's text
 # continues (`[怡园街道]及寨北社区…`) is part of it.
 LEADING_TAG = re.compile(r"^\s*[【\[]([^】\]]{1,20})[】\]]\s*")
@@ -228,4 +270,4 @@ REPORT_PHRASE = re.compile(r"现将.{0,20}(?:汇报|报告|总结)如下|(?:工�
 PROFILE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:社区|村|街道|镇|乡|居委会|村委会)$")
 PROFILE_PHRASE = re.compile(r"地处|位于|辖区面积|占地面积|总面积|现有居民|常住人口|总人口|下辖|辖\d+个")
 # A text opening with a whole year's review (2020年，海秀街以…): a yearbook entry or summary.
-YEAR_REVIEW_OPENING = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*[，,]")
+YEAR_REVIEW_OPENING = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]")

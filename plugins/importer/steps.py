@@ -182,6 +182,9 @@ def furniture_kind(text: str) -> str | None:
                 and len(set(rx.findall(text))) < 2:
             continue
         return kind
+    squeezed = re.sub(r"\s+", "", text)
+    if len(squeezed) <= P.ACCOUNT_FURNITURE_MAX and any(rx.search(squeezed) for rx in P.ACCOUNT_FURNITURE):
+        return "account"   # an account article reposted on a platform keeps its promos
     return None
 
 
@@ -217,6 +220,28 @@ def boilerplate(doc: Document) -> list[Change]:
             changes.append(Change("boilerplate", "removed", f"{kind}: {_short(p.text)}", p.line))
         else:
             kept.append(p)
+    doc.paras = kept
+    return changes
+
+
+def label_values(doc: Document) -> list[Change]:
+    """A metadata table read cell by cell, each label on its own line and its value on the next
+    (索 引 号： / 1122…/2022-00426, 发布日期： / 2019-03-06, 来源于： / 东区办事处), joined into one
+    `label：value` line, which meta_lines reads and removes like any other."""
+    changes, kept = [], []
+    i = 0
+    while i < len(doc.paras):
+        p = doc.paras[i]
+        nxt = doc.paras[i + 1] if i + 1 < len(doc.paras) else None
+        if P.LABEL_LINE.match(p.text) and nxt is not None and not nxt.level \
+                and not P.LABEL_LINE.match(nxt.text) and len(nxt.text) <= P.LABEL_VALUE_MAX:
+            joined = re.sub(r"\s+", "", p.text) + nxt.text.strip()
+            changes.append(Change("label_values", "changed", f"{p.text.strip()} + {_short(nxt.text)}", p.line))
+            kept.append(Para(joined, p.line))
+            i += 2
+            continue
+        kept.append(p)
+        i += 1
     doc.paras = kept
     return changes
 
@@ -272,7 +297,7 @@ def _labelled_fields(text: str) -> dict[str, str] | None:
         if len(value) > 40 or _SENTENCE_END.search(value):
             return None
         values.setdefault(P.META_LABELS[m.group(1)], value)
-    if not values.get("date"):
+    if not values.get("date") and not values.get("written"):
         # 来源:青岛新闻网 作者:朱颖 2017-10-10 21:00:43: the date sits in another field.
         date = re.search(P.DATE_TEXT, text)
         if date:
@@ -298,6 +323,10 @@ def meta_lines(doc: Document) -> list[Change]:
     changes, kept = [], []
     for i, p in enumerate(doc.paras):
         values = parse_meta_line(p.text) if (i < first or i > last) else None
+        if values and i > last >= 0 and P.BARE_DATE.match(P.META_BULLET.sub("", p.text.strip())):
+            # A date alone under the text is its signature (落款): when the page states its own
+            # date (发布日期) too, that one is the publication's.
+            values = {"written": values["date"]}
         if values is None and i > last and last >= 0:
             stamp = P.FOOTER_TIMESTAMP.search(p.text)
             if stamp and len(p.text) <= 120 and not _SENTENCE_END.search(p.text):
@@ -325,7 +354,7 @@ def meta_lines(doc: Document) -> list[Change]:
 
 
 def _keep_values(doc: Document, values: dict[str, str]) -> None:
-    for key in ("date", "source", "publisher", "author", "site"):
+    for key in ("date", "written", "source", "publisher", "author", "site"):
         if values.get(key) and not doc.meta.get(key + "_line"):
             doc.meta[key + "_line"] = values[key]
 
@@ -340,14 +369,21 @@ def title(doc: Document) -> list[Change]:
     meta_at = doc.meta.pop("meta_line_index", None)
     page_title = doc.meta.pop("page_title", "")
     if doc.meta.get("title"):
-        # A saved page's <h1>: cleaned like a headline line (its column tag, site prefix, date).
+        # A saved page's headline (its <h1>, or the line its <title> confirms): cleaned like a
+        # headline line (column tag, series banner, site prefix, date). Where the article box
+        # prints it again above the text, what stands above it is the page's navigation.
         wanted = doc.meta["title"]
-        for p in list(doc.paras[:5]):
-            if p.text.strip("[]【】 ") == wanted.strip("[]【】 "):
-                doc.paras.remove(p)
-                changes.append(Change("title", "found", wanted, p.line))
-                break
+        head_end = next((i for i, p in enumerate(doc.paras) if _is_sentence_paragraph(p.text)), len(doc.paras))
+        at = next((i for i, p in enumerate(doc.paras[:min(head_end, 10)])
+                   if _bare_headline(p.text) == _bare_headline(wanted)), None)
+        if at is not None:
+            for p in doc.paras[:at]:
+                changes.append(Change("title", "removed", f"navigation above the title: {_short(p.text)}",
+                                      p.line))
+            changes.append(Change("title", "found", wanted, doc.paras[at].line))
+            doc.paras = doc.paras[at + 1:]
         doc.meta["title"] = _clean_headline(doc, wanted, 0, changes)
+        _drop_repeats(doc, changes, also=wanted)
         return changes
     wire = _wire_headline(doc, changes)
     if wire is not None:
@@ -516,6 +552,9 @@ def _clean_headline(doc: Document, text: str, line: int, changes: list[Change]) 
     parts = [t for t in P.SERIES_SEPARATOR.split(text) if t]
     if len(parts) > 1 and is_title_like(parts[-1], 60) and len(parts[-1]) >= 6:
         text = parts[-1]
+    bar = P.SERIES_BAR.match(text)
+    if bar and len(bar.group("headline")) > len(bar.group("series")):
+        text = bar.group("headline")
     text = P.COLUMN_PREFIX.sub("", text)
     date = P.TRAILING_DATE.search(text)
     if date and len(text[:date.start()]) >= 4:
@@ -527,19 +566,46 @@ def _clean_headline(doc: Document, text: str, line: int, changes: list[Change]) 
     return text
 
 
-def _drop_repeats(doc: Document, changes: list[Change]) -> None:
-    """The headline printed again in the page (or after editorial tags: 【唐已审】【供稿】…)."""
-    wanted = re.sub(r"\s+", "", doc.meta.get("title", ""))
+def _bare_headline(text: str) -> str:
+    """A headline line without its editorial tags (【唐已审】【供稿】…), 标题： label and spaces."""
+    return re.sub(r"\s+", "", P.HEADLINE_LABEL.sub("", re.sub(r"^(?:[【\[][^】\]]{1,12}[】\]])+", "", text.strip())))
+
+
+def _drop_repeats(doc: Document, changes: list[Change], also: str = "") -> None:
+    """The headline printed again in the page (or after editorial tags: 【唐已审】【供稿】…, or as
+    the 标题： row of a disclosure table), whole or set over several short lines (吉林省人民政府关于
+    禁止在 / 吉林省嫩江干流补充治理工程建设 / …的通告). `also`: the headline as the page wrote it,
+    before its column tag or banner was cut."""
+    wanted = {w for w in (re.sub(r"\s+", "", doc.meta.get("title", "")), _bare_headline(also)) if w}
     if not wanted:
         return
     kept = []
-    for p in doc.paras:
-        bare = re.sub(r"\s+", "", P.HEADLINE_LABEL.sub("", re.sub(r"^(?:[【\[][^】\]]{1,12}[】\]])+", "", p.text)))
-        if bare == wanted:
+    i = 0
+    while i < len(doc.paras):
+        p = doc.paras[i]
+        bare = _bare_headline(p.text)
+        if bare in wanted:
             changes.append(Change("title", "removed", f"headline repeated: {_short(p.text)}", p.line))
+            i += 1
+            continue
+        # Set over lines: short lines that together spell the headline.
+        joined, j = bare, i + 1
+        while (joined and any(w.startswith(joined) and w != joined for w in wanted) and j < len(doc.paras)
+               and not _is_sentence_paragraph(doc.paras[j].text) and j - i < REPEAT_LINES_MAX):
+            joined += _bare_headline(doc.paras[j].text)
+            j += 1
+        if joined in wanted and j - i > 1:
+            changes.append(Change("title", "removed", f"headline repeated over {j - i} lines: {_short(p.text)}",
+                                  p.line))
+            i = j
             continue
         kept.append(p)
+        i += 1
     doc.paras = kept
+
+
+# A headline set over this many lines at most is read as one.
+REPEAT_LINES_MAX = 6
 
 
 def _han_digits(text: str) -> str:
@@ -853,6 +919,7 @@ PIPELINE: list[Step] = [
     Step("simplified", simplified, simplified.__doc__),
     Step("junk_symbols", junk_symbols, junk_symbols.__doc__),
     Step("watermark", watermark, watermark.__doc__),
+    Step("label_values", label_values, label_values.__doc__),
     Step("boilerplate", boilerplate, boilerplate.__doc__),
     Step("meta_lines", meta_lines, meta_lines.__doc__),
     Step("title", title, title.__doc__),

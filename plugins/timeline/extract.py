@@ -211,10 +211,14 @@ def _honour_names(obj: str) -> tuple[list[str], bool]:
     said_title = bool(re.search("称号|荣誉|奖|殊荣", obj))
     # …等多项荣誉, …等一系列称号: the count is not part of the last name.
     obj = re.sub(r"等(?:[多数几]项|一系列|多个|诸多)(?:荣誉称号|称号|荣誉|殊荣)?$", "", obj)
-    for suffix in rules.HONOUR_NAME_SUFFIXES:
-        if obj.endswith(suffix) and len(obj) > len(suffix):
-            obj = obj[:-len(suffix)]
-            break
+    # …劳动奖章等光荣称号: 光荣称号, then 等.
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in rules.HONOUR_NAME_SUFFIXES:
+            if obj.endswith(suffix) and len(obj) > len(suffix):
+                obj, stripped = obj[:-len(suffix)], True
+                break
     for end in rules.TIME_FRAME_ENDS:
         if obj.endswith(end) and len(obj) > len(end) + 2:
             obj = obj[:-len(end)]  # …示范点后 (自…成为…示范点后)
@@ -279,6 +283,7 @@ def _honours(sentence: str, spans, reference: PreciseDate) -> list[Candidate]:
                 names = [n for n in names if said_title or by_authority
                          or any(w in n for w in rules.HONOUR_WORDS)]
             # No NOT_INITIATIVES filter here: 扫黑除恶专项斗争先进集体 is an honour the place got.
+            names = [n for n in names if not _personal(n)]
             if not names:
                 continue
             who = recipients(subject)
@@ -296,6 +301,11 @@ def _honours(sentence: str, spans, reference: PreciseDate) -> list[Candidate]:
             for w, n in pairs:
                 found.append(Candidate("honour", n, w, date, date_source, awarded_by))
     return found
+
+
+def _personal(name: str) -> bool:
+    """A title only a person holds (全国五一劳动奖章, 省首届“五一”劳动奖章, 青年科技新星)."""
+    return name.replace("”", "").endswith(rules.PERSONAL_TITLE_ENDS)
 
 
 def _listed_on(sentence: str, spans, index: int) -> str:
@@ -346,10 +356,23 @@ _APPOSITIVE = re.compile(rf"(?P<name>(?:[{HAN}]{{2,5}}[省市区县])?“[^”]{
                          rf"(?P<who>[{HAN}]{{2,12}}?(?:社区|街道|村|镇|乡|小区|路|街))")
 
 
+_LIST_COUNT = re.compile(rf"(?:公布|发布|公示)[^，。；]{{0,30}}名单中[，,]\s*(?P<scope>[{HAN}]{{0,6}}?)"
+                         rf"新增(?P<name>[{HAN}“”]{{2,20}}?)(?P<count>\d+|[一二三四五六七八九十两]+)"
+                         rf"[{rules.LIST_COUNT_UNITS}]")
+
+
 def _designations(sentence: str, reference: PreciseDate) -> list[Candidate]:
     """Honours stated without an honour verb: proposals under public notice (拟命名省级卫生镇的有
-    鹤上镇、江田镇; 待命名为“国家卫生县城”的…) and designations before their holder."""
+    鹤上镇、江田镇; 待命名为“国家卫生县城”的…), designations before their holder, and titles a
+    published list adds with their count (…名单中，全省新增省级绿色工厂14家)."""
     found = []
+    for m in _LIST_COUNT.finditer(sentence):
+        name = m.group("name").strip("“”")
+        if not (name.startswith(rules.TITLE_LEVELS) or any(w in name for w in rules.HONOUR_WORDS)):
+            continue   # 名单中，今年新增就业岗位1200个: a count, not a title
+        date, date_source = date_for(sentence, m.start(), len(sentence), reference)
+        who = f"{m.group('scope')}{m.group('count')}{sentence[m.end() - 1]}"
+        found.append(Candidate("honour", name, who, date, date_source))
     for m in _PROPOSAL.finditer(sentence):
         name, tail = m.group("name"), m.group("tail")
         quoted = name.startswith("“")
@@ -475,7 +498,9 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
             if any(marker in subject for marker in rules.FUTURE_MARKERS):
                 continue
             names = [n for n in _initiative_names(clause[offset + len(verb):])
-                     if _acceptable_initiative(n)]
+                     if _acceptable_initiative(n)
+                     and not (verb in rules.ACTIVATION_VERBS and "“" not in n
+                              and n.endswith(rules.ACTIVATED_HEADS))]
             if not names:
                 continue
             who = actor(subject)
@@ -501,7 +526,7 @@ _ANY_VERB = _verb_pattern(rules.HONOUR_VERBS + rules.INITIATIVE_VERBS + ("运作
 
 def extract(sentence: str, reference: PreciseDate | None = None) -> list[Candidate]:
     """Every honour and initiative the sentence states, in order, without duplicates."""
-    designated = "命名" in sentence or "示范" in sentence
+    designated = "命名" in sentence or "示范" in sentence or "名单中" in sentence
     if not designated and not _ANY_VERB.search(sentence):
         return []  # most sentences: nothing to look at
     reference = reference or PreciseDate.unknown()

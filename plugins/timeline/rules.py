@@ -44,6 +44,15 @@ TIME_FRAME_ENDS = ("之后", "以后", "以来", "后")
 # Trailing words that are not part of the honour's name.
 HONOUR_NAME_SUFFIXES = ("等荣誉称号", "等称号", "等荣誉", "的光荣称号", "光荣称号", "荣誉称号",
                         "的称号", "称号", "荣誉", "名单", "榜单", "等")
+# Titles only a person holds (全国五一劳动奖章, 省优秀青年企业家, 全国青年科技专家…): a person's
+# honour, like a commemorative medal, is not a place's, whoever the sentence names.
+PERSONAL_TITLE_ENDS = ("奖章", "劳动模范", "劳模", "先进个人", "优秀共产党员", "优秀党员", "工作者", "企业家",
+                       "专家", "新星", "管理者", "委员", "能手", "之星")
+# A list announced with the count each title gained: 公布的2021年度省级绿色制造名单中，全省新增省级
+# 绿色工厂14家. The title before its count is the honour.
+LIST_COUNT_UNITS = "家个所座项批"
+# …and says it is one: a level (省级绿色工厂) or an honour word (示范, 先进…), not 就业岗位.
+TITLE_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "全国", "全省", "全市", "国家")
 # Verbs that report who conferred an honour: 山东省民政厅发布…通知, 被市委授予.
 AWARDING_VERBS = ("发布", "公布", "印发", "下发", "命名", "授予", "表彰", "评定", "认定", "确定",
                   "颁发", "通报")
@@ -60,6 +69,10 @@ INITIATIVE_VERBS = (
     "推行", "实施", "实行", "创立", "创建", "设立", "开通", "上线", "构建", "推广", "践行",
     "采用", "试行", "开设", "首创",
 )
+# 启动应急处置机制, 启动预案: a mechanism put into action, not one the place created (unless
+# it is named in quotes).
+ACTIVATION_VERBS = frozenset({"启动"})
+ACTIVATED_HEADS = ("机制", "预案", "响应")
 # 建立健全 etc. introduce a generic system, never a named initiative.
 INITIATIVE_VERB_EXCLUSIONS = ("建立健全", "健全", "建立完善", "构建起", "实施方案", "建成区",
                               "推广应用")

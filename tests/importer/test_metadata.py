@@ -36,12 +36,20 @@ KIND = [
      "text": "2020年，海秀街以智慧社区为目标，以民声为导向，推动重点工作网格化综合治理。", "expected": "report"},
     {"id": "community-news-is-news", "title": "兴电社区开展义诊", "text": "日前，兴电社区位于小区广场开展义诊。",
      "expected": "news"},
+    # d057: a page of 2020-09-11 opening with 2020年， tells that year's news; a year is reviewed
+    # after it ends (d014 has no page date).
+    {"id": "d057-opening-year-is-the-pages-own", "title": "疫情防控常态化下，长春市的新经济之路",
+     "text": "2020年，因为疫情影响，各地政府的首要任务就是助力当地经济恢复，尽可能减少疫情带来的损失。",
+     "meta": {"head_date": "2020年09月11日 18:05"}, "expected": "news"},
+    {"id": "year-review-published-the-next-year", "title": "街道环境治理",
+     "text": "2020年，街道以智慧社区为目标，推动重点工作网格化综合治理。", "meta": {"page_date": "2021-02-03"},
+     "expected": "report"},
 ]
 
 
 @pytest.mark.parametrize("case", KIND, ids=[c["id"] for c in KIND])
 def test_kind(case):
-    assert kind_of(doc_of([case["text"]], title=case["title"])) == case["expected"]
+    assert kind_of(doc_of([case["text"]], title=case["title"], **case.get("meta", {}))) == case["expected"]
 
 
 DATES = [
@@ -64,6 +72,15 @@ DATES = [
     {"id": "report-from-text", "meta": {"title": "2021年工作总结"}, "kind": "report", "lines": ["截至2021年11月，完成。"],
      "expected": ("2021-11-01", "month", "text: 截至2021年11月")},
     # d003: the page's date, not the title's year (2021 summary published 2022-02-01).
+    # d068: the notice was signed (成文日期, 落款) the day before the page published it; d061: the
+    # date beside the headline over htmldate's guess (the oldest date in the page's links).
+    {"id": "d068-publication-over-signing", "meta": {"written_line": "2022年01月27日", "head_date": "2022年01月28日",
+                                                     "page_date": "2022-01-27"},
+     "kind": "news", "lines": ["正文。"], "expected": ("2022-01-28", "day", "the date beside the headline")},
+    {"id": "d061-head-date-over-page-metadata", "meta": {"head_date": "2022年02月12日", "page_date": "2007-09-24"},
+     "kind": "news", "lines": ["正文。"], "expected": ("2022-02-12", "day", "the date beside the headline")},
+    {"id": "d047-signature-when-nothing-else", "meta": {"written_line": "2020年9月27日"}, "kind": "news",
+     "lines": ["正文。"], "expected": ("2020-09-27", "day", "signature date")},
     {"id": "d003-page-date-over-title-year", "meta": {"title": "仙霞新村街道2021年工作总结及2022年工作计划",
                                                       "date_line": "2022-02-01"},
      "kind": "report", "lines": ["2021年共接种第一针疫苗63685剂。"], "expected": ("2022-02-01", "day", "时间 line")},
@@ -175,6 +192,12 @@ PIECES = [
      "expected": [("source", "青岛市崂山区人民政府金家岭街道办事处"),
                   ("lead", "近日，金家岭街道鲁信长春社区举办邻居节活动。（青岛市崂山区人民政府金家岭街道办事处供稿）"),
                   ("body", "")]},
+    # d051: the source line printed under a saved page's headline, outside its article box.
+    {"id": "d051-source-beside-the-headline", "meta": {"title": "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作",
+                                                       "head_source": "东区办事处"},
+     "lines": ["下一步，我区将升级发展众创金融街，为中山经济发展提供创新驱动力。"],
+     "expected": [("headline", "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作"), ("source", "东区办事处"),
+                  ("lead", "下一步，我区将升级发展众创金融街，为中山经济发展提供创新驱动力。"), ("body", "")]},
     # d047: the signing body under the text (落款).
     {"id": "d047-signature", "meta": {"title": "迎中秋庆国庆 情满党旗共团圆"},
      "lines": ["9月26日晚上，城开公司党支部联合新都社区开展文艺汇演。", "中共南昌高投城市建设开发有限公司支部委员会"],

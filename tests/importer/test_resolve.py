@@ -166,6 +166,29 @@ WEIGHED = [
      "path": ["河北省", "廊坊市", "霸州市", "裕华街道"]},
     {"id": "d010-county-city-short-form-not-inside-a-word", "pieces": [
         lead("按照区政府信息公开平台建设有关工作规范，科学合理的设置信息公开栏目6项。")], "path": []},
+    # d051: a visit. The visitors' place fills the headline and the lead; the host published the
+    # page (来源于：东区办事处) and speaks of 中山 and 我区.
+    {"id": "d051-the-publisher-over-the-visitors", "pieces": [
+        headline("顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作"), source("东区办事处"),
+        lead("2019年2月27日下午，佛山顺德区大良街道党工委委员、街道经济和科技促进局局长潘卓辉，顺德区金融业联合会陈伊芬秘书长等"
+             "一行八人到众创金融街进行实地考察调研，市金融局副局长刘东升，区党工委副书记蓝海斌陪同调研。"),
+        body("调研组一行走访了中山零壹金服。调研组也对顺德区金融业的发展情况进行了介绍。\n下一步，我区将升级发展众创金融街，"
+             "为中山经济发展提供创新驱动力。")],
+     "path": ["广东省", "中山市", "中山市", "东区街道"]},
+    {"id": "without-the-publisher-the-visitors-weigh-more", "pieces": [
+        headline("顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作"),
+        lead("佛山顺德区大良街道党工委委员潘卓辉等一行八人到众创金融街进行实地考察调研。"),
+        body("调研组一行走访了中山零壹金服。\n为中山经济发展提供创新驱动力。")],
+     "path": ["广东省", "佛山市", "顺德区", "大良街道"]},
+    # d066: 安宁疗护 (hospice care) is no 安宁市: a county-level short form needs its city or province.
+    {"id": "d066-short-form-that-is-a-word", "pieces": [
+        headline("居家养老有“医”靠 安宁疗护有温度"), body("太原晚报"),
+        lead("11月23日，市政府新闻办举行新闻发布会，发布《安宁疗护机构服务规范》《居家安宁疗护服务规范》等4项太原市地方标准。"),
+        body("安宁疗护的服务对象是疾病终末期患者。\n安宁疗护的服务内容包括医疗服务、舒适照护、康复服务、人文关怀。")],
+     "path": ["山西省", "太原市"]},
+    {"id": "short-form-with-its-city-counts", "pieces": [
+        headline("安宁：社区开展义诊"), lead("昆明安宁市太平街道组织医生走进社区。"), body("安宁各社区居民踊跃参加。")],
+     "path": ["云南省", "昆明市", "安宁市"]},
     {"id": "hangzhou-short-form-found", "pieces": [
         headline("前进街道成功创建浙江省卫生镇（乡）"), body("杭州日报"), lead("大江东近日又传喜报！前进街道被命名为浙江省卫生镇（乡）。")],
      "path": ["浙江省", "杭州市", "钱塘区", "前进街道"]},

@@ -144,6 +144,27 @@ BOILERPLATE = [
                                               "主办单位:重庆市沙坪坝区人民政府办公室 网站标识码5001060001"], "expected": ["正文。"]},
     {"id": "d045-stray-marks", "input": ["正文。", "|"], "expected": ["正文。"]},
     {"id": "issue-alt-text-and-placeholder", "input": ["logo", "视频链接", "正文。"], "expected": ["正文。"]},
+    # Real lines from the saved pages (tests/data/devset-html).
+    {"id": "d054-toolbar-with-font-words", "input": ["打印 字体：放大 正常 缩小", "正文。"], "expected": ["正文。"]},
+    {"id": "d058-font-size-chooser-as-lines", "input": ["字号", "超大", "大", "标准", "小", "正文。"], "expected": ["正文。"]},
+    {"id": "d067-read-aloud", "input": ["朗读", "正文。"], "expected": ["正文。"]},
+    {"id": "d054-d060-d068-qr-prompt", "input": ["正文。", "扫一扫在手机打开当前页面", "扫一扫在手机打开当前页"],
+     "expected": ["正文。"]},
+    {"id": "d068-share-bar-with-a-dash", "input": ["分享到 - 微信", "正文。"], "expected": ["正文。"]},
+    {"id": "d068-close-button-above-the-text", "input": ["X", "为做好吉林省嫩江干流补充治理工程建设，现就有关事项通告如下："],
+     "expected": ["为做好吉林省嫩江干流补充治理工程建设，现就有关事项通告如下："]},
+    {"id": "d072-empty-gallery-label", "input": ["正文。", "图集"], "expected": ["正文。"]},
+    # An account article reposted on a platform (澎湃号): its credits, reply menu and the
+    # platform's disclaimer close the page.
+    {"id": "d058-account-promos-and-disclaimer", "input": [
+        "★旅客还可以选择11月30日出发，到岘港体验东南亚风情，全程为4晚5天。", "开始搓搓手了！！！", "责编|陈梦莹", "校对|黄慧敏",
+        "扫描下方二维码解锁更多技能", "1、回复【公租房】查看最新消息", "点击菜单栏【便民服务】解锁更多服务！",
+        "看都看完了，点【在看】试试在看", "特别声明",
+        "本文为政务等机构在澎湃新闻上传并发布，仅代表该机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。"],
+     "expected": ["★旅客还可以选择11月30日出发，到岘港体验东南亚风情，全程为4晚5天。", "开始搓搓手了！！！"]},
+    {"id": "a-paragraph-saying-x-is-kept", "input": ["正文。" * 30, "X", "正文。" * 30], "expected": ["正文。" * 30, "X", "正文。" * 30]},
+    {"id": "standard-inside-the-text-kept", "input": ["社区按照标准开展工作。", "标准化建设持续推进。"],
+     "expected": ["社区按照标准开展工作。", "标准化建设持续推进。"]},
     # After the article's last paragraph the page footer runs from its first furniture line on.
     {"id": "d025-footer-tail", "input": ["向阳社区书记王翼说，此次也是在天山区市政市容管理局的帮助下，路灯才成功安装，对于监控的无死角管理也有好处。",
                                           "本文来源: 市政府", "故", "事", "乌鲁木齐市自然保护地整合优化成果公示"],
@@ -248,7 +269,7 @@ META = [
      "expected": ["天津四社区获评全国最美", "每日新报记者 郭晓莹 日前,天津13个志愿服务先进典型入选全国志愿服务“四个100”先进典型。"
                   + "正文。" * 10], "meta": {"date_line": "2016年03月05日 00:01"}},
     {"id": "d047-signature-date", "input": ["正文。" * 30, "中共南昌高投城市建设开发有限公司支部委员会", "2020年9月27日"],
-     "expected": ["正文。" * 30, "中共南昌高投城市建设开发有限公司支部委员会"], "meta": {"date_line": "2020年9月27日"}},
+     "expected": ["正文。" * 30, "中共南昌高投城市建设开发有限公司支部委员会"], "meta": {"written_line": "2020年9月27日"}},
     {"id": "d034-footer-timestamp", "input": ["正文。" * 30, "1176924 2020-07-31 00:00:00 五 银河办事处 垃圾分类启用“两房”新模式KeywordPh"],
      "expected": ["正文。" * 30], "meta": {"date_line": "2020-07-31 00:00:00"}},
     {"id": "qa-in-body-kept", "input": ["正文。" * 30, "记者：请问街道做了哪些工作？", "正文。" * 30],
@@ -263,6 +284,39 @@ def test_meta_lines(case):
     for key, value in case["meta"].items():
         assert doc.meta[key] == value
     assert not any(k.endswith("_line") for k in doc.meta if k not in case["meta"])
+
+
+LABEL_VALUES = [
+    # d068: a disclosure table read cell by cell, labels spaced out to fill their column.
+    {"id": "d068-disclosure-table", "input": ["索  引 号：", "11220000013544357T/2022-00426", "成文日期：", "2022年01月27日",
+                                              "发布日期：", "2022年01月28日", "为做好工程建设，现就有关事项通告如下："],
+     "expected": ["索引号：11220000013544357T/2022-00426", "成文日期：2022年01月27日", "发布日期：2022年01月28日",
+                  "为做好工程建设，现就有关事项通告如下："]},
+    # d051, d052: the CMS's date and source rows under the text.
+    {"id": "d051-rows-under-the-text", "input": ["正文。", "发布日期：", "2019-03-06", "责任编辑：", "龙慧"],
+     "expected": ["正文。", "发布日期：2019-03-06", "责任编辑：龙慧"]},
+    {"id": "d052-empty-value-left-alone", "input": ["发布日期：2016-11-22", "浏览次数：", "信息来源：", "省发改委", "正文。"],
+     "expected": ["发布日期：2016-11-22", "浏览次数：", "信息来源：省发改委", "正文。"]},
+    {"id": "a-colon-ending-a-lead-in-is-text", "input": ["具体措施如下：", "一、加强组织领导。"],
+     "expected": ["具体措施如下：", "一、加强组织领导。"]},
+]
+
+
+@cases(LABEL_VALUES)
+def test_label_values(case):
+    assert run("label_values", case["input"])[1] == case["expected"]
+
+
+def test_a_signing_date_gives_way_to_the_pages_publication_date():
+    """d068: 成文日期 and the signature under the notice are a day before 发布日期."""
+    lines = ["索 引 号：", "11220000013544357T/2022-00426", "成文日期：", "2022年01月27日", "发布日期：", "2022年01月28日",
+             "为做好吉林省嫩江干流补充治理工程建设，确保工程前期建设征地实物调查工作顺利进行，维护相关单位和人民群众合法权益，现就有关事项通告如下：",
+             "吉林省人民政府", "2022年1月27日"]
+    doc = Document.from_lines(lines)
+    for step in ("label_values", "boilerplate", "meta_lines"):
+        STEPS[step].run(doc)
+    assert (doc.meta["date_line"], doc.meta["written_line"]) == ("2022年01月28日", "2022年01月27日")
+    assert [p.text for p in doc.paras] == [lines[6], "吉林省人民政府"]
 
 
 TITLE = [
@@ -337,6 +391,39 @@ TITLE = [
                                            "推动城市环境、市容市貌等重点工作网格化综合治理。"],
      "title": "海秀街道环境治理卫“双巩”", "left": 1},
 ]
+
+
+# A saved page's headline, found in its markup (doc.meta["title"]), and the article box's lines.
+TITLE_FROM_PAGE = [
+    {"id": "d062-column-before-a-bar", "title": "图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年",
+     "input": ["1月20日，洛阳职业技术学院文化与旅游学院党总支举办活动。"],
+     "expected": "洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年", "left": 1},
+    {"id": "d069-series-banner-before-a-bar", "title": "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来",
+     "input": ["春潮声声、踔厉奋发。"], "expected": "奋马扬鞭争春色，“虎”力全开向未来", "left": 1},
+    {"id": "site-after-a-bar-is-not-a-banner", "title": "社区开展垃圾分类宣传活动 | 某某区人民政府网",
+     "input": ["正文。"], "expected": "社区开展垃圾分类宣传活动 | 某某区人民政府网", "left": 1},
+    # d068: the table's 标题 row, then the headline again over four lines.
+    {"id": "d068-headline-row-and-lines", "title": "吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告",
+     "input": ["标题：吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告", "吉林省人民政府关于禁止在",
+               "吉林省嫩江干流补充治理工程建设", "征占地范围内新增建设项目", "和迁入人口的通告", "吉政明电〔2022〕1号",
+               "为做好吉林省嫩江干流补充治理工程建设，确保工程前期建设征地实物调查工作顺利进行，现就有关事项通告如下："],
+     "expected": "吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告", "left": 2},
+    # d064: a kicker above the headline in the article box is not text.
+    {"id": "d064-kicker-above-the-headline", "title": "17种产品、1个园区入选国家绿色制造名单",
+     "input": ["15家企业", "17种产品、1个园区入选国家绿色制造名单", "近年来，我省积极把握制造业发展趋势，加速向智能制造、绿色制造、高端制造方向转型升级。"],
+     "expected": "17种产品、1个园区入选国家绿色制造名单", "left": 1},
+    {"id": "lines-spelling-only-part-of-it-are-kept", "title": "社区开展垃圾分类宣传活动",
+     "input": ["社区开展", "垃圾分类", "正文。" * 30], "expected": "社区开展垃圾分类宣传活动", "left": 3},
+]
+
+
+@cases(TITLE_FROM_PAGE)
+def test_title_from_the_page(case):
+    doc = Document.from_lines(case["input"])
+    doc.meta["title"] = case["title"]
+    STEPS["title"].run(doc)
+    assert doc.meta["title"] == case["expected"]
+    assert len(doc.paras) == case["left"], [p.text for p in doc.paras]
 
 
 @cases(TITLE)

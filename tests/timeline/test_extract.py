@@ -257,6 +257,35 @@ CASES = [
     {"id": "leading-group",
      "sentence": "该街道成立“办好百姓身边事”工作领导小组。",
      "expected": []},
+    # --- saved pages (tests/data/devset-html) ---------------------------------------------
+    # d074: a person's titles, in a clause that names no one, are not the place's.
+    {"id": "d074-a-persons-titles",
+     "sentence": "年获国务院政府特殊津贴，并获得全国五一劳动奖章、全国青年科技专家、全国农机标准化委员会委员、农机协会优秀工作者、"
+                 "省优秀青年企业家、青年科技新星、优秀质量管理者、省首届“五一”劳动奖章等光荣称号",
+     "expected": []},
+    {"id": "a-units-title-beside-a-persons",
+     "sentence": "公司荣获全国五一劳动奖状、全国五一劳动奖章等称号。",
+     "expected": [("honour", "全国五一劳动奖状", "公司", None, REPORT_DATE)]},
+    # d064: a published list and the count each title gained.
+    {"id": "d064-list-with-counts",
+     "sentence": "在我省近期公布的2021年度省级绿色制造名单中，全省新增省级绿色工厂14家，其中昆明市3家、楚雄彝族自治州3家；"
+                 "曲靖市、玉溪市、普洱市各有2家。",
+     "expected": [("honour", "省级绿色工厂", "全省14家", None, "2021")]},
+    {"id": "a-count-in-a-list-is-no-title",
+     "sentence": "在公布的名单中，今年新增就业岗位1200个。",
+     "expected": []},
+    {"id": "d064-selected-into-national-lists",
+     "sentence": "近日，工信部发布2021年度绿色制造名单，我省15家企业入选国家级绿色工厂，17种产品入选国家级绿色设计产品，"
+                 "1个园区入选国家级绿色园区。",
+     "expected": [("honour", "国家级绿色工厂", "我省15家企业", "工信部", "2021"),
+                  ("honour", "国家级绿色园区", "1个园区", "工信部", "2021")]},
+    # d070: a mechanism put into action is not one the place created.
+    {"id": "d070-activated-mechanism",
+     "sentence": "开学前学校要与属地社区做好对接，确保一旦发生疫情，迅速启动应急处置机制，及时有效应对突发情况。",
+     "expected": []},
+    {"id": "launched-named-mechanism-is-still-an-initiative",
+     "sentence": "街道启动“三长”联动机制。",
+     "expected": [("initiative", "“三长”联动机制", "街道", None, REPORT_DATE)]},
 ]
 
 

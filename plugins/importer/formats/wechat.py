@@ -14,27 +14,16 @@ from datetime import datetime, timedelta, timezone
 
 from bs4 import BeautifulSoup
 
+from .. import patterns as P
 from ..document import Change, Document, Para
 from ..html import _collect
 
 # China Standard Time: `ct` is a Unix time; the day it was published is the day in Beijing.
 CST = timezone(timedelta(hours=8))
 
-# WeChat furniture inside an article body, as whole paragraphs (data, as trafilatura keeps its
-# boilerplate expressions in one place). Matched against a paragraph with its spaces removed.
-FURNITURE = [re.compile(p) for p in (
-    r"^(?:点击|戳|轻触)?(?:上方|下方|上面|下面)?(?:蓝字|蓝色字|“[^”]{1,12}”)?(?:一键)?关注(?:我们|公众号|我)?[!！~～]*$",
-    r"^(?:点击|戳)(?:上方|下方)?蓝字.{0,12}$",
-    r"^(?:长按|扫描|扫码|识别).{0,8}(?:二维码|关注).{0,12}$",
-    r"(?:二维码|扫一扫).{0,6}关注",
-    r"^(?:点击|轻触)?(?:下方|左下角)?“?阅读原文”?(?:[,，]?(?:查看|了解|获取|进入|即可).{0,16})?$",
-    r"^预览时标签不可点$",
-    r"^微信扫一扫.{0,12}$",
-    r"^(?:点个|点亮|分享|点赞|在看|收藏|转发)[、，,\s“”在看点赞分享收藏转发个]*(?:[!！~～]*|吧[!！]*)$",
-    r"^(?:↓+|↑+|▼+|▲+|END|THE END|-+\s*END\s*-+|—+\s*END\s*—+)$",
-    r"^(?:往期(?:推荐|回顾|精彩)|推荐阅读|精彩推荐|相关阅读)[:：]?$",
-    r"^继续滑动看下一个$|^向上滑动看下一个$",
-)]
+# WeChat furniture inside an article body: one list with the saved pages' (patterns.py), since a
+# platform (澎湃号, 网易号) reposts an account's articles with their promos.
+FURNITURE = P.ACCOUNT_FURNITURE
 
 
 def is_wechat(markup: str) -> bool:
