@@ -21,6 +21,7 @@ class Archive:
     years: list[Year] = field(default_factory=list)
     kinds: list[Kind] = field(default_factory=list)
     tags: list[TagPage] = field(default_factory=list)
+    articles: list = field(default_factory=list)   # every story once, in archive order
     _item_html: dict = field(default_factory=dict, repr=False, compare=False)
 
     def article_html(self, article, show_place: bool, siteurl: str, render) -> str:
@@ -89,6 +90,10 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
             tags[name].articles.append(article)
             article.tag_pages.append(tags[name])
 
+    for listing in [*archive.places.values(), *archive.topics, *years.values(), *kinds.values(),
+                    *tags.values()]:
+        listing.articles = once_per_story(listing.articles)
+    archive.articles = once_per_story(articles)
     for place in archive.places.values():
         place.children.sort(key=lambda p: p.code)
     archive.years = sorted(years.values(),
@@ -96,3 +101,16 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
     archive.kinds = sorted(kinds.values(), key=lambda k: k.slug)
     archive.tags = sorted(tags.values(), key=lambda t: (-t.count, t.slug))
     return archive
+
+
+def once_per_story(articles: list) -> list:
+    """`articles` with each group of reprints (record.reprint_group, set by plugins.reprints)
+    shown once: by its original when the original is in the list, else by its first member
+    there (a district's copy filed under a place its street's original is not in)."""
+    shown: dict[int, object] = {}
+    for article in articles:
+        group = record_of(article).reprint_group
+        if group is not None and (id(group) not in shown or article is group.original):
+            shown[id(group)] = article
+    return [a for a in articles
+            if record_of(a).reprint_group is None or shown[id(record_of(a).reprint_group)] is a]
