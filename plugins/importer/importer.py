@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins.gazetteer import Gazetteer
+from plugins.reprints.sketch import Sketch
 
 from . import formats, metadata
 from .article import edited, render, write_atomic
@@ -17,6 +18,7 @@ from .decode import check_size, decode
 from .document import Change, Document
 from .errors import ImportFailure
 from .html import looks_like_html
+from .reprint import Archive, copy_order
 from .steps import HAN
 
 RAW_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml"} | formats.SUFFIXES
@@ -33,6 +35,7 @@ class Result:
     changes: list[Change] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     encoding: str = ""
+    reprint: str = ""             # the report's line on a copy of a story already imported
 
     @property
     def failed(self) -> bool:
@@ -102,9 +105,10 @@ def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
 
 
 def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[metadata.Topic],
-                taken: dict[str, Path]) -> Result:
+                taken: dict[str, Path], archive: Archive | None = None) -> Result:
     """`taken` holds, for the files this run has imported so far, slug → source and raw
-    reference (raw/…, never a slug) → source."""
+    reference (raw/…, never a slug) → source. `archive` holds the articles of the
+    destination, to find the story the document is a copy of (reprint.py)."""
     result = Result(path)
     try:
         if not path.exists():
@@ -144,6 +148,19 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
                                                         f"this article is {slug}"))
     taken[slug] = taken[raw_ref] = path
     doc.meta["slug"], doc.meta["raw"] = slug, raw_ref
+    sketch = Sketch.of(doc.text)
+    order = copy_order(doc.meta.get("date", ""), doc.meta.get("date_precision", ""),
+                       doc.traditional)
+    match = archive.original_of(sketch, raw_ref) if archive is not None else None
+    if match:
+        original, similarity = match
+        copy = archive.known[original]
+        if order < copy.order:
+            result.reprint = (f"{path} is the original of {copy.path} (similarity "
+                              f"{similarity:.2f}): it came first; the build groups them")
+        else:
+            doc.meta["reprint_of"] = original
+            result.reprint = f"{path} is a reprint of {copy.path} (similarity {similarity:.2f})"
     if doc.review:
         doc.meta["review"] = ", ".join(doc.review)
     text = render(doc)
@@ -170,6 +187,9 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[me
         else:
             result.status = "written"
         write_atomic(target, text)
+        if archive is not None:
+            # Later documents of this run are compared with this one too.
+            archive.add(slug, target, raw_ref, sketch, order, doc.meta.get("reprint_of", ""))
     except (OSError, UnicodeDecodeError) as e:
         # The old article (if any) is intact: write_atomic replaces it only when complete.
         reason = e.strerror if isinstance(e, OSError) else "existing article is not UTF-8"
@@ -215,15 +235,16 @@ def import_paths(src: Path, opts: Options) -> list[Result]:
         gazetteer = Gazetteer.load(opts.data_dir)
         topics = metadata.load_topics(opts.data_dir)
         taken: dict[str, Path] = {}
-        return [_import_one(p, opts, gazetteer, topics, taken) for p in files]
+        archive = Archive(opts.dest)
+        return [_import_one(p, opts, gazetteer, topics, taken, archive) for p in files]
 
 
 def _import_one(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[metadata.Topic],
-                taken: dict[str, Path]) -> Result:
+                taken: dict[str, Path], archive: Archive) -> Result:
     """import_file, where an error nobody foresaw (a bug, a page no rule expected) fails this
     file only: the run goes on and every file is reported."""
     try:
-        return import_file(path, opts, gazetteer, topics, taken)
+        return import_file(path, opts, gazetteer, topics, taken, archive)
     except Exception as e:  # noqa: BLE001 - reported as this file's failure, with its type
         return Result(path, status="failed",
                       error=f"{path}: could not be imported ({type(e).__name__}: {e}); the other "
@@ -239,6 +260,8 @@ def format_report(result: Result, verbose: bool = False) -> str:
         "kept-edited": "KEPT (edited)",
     }[result.status]
     lines = [f"{result.raw} → {result.article} [{head}; {result.encoding}]"]
+    if result.reprint:
+        lines.append(f"  {result.reprint}")
     if result.status == "kept-edited":
         lines.append(f"  {result.article} was changed by an editor since it was imported; it was "
                      "not overwritten. Re-run with --force to replace it with a fresh import "
