@@ -58,8 +58,8 @@ class Archive:
         The article from the same raw file (a re-import) is not a copy of it."""
         for slug, similarity in self.index.matches(sketch):
             known = self.known[slug]
-            if known.raw == raw:
-                continue
             original = known.reprint_of if known.reprint_of in self.known else slug
+            if raw in (known.raw, self.known[original].raw):
+                continue  # the document itself, or a copy that names it as the original
             return original, similarity
         return None
