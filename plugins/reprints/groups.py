@@ -30,13 +30,14 @@ class SketchIndex:
         if sketch.comparable():
             self._lsh.insert(key, sketch.minhash, check_duplication=False)
 
-    def matches(self, sketch: Sketch, exclude: str | None = None) -> list[tuple[str, float]]:
-        """(key, similarity) of the indexed sketches at THRESHOLD or above, best first."""
+    def matches(self, sketch: Sketch, exclude=lambda key: False) -> list[tuple[str, float]]:
+        """(key, similarity) of the indexed sketches at THRESHOLD or above, best first; keys
+        `exclude` says need no measuring are left out."""
         if not sketch.comparable():
             return []
         found = []
         for key in self._lsh.query(sketch.minhash):
-            if key != exclude:
+            if not exclude(key):
                 similarity = sketch.similarity(self.sketches[key])
                 if similarity >= THRESHOLD:
                     found.append((key, similarity))
@@ -91,7 +92,8 @@ def find_groups(copies: list[Copy]) -> list[Group]:
     for copy in detected:
         index.add(copy.key, copy.sketch)
     for copy in detected:
-        for key, _ in index.matches(copy.sketch, exclude=copy.key):
+        # A candidate already in the copy's group needs no measuring: it joins nothing new.
+        for key, _ in index.matches(copy.sketch, exclude=lambda key: root(key) == root(copy.key)):
             join(copy.key, key)
     for copy in copies:
         if copy.reprint_of not in ("", NOT_A_REPRINT) and copy.reprint_of in by_key:
