@@ -69,48 +69,42 @@ class Group:
 
 
 def find_groups(copies: list[Copy]) -> list[Group]:
-    """Copies joined by detection (similarity >= THRESHOLD) or by an editor's Reprint_of,
-    in groups of two or more. A copy marked `none` is joined by no detection. The original is
-    the copy an editor's Reprint_of names, else the earliest dated one (undated last, then
-    by slug). Groups come in the order of their originals."""
+    """Groups of two or more copies of one story, in the order of their originals.
+
+    Every member is a copy of the group's original itself, never only of another member: a
+    city paper's digest that reprints five streets' stories must not make those five one
+    story. So copies are taken earliest first (undated last, then by slug), and each joins
+    the earlier original it is most similar to (similarity >= THRESHOLD), or becomes an
+    original itself. An editor's `Reprint_of: <slug>` joins that article, which is an
+    original whatever detection says; `none` joins no original by detection and is joined
+    by no copy."""
     by_key = {c.key: c for c in copies}
-    parent = {c.key: c.key for c in copies}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    named = {c.key: c.reprint_of for c in copies
+             if c.reprint_of not in ("", NOT_A_REPRINT) and c.reprint_of in by_key}
     index = SketchIndex()
-    detected = [c for c in copies if c.reprint_of != NOT_A_REPRINT]
-    for copy in detected:
-        index.add(copy.key, copy.sketch)
-    for copy in detected:
-        # A candidate already in the copy's group needs no measuring: it joins nothing new.
-        for key, _ in index.matches(copy.sketch, exclude=lambda key: root(key) == root(copy.key)):
-            join(copy.key, key)
     for copy in copies:
-        if copy.reprint_of not in ("", NOT_A_REPRINT) and copy.reprint_of in by_key:
-            join(copy.key, copy.reprint_of)
-
-    components: dict[str, list[Copy]] = {}
-    for copy in copies:
-        components.setdefault(root(copy.key), []).append(copy)
-    groups = []
-    for members in components.values():
-        if len(members) < 2:
+        if copy.reprint_of != NOT_A_REPRINT and copy.key not in named:
+            index.add(copy.key, copy.sketch)
+    originals = set(named.values())   # named by an editor: originals from the start
+    original_of: dict[str, str] = dict(named)
+    for copy in sorted(copies, key=lambda c: c.order):
+        if copy.key in original_of or copy.key in originals:
             continue
-        keys = {m.key for m in members}
-        named = [by_key[m.reprint_of] for m in members if m.reprint_of in keys]
-        original = min(named or members, key=lambda c: c.order)
-        others = sorted((m for m in members if m is not original), key=lambda c: c.order)
-        similarities = {m.key: round(m.sketch.similarity(original.sketch), 3) for m in others}
-        groups.append(Group(original.key, [original.key] + [m.key for m in others],
+        if copy.reprint_of != NOT_A_REPRINT:
+            matches = index.matches(copy.sketch, exclude=lambda key: key not in originals)
+            if matches:
+                original_of[copy.key] = matches[0][0]
+                continue
+        originals.add(copy.key)
+
+    members: dict[str, list[Copy]] = {}
+    for key, original in original_of.items():
+        members.setdefault(original, []).append(by_key[key])
+    groups = []
+    for original, others in members.items():
+        others.sort(key=lambda c: c.order)
+        similarities = {c.key: round(c.sketch.similarity(by_key[original].sketch), 3)
+                        for c in others}
+        groups.append(Group(original, [original] + [c.key for c in others],
                             min(similarities.values()), similarities))
     return sorted(groups, key=lambda g: by_key[g.original].order)

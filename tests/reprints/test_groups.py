@@ -67,3 +67,18 @@ def test_a_group_reports_its_lowest_similarity_to_the_original():
     group, = find_groups([copy(QINGDAO, "2010-02-25"), copy(QINGDAO_SHORT, "2010-02-26")])
     assert group.similarity == group.similarities[QINGDAO_SHORT]
     assert group.similarity == round(sketch_of(QINGDAO).similarity(sketch_of(QINGDAO_SHORT)), 3)
+
+
+def test_a_digest_of_two_stories_does_not_make_them_one():
+    # A paper's digest reprints two streets' stories (real texts, one after the other): each
+    # story is inside the digest, yet the two are no copies of each other.
+    from plugins.reprints.evaluate import text_of
+    from plugins.reprints.sketch import Sketch
+
+    digest = Copy("digest", Sketch.of(text_of(WUZHOU_B) + text_of(QINGDAO)),
+                  (*order_of("2024-02-05", False), "digest"))
+    copies = [copy(WUZHOU_B, "2024-02-02"), copy(QINGDAO, "2010-02-25"), digest]
+    assert sketch_of(WUZHOU_B).similarity(digest.sketch) >= 0.5
+    assert sketch_of(QINGDAO).similarity(digest.sketch) >= 0.5
+    (original, members), = groups_of(copies).items()
+    assert original in (WUZHOU_B, QINGDAO) and members == [original, "digest"]
