@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from datasketch import MinHashLSH
 
 from plugins.article_meta.schema import NOT_A_REPRINT
 
-from .sketch import NUM_PERM, THRESHOLD, Sketch
+from .sketch import NUM_PERM, THRESHOLD, Sketch, containment
 
 # The LSH index only proposes candidates, each then measured by containment (Sketch.similarity).
 # Its Jaccard threshold is far below THRESHOLD because a shortened copy inside a longer
@@ -35,12 +36,17 @@ class SketchIndex:
         `exclude` says need no measuring are left out."""
         if not sketch.comparable():
             return []
-        found = []
-        for key in self._lsh.query(sketch.minhash):
-            if not exclude(key):
-                similarity = sketch.similarity(self.sketches[key])
-                if similarity >= THRESHOLD:
-                    found.append((key, similarity))
+        keys = [key for key in self._lsh.query(sketch.minhash) if not exclude(key)]
+        if not keys:
+            return []
+        # All candidates at once: the same estimates as Sketch.similarity, without a Python
+        # call per pair (a query of a large archive proposes dozens).
+        others = [self.sketches[key] for key in keys]
+        equal = np.count_nonzero(np.stack([o.minhash.hashvalues for o in others])
+                                 == sketch.minhash.hashvalues, axis=1)
+        similarities = containment(equal / NUM_PERM, sketch.size,
+                                   np.array([o.size for o in others]))
+        found = [(key, float(s)) for key, s in zip(keys, similarities) if s >= THRESHOLD]
         return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
 

@@ -116,15 +116,19 @@ class Sketch:
 
     def similarity(self, other: "Sketch") -> float:
         """Estimated containment of the smaller shingle set in the larger, 0..1."""
-        small = min(self.size, other.size)
-        if small == 0:
+        if min(self.size, other.size) == 0:
             return 0.0
-        jaccard = self.minhash.jaccard(other.minhash)
-        shared = jaccard * (self.size + other.size) / (1 + jaccard)
-        return min(1.0, shared / small)
+        return float(containment(self.minhash.jaccard(other.minhash), self.size, other.size))
 
     def comparable(self) -> bool:
         return self.size >= MIN_SHINGLES
+
+
+def containment(jaccard, size_a, size_b):
+    """The share of the smaller of two sets inside the other, from their Jaccard and sizes:
+    |A∩B| = J·(|A|+|B|)/(1+J). Works on numbers and on numpy arrays alike."""
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return np.minimum(1.0, shared / np.maximum(1, np.minimum(size_a, size_b)))
 
 
 def _from_values(hashvalues, size: int) -> Sketch:

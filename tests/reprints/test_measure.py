@@ -51,3 +51,16 @@ def test_a_text_too_short_to_judge_is_never_grouped_by_detection():
     short = Sketch.of("街道召开会议部署工作。")
     assert not short.comparable()
     assert short.similarity(Sketch.of("街道召开会议部署工作。")) == 1.0  # measured, but unused
+
+
+def test_the_index_measures_candidates_as_a_pair_is_measured():
+    # SketchIndex.matches measures all candidates of a query at once (numpy); the figures
+    # must be those of Sketch.similarity, the one the README's table reports.
+    from plugins.reprints.evaluate import sketch_of
+    from plugins.reprints.groups import SketchIndex
+
+    for pair in (p for p in PAIRS if p.reprint):
+        index = SketchIndex()
+        index.add(pair.b, sketch_of(pair.b))
+        (key, similarity), = index.matches(sketch_of(pair.a))
+        assert key == pair.b and similarity == pytest.approx(pair.similarity, abs=1e-12)
