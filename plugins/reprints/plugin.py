@@ -3,10 +3,13 @@
 The groups are made on article_generator_pretaxonomy: every article is read and has its
 record, and no article_generator_finalized handler has run, so places (listings) and the
 timeline find them whatever the order of PLUGINS."""
+import hashlib
 import json
 import logging
 import os
 import time
+from importlib import metadata
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -17,11 +20,15 @@ from plugins.options import require_plugins
 from .groups import Copy, find_groups, order_of
 from .model import ReprintGroup, Reprints
 from .settings import reprints_settings
-from .sketch import Sketch, SHINGLE, NUM_PERM, SEED
+from .sketch import Sketch
 
 logger = logging.getLogger(__name__)
-# The sketch of a text depends on these and on the code that makes it: part of the cache key.
-_VERSION = f"reprints.sketch.v1 {SHINGLE} {NUM_PERM} {SEED}"
+# A sketch depends on the code that makes it (and the folding it reads) and on datasketch: a
+# change to any must miss every cached sketch, without anyone having to bump a version.
+_VERSION = hashlib.sha1(b"".join(
+    [(Path(__file__).parent / "sketch.py").read_bytes(),
+     (Path(__file__).parent.parent / "zhtext" / "fold.py").read_bytes(),
+     metadata.version("datasketch").encode()])).hexdigest()
 
 
 def sketch_of(article, settings) -> Sketch:
