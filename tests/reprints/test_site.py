@@ -172,3 +172,18 @@ def test_an_editors_none_keeps_a_copy_apart_and_reprint_of_joins_two_stories(tmp
             "articles/2022/xingsha-2022-csx/"] in members
     assert {"articles/undated/qingdao-yujjsks/", "articles/undated/qingdao-liangbaoyong/"} <= \
         set(listed(page(out, "archives/")))
+
+
+def test_the_other_sources_escape_what_the_documents_say(tmp_path):
+    from tests.site.fixtures import DAY
+
+    copy = (DAY.replace("Slug: grid-meeting-2019", "Slug: grid-copy\nReprint_of: grid-meeting-2019")
+            .replace("Publisher: 垎塔埠街道办事处", 'Publisher: <script>alert("x")</script>')
+            .replace("Title: 垎塔埠街道召开网格化治理推进会", "Title: 转载<img src=x onerror=alert(1)>")
+            .replace("raw/day.txt", "raw/copy.txt"))
+    out = build_site(tmp_path, articles={"day.md": DAY, "copy.md": copy})
+    original = page(out, "articles/2019/grid-meeting-2019/")
+    item = original.select_one("section#other-sources li")
+    assert item.select_one("a").get_text() == "转载<img src=x onerror=alert(1)>"
+    assert '<script>alert("x")</script>' in item.get_text()
+    assert original.select("section#other-sources script, section#other-sources img") == []
