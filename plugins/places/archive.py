@@ -104,13 +104,8 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
 
 
 def once_per_story(articles: list) -> list:
-    """`articles` with each group of reprints (record.reprint_group, set by plugins.reprints)
-    shown once: by its original when the original is in the list, else by its first member
-    there (a district's copy filed under a place its street's original is not in)."""
-    shown: dict[int, object] = {}
-    for article in articles:
-        group = record_of(article).reprint_group
-        if group is not None and (id(group) not in shown or article is group.original):
-            shown[id(group)] = article
-    return [a for a in articles
-            if record_of(a).reprint_group is None or shown[id(record_of(a).reprint_group)] is a]
+    """`articles` without the copies of stories republished in the archive (record.is_reprint,
+    plugins.reprints): a story is listed by its original, whose page names the other sources.
+    Never by a copy, even where the original is not listed: a year or a place would otherwise
+    count the story twice across the archive, and the listings would disagree with each other."""
+    return [a for a in articles if not record_of(a).is_reprint]
