@@ -4,11 +4,12 @@ and the timeline show each story once, reprints.json and search records carry th
 import gzip
 import json
 import re
+import shutil
 
 from bs4 import BeautifulSoup
 
 from plugins.reprints.sketch import Sketch
-from tests.conftest import build_site, reprint_content
+from tests.conftest import ROOT, build_site, reprint_content
 from tests.site.helpers import page
 
 XINING, XINING_TRAD = "articles/undated/xining-mingsheng688/", "articles/undated/d029/"
@@ -94,6 +95,27 @@ def test_the_timeline_takes_a_story_from_its_original_only(reprint_site):
     assert entries and not {e["article"]["url"] for e in entries} & copies
     for url in copies:
         assert page(reprint_site, url).select_one("span.timeline-source") is None
+
+
+def test_an_exact_copy_adds_no_timeline_entries(tmp_path):
+    # Seed 001 saved from a second site, byte for byte: the same honours and initiatives are
+    # on the timeline once, from the original.
+    from plugins.importer.importer import Options, import_paths
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = ROOT / "raw" / "001_f9770c348b9317cb.txt"
+    shutil.copy(seed, raw / seed.name)
+    shutil.copy(seed, raw / "001-second-site.txt")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    import_paths(raw, Options(dest=content / "articles", data_dir=ROOT / "data"))
+    out = build_site(tmp_path, content=content)
+    group, = groups(out)
+    entries = json.loads((out / "timeline.json").read_text("utf-8"))["entries"]
+    assert entries and {e["article"]["url"] for e in entries} == {group["original"]}
+    assert page(out, group["members"][1]).select_one("span.timeline-source") is None
+    assert page(out, group["original"]).select_one("span.timeline-source") is not None
 
 
 def test_search_records_carry_the_original_of_their_story(reprint_site):
