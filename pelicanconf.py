@@ -54,6 +54,7 @@ PLUGINS = [
     "plugins.seo",
     "plugins.search",
     "plugins.timeline",
+    "plugins.reprints",  # copies of one story grouped (docs/architecture.md#reprints)
     "plugins.buildlog",
     "plugins.staleoutput",
     "plugins.pagecache",  # pages whose inputs did not change are not rendered again

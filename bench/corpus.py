@@ -1,9 +1,10 @@
 """A deterministic synthetic archive: N articles following the front-matter contract of DESIGN.md.
 
-Paragraphs are real text: they are drawn from the seed documents in raw/ (never edited, so the
-same seed gives the same archive on every commit), places from the gazetteer, topics from
-data/topics.toml. Place and community names are written into the text so that the vocabulary
-grows with the archive the way a real one does, instead of repeating five documents' words.
+Paragraphs are made of real text: each is a seed paragraph of raw/ (never edited, so the same
+seed gives the same archive on every commit) retold by a chain over the seeds' characters
+(retell), places come from the gazetteer, topics from data/topics.toml. Place and community
+names are written into the text so that the vocabulary grows with the archive the way a real
+one does, instead of repeating five documents' words.
 """
 from __future__ import annotations
 
@@ -54,6 +55,33 @@ def seed_paragraphs(raw_dir: Path) -> list[Paragraph]:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _FURNITURE = re.compile(r"\.(jpg|png|gif)|来源[:：]|点击[:：]|设为首页|加入收藏|版权所有|https?://")
+
+
+# Each article a story of its own, as in a real archive. Drawn whole, the seed paragraphs made
+# most short articles a copy of a longer one (two of their three paragraphs inside another's
+# twelve), and plugins.reprints rightly grouped the archive into a few stories of hundreds of
+# copies. A paragraph is retold instead: every CHAIN + 1 characters in a row occur in a seed
+# paragraph, so words and their frequencies stay those of real text, but the sequence is new.
+CHAIN = 3
+
+
+def chain_of(paragraphs: list[Paragraph]) -> dict[str, list[str]]:
+    """Each CHAIN characters of the seed paragraphs → the characters that follow them."""
+    follow: dict[str, list[str]] = {}
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for i in range(len(text) - CHAIN):
+            follow.setdefault(text[i:i + CHAIN], []).append(text[i + CHAIN])
+    return follow
+
+
+def retell(text: str, rng: random.Random, chain: dict[str, list[str]]) -> str:
+    """A paragraph as long as `text`, opening as it does, continued along the chain."""
+    out = text[:CHAIN]
+    while len(out) < len(text):
+        following = chain.get(out[-CHAIN:])
+        out += rng.choice(following) if following else "。" + text[:CHAIN]
+    return out
 
 
 def _is_prose(line: str) -> bool:
@@ -119,8 +147,10 @@ _NEWS_TITLES = ("{place}扎实推进{topic}工作", "{place}开展{keyword}专�
 
 def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
                  by_keyword: dict[str, list[Paragraph]], topics: list[dict],
-                 districts: list[list[Place]]) -> tuple[str, str]:
-    """(file name, Markdown text) of synthetic article number i."""
+                 districts: list[list[Place]],
+                 chain: dict[str, list[str]] | None = None) -> tuple[str, str]:
+    """(file name, Markdown text) of synthetic article number i; its paragraphs retold along
+    `chain` when given (generate gives it)."""
     # Zipf-like: the archive's home district has most articles, others fewer.
     district = districts[min(int(rng.paretovariate(1.2)) - 1, len(districts) - 1)]
     place = rng.choice(district)
@@ -141,7 +171,8 @@ def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
         if paragraph not in body:
             body.append(paragraph)
     who = street or district_name or "本地区"
-    texts = [_localise(p.text, who, communities, rng) for p in body]
+    texts = [_localise(retell(p.text, rng, chain) if chain else p.text, who, communities, rng)
+             for p in body]
 
     year = day.year if day else ""
     title_vars = {"place": who, "year": year, "topic": chosen_topics[0].name,
@@ -218,8 +249,9 @@ def generate(n: int, dest: Path, seed: int = DEFAULT_SEED, raw_dir: Path | None 
             shutil.rmtree(folder)
     articles.mkdir(parents=True)
     raws.mkdir()
+    chain = chain_of(paragraphs)
     for i in range(1, n + 1):
-        name, text = make_article(i, rng, paragraphs, by_keyword, topics, districts)
+        name, text = make_article(i, rng, paragraphs, by_keyword, topics, districts, chain)
         (articles / name).write_text(text, encoding="utf-8")
         (raws / f"{Path(name).stem}.txt").write_text(text.split("\n\n", 1)[1], encoding="utf-8")
     if pages_dir.is_dir():

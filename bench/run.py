@@ -46,6 +46,36 @@ class Figures:
     pagefind_index: dict = field(default_factory=dict)
     queries: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # plugins.reprints' work on the archive (reprint_seconds): sketching every article and
+    # grouping (a full build), and grouping with the sketches cached (a rebuild).
+    reprints_full_s: float | None = None
+    reprints_cached_s: float | None = None
+    reprint_groups: str = ""
+
+
+def reprint_seconds(content: Path, figures: Figures) -> None:
+    """The reprint grouping a build does, timed alone in this process (the build's own log
+    holds warnings only): each article's text made from its Markdown as the build makes it,
+    sketched and grouped; then grouped again from the sketches, as a rebuild does."""
+    import markdown
+
+    from plugins.article_meta.textview import plain_text
+    from plugins.reprints.groups import Copy, find_groups
+    from plugins.reprints.sketch import Sketch
+
+    bodies = [(p.stem, p.read_text(encoding="utf-8").partition("\n\n")[2])
+              for p in sorted((content / "articles").glob("*.md"))]
+    html = [(slug, markdown.markdown(body)) for slug, body in bodies]
+    # CPU time: on a shared machine wall time mostly measures the other processes.
+    start = time.process_time()
+    copies = [Copy(slug, Sketch.of(plain_text(source)), (slug,)) for slug, source in html]
+    groups = find_groups(copies)
+    figures.reprints_full_s = time.process_time() - start
+    start = time.process_time()
+    find_groups(copies)
+    figures.reprints_cached_s = time.process_time() - start
+    figures.reprint_groups = (f"{len(groups)} groups of {sum(len(g.members) for g in groups)} "
+                              "articles")
 
 
 def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = None,
@@ -86,6 +116,9 @@ def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = Non
         figures.rebuild_rss_mb.append(build.peak_rss_mb)
         out(f"bench: rebuild after editing article {i}: {build.seconds:.1f}s "
             f"({build.cpu_seconds:.1f}s CPU)")
+    reprint_seconds(content, figures)
+    out(f"bench: reprint grouping {figures.reprints_full_s:.1f}s CPU, from cached sketches "
+        f"{figures.reprints_cached_s:.1f}s CPU ({figures.reprint_groups})")
     size = output_size(output)
     figures.output_files, figures.output_mb = size.files, size.raw_bytes / 1e6
 
@@ -239,6 +272,10 @@ def render(figures: Figures) -> str:
         Row("rebuild after editing one article", med(figures.rebuild_s), unit="s",
             note=", ".join(f"{s:.1f}" for s in figures.rebuild_s)),
         Row("rebuild CPU time, median", med(figures.rebuild_cpu_s), unit="s"),
+        Row("reprint grouping, every article sketched, CPU", figures.reprints_full_s, unit="s",
+            note=f"a full build's share; {figures.reprint_groups}"),
+        Row("reprint grouping, sketches cached, CPU", figures.reprints_cached_s, unit="s",
+            note="a rebuild's share (one edited article is sketched anew)"),
         Row("Pagefind indexing", None, figures.pagefind_s, unit="s"),
         Row("output size", figures.output_mb, unit="MB",
             note=f"{figures.output_files:,} files, before Pagefind"),

@@ -105,3 +105,36 @@ class _WarningCollector(logging.Handler):
 def seed_site(tmp_path_factory) -> Path:
     """The real archive (content/ of this repo) built once per test session."""
     return build_site(tmp_path_factory.mktemp("seed-site"), content=ROOT / "content")
+
+
+# Real texts for the reprint tests (tests/data/reprints/README.md): copies of one story from
+# several sites, and texts that look alike but are other stories.
+REPRINT_TEXTS = [*sorted((ROOT / "tests" / "data" / "reprints").glob("*.txt")),
+                 *(ROOT / "tests" / "data" / "devset" / f"{name}.txt"
+                   for name in ("d002", "d028", "d029")),
+                 *sorted((ROOT / "raw").glob("00[0-4]_*.txt"))]
+
+
+def reprint_content(tmp_path: Path) -> Path:
+    """content/ of the real reprint texts as `invoke import` makes it (raw/ beside it), with
+    the project's pages."""
+    import shutil
+
+    from plugins.importer.importer import Options, import_paths
+
+    raw = tmp_path / "raw"
+    raw.mkdir(parents=True)
+    for path in REPRINT_TEXTS:
+        shutil.copy(path, raw / path.name)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    results = import_paths(raw, Options(dest=content / "articles", data_dir=ROOT / "data"))
+    assert not [r.error for r in results if r.failed]
+    return content
+
+
+@pytest.fixture(scope="session")
+def reprint_site(tmp_path_factory) -> Path:
+    """The real reprint texts imported and built."""
+    tmp = tmp_path_factory.mktemp("reprint-site")
+    return build_site(tmp, content=reprint_content(tmp))

@@ -10,6 +10,9 @@ text views would take gigabytes.
 Written by other plugins, and only these, each documented in docs/architecture.md:
   - `anchors` by plugins.timeline (article_generator_finalized): HTML ranges of the article
     to wrap in an anchor, so `html` links each timeline entry to its sentence.
+  - `reprint_group` by plugins.reprints (article_generator_pretaxonomy, before any
+    article_generator_finalized handler): the group of copies of one story the article
+    belongs to (`.original`, `.members`, `.similarity`, `.others(article)`), or None.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from typing import Callable
 from plugins.gazetteer import Division
 
 from .dates import Period, PreciseDate
-from .schema import PLACE_LEVELS, Header, resolve_place, split_list
+from .schema import NOT_A_REPRINT, PLACE_LEVELS, Header, resolve_place, split_list
 from .textview import HtmlText, plain_text, wrap_ranges
 
 
@@ -44,9 +47,11 @@ class ArchiveRecord:
     author: str
     raw: str
     traditional: bool
+    reprint_of: str                   # "" not said, "none" not a reprint, else the original's slug
     toc_min_headings: int
     content_html: Callable[[], str] = field(repr=False)
     anchors: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    reprint_group: object | None = field(default=None, repr=False)
 
     @classmethod
     def from_header(cls, header: Header, slug: str, kinds: dict[str, str], gazetteer,
@@ -72,6 +77,9 @@ class ArchiveRecord:
             publisher=header.get("publisher"), source=header.get("source"),
             source_url=header.get("source_url"), author=header.get("author"),
             raw=header.get("raw"), traditional=header.get("source_script") == "zh-Hant",
+            # An emptied Reprint_of: is the editor saying "not a reprint", as `none` does.
+            reprint_of=(NOT_A_REPRINT if "reprint_of" in header.values
+                        and not header.get("reprint_of") else header.get("reprint_of")),
             toc_min_headings=toc_min_headings, content_html=content_html)
 
     # --- the article's text, made on demand -------------------------------------------------
@@ -105,6 +113,13 @@ class ArchiveRecord:
         names = [d.name for d in self.place_path]
         return "".join(n for i, n in enumerate(names)
                        if i in (0, len(names) - 1) or n != names[i - 1])
+
+    @property
+    def is_reprint(self) -> bool:
+        """A copy of a story whose original is another article of the archive: listings and
+        the timeline show the original instead (plugins.reprints sets reprint_group)."""
+        group = self.reprint_group
+        return group is not None and group.original.record is not self
 
     @property
     def year_key(self) -> str:

@@ -52,6 +52,8 @@ FIELDS = (
     Field("Raw", "raw", "the raw file, raw/<name>", required=True),
     Field("Slug", "slug", "lower-case ASCII words joined by -; the address", page=True,
           required=True),
+    Field("Reprint_of", "reprint", "the slug of the original when this is a reprint of another "
+          "article; none: not a reprint (never grouped by detection)"),
     Field("Review", "review", "fields an editor should confirm (see REVIEW_LABELS)"),
     Field("Import_digest", "digest", "written by the importer: the article as it wrote it"),
     Field("Status", "status", "published (default), draft or hidden", page=True),
@@ -64,6 +66,9 @@ REVIEW_LABELS = {"title": "标题", "date": "日期", "place": "地区", "text":
                  "tags": "标签", "author": "作者", "summary": "摘要", "kind": "类型",
                  "communities": "社区/村", "period": "时期"}
 STATUSES = ("published", "draft", "hidden")
+# Reprint_of: none — an editor's word that the article is no reprint (an emptied
+# Reprint_of: says the same).
+NOT_A_REPRINT = "none"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KEY_LINE = re.compile(r"^ {0,3}([A-Za-z0-9_-]+):\s*(.*)$")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -319,6 +324,17 @@ def _review(spec, value, header, ctx):
     return _list(spec, value, header, ctx)
 
 
+def _reprint(spec, value, header, ctx):
+    if value == NOT_A_REPRINT:
+        return None
+    if not _SLUG.fullmatch(value):
+        return (f"Reprint_of {value!r} is not a slug; write the Slug of the original article, "
+                f"or {NOT_A_REPRINT} when this article is no reprint")
+    if value == header.get("slug"):
+        return "Reprint_of names the article itself; write the Slug of the original article"
+    return None
+
+
 def _script(spec, value, header, ctx):
     return None if value == "zh-Hant" else "Source_script must be zh-Hant (or absent)"
 
@@ -341,7 +357,7 @@ def _template(spec, value, header, ctx):
 CHECKS = {"text": _text, "date": _date, "precision": _precision, "period": _period,
           "kind": _kind, "place": _text, "list": _list, "topics": _topics, "link": _link,
           "slug": _slug, "raw": _raw, "review": _review, "script": _script, "digest": _digest,
-          "status": _status, "template": _template}
+          "status": _status, "template": _template, "reprint": _reprint}
 
 
 # --- the whole archive -------------------------------------------------------------------------
@@ -377,6 +393,34 @@ def check_archive(articles: list[Path], pages: list[Path], ctx: Context,
                 problems.append(f"{where(header.path, header.line(key))}: "
                                 f"{what.format(value=value)} (also "
                                 f"{where(other.path, other.line(key))})")
+    problems += _check_reprints([h for kind, h in headers if kind == "article"])
+    return problems
+
+
+def reprint_target(header: Header) -> str:
+    """The slug a Reprint_of names, "" when none (absent, emptied or `none`)."""
+    value = header.get("reprint_of")
+    return "" if value == NOT_A_REPRINT else value
+
+
+def _check_reprints(headers: list[Header]) -> list[str]:
+    """A Reprint_of names another article of the archive, and that article's own slug is the
+    original (not itself a reprint of a third: groups have one original)."""
+    by_slug = {h.get("slug").lower(): h for h in headers if h.get("slug")}
+    problems = []
+    for header in headers:
+        target = reprint_target(header)
+        if not target or not _SLUG.fullmatch(target) or target == header.get("slug"):
+            continue  # none, or reported by the field check
+        where_ = where(header.path, header.line("reprint_of"))
+        original = by_slug.get(target.lower())
+        if original is None:
+            problems.append(f"{where_}: Reprint_of {target!r} is not the slug of an article of "
+                            "the archive")
+        elif reprint_target(original):
+            problems.append(f"{where_}: Reprint_of {target!r} is itself a reprint of "
+                            f"{reprint_target(original)!r}; name the original: Reprint_of: "
+                            f"{reprint_target(original)}")
     return problems
 
 

@@ -25,7 +25,7 @@ FIELDS = [
     ("Communities", "communities"), ("Topics", "topics"), ("Tags", "tags"),
     ("Publisher", "publisher"), ("Source", "source"), ("Source_url", "source_url"),
     ("Author", "author"), ("Source_script", "source_script"), ("Summary", "summary"),
-    ("Raw", "raw"), ("Slug", "slug"), ("Review", "review"),
+    ("Raw", "raw"), ("Slug", "slug"), ("Reprint_of", "reprint_of"), ("Review", "review"),
 ]
 ALWAYS = {"Province", "City", "District", "Street"}   # written even when empty: "not known"
 DIGEST_KEY = "Import_digest"

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from plugins.article_meta.schema import FrontMatterError, read_header
+from plugins.article_meta.schema import read_header
 from plugins.article_meta.topics import Topic, load_topics
 from plugins.gazetteer import Gazetteer
+from plugins.reprints.sketch import Sketch
 
 from . import formats, metadata
 from .article import edited, render, write_atomic
@@ -20,6 +21,7 @@ from .decode import check_size, decode
 from .document import Change, Document
 from .errors import ImportFailure
 from .html import looks_like_html
+from .reprint import Archive, copy_order
 from .steps import HAN
 
 RAW_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml"} | formats.SUFFIXES
@@ -36,6 +38,7 @@ class Result:
     changes: list[Change] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     encoding: str = ""
+    reprint: str = ""             # the report's line on a copy of a story already imported
 
     @property
     def failed(self) -> bool:
@@ -105,10 +108,11 @@ def build_document(path: Path, data: bytes, gazetteer: Gazetteer,
 
 
 def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[Topic],
-                taken: dict[str, Path], existing: dict[str, Path] | None = None) -> Result:
+                taken: dict[str, Path], archive: Archive | None = None) -> Result:
     """`taken` holds, for the files this run has imported so far, slug → source and raw
-    reference (raw/…, never a slug) → source; `existing`, raw reference → the article
-    already made from it in --dest (articles_by_raw), wherever an editor has moved it."""
+    reference (raw/…, never a slug) → source. `archive` holds the articles of the
+    destination: the one made from this document before, wherever an editor has moved it,
+    and the stories it may be a copy of (reprint.py)."""
     result = Result(path)
     try:
         if not path.exists():
@@ -138,7 +142,7 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[To
             "document); give one of them another file name")
         return result
     target = opts.dest / f"{slug}.md"
-    moved = (existing or {}).get(raw_ref)
+    moved = archive.path_of_raw(raw_ref) if archive is not None else None
     if moved is not None and moved != target:
         # An editor renamed the article, perhaps with its slug: it is still this document's
         # article, and a second one would publish the story twice.
@@ -158,6 +162,19 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[To
                                                         f"this article is {slug}"))
     taken[slug] = taken[raw_ref] = path
     doc.meta["slug"], doc.meta["raw"] = slug, raw_ref
+    sketch = Sketch.of(doc.text)
+    order = copy_order(doc.meta.get("date", ""), doc.meta.get("date_precision", ""),
+                       doc.traditional)
+    match = archive.original_of(sketch, raw_ref) if archive is not None else None
+    if match:
+        original, similarity = match
+        copy = archive.known[original]
+        if order < copy.order:
+            result.reprint = (f"{path} is the original of {copy.path} (similarity "
+                              f"{similarity:.2f}): it came first; the build groups them")
+        else:
+            doc.meta["reprint_of"] = original
+            result.reprint = f"{path} is a reprint of {copy.path} (similarity {similarity:.2f})"
     if doc.review:
         doc.meta["review"] = ", ".join(doc.review)
     text = render(doc)
@@ -184,6 +201,9 @@ def import_file(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[To
         else:
             result.status = "written"
         write_atomic(target, text)
+        if archive is not None:
+            # Later documents of this run are compared with this one too.
+            archive.add(slug, target, raw_ref, sketch, order, doc.meta.get("reprint_of", ""))
     except ImportFailure as e:
         result.status, result.error = "failed", f"{e} (while importing {path})"
     except OSError as e:
@@ -244,35 +264,21 @@ def import_paths(src: Path, opts: Options,
         gazetteer = Gazetteer.load(opts.data_dir)
         topics = load_topics(opts.data_dir)
         taken: dict[str, Path] = {}
-        existing = articles_by_raw(opts.dest)
+        archive = Archive(opts.dest)
         results = []
         for path in files:
-            results.append(_import_one(path, opts, gazetteer, topics, taken, existing))
+            results.append(_import_one(path, opts, gazetteer, topics, taken, archive))
             if on_file is not None:
                 on_file(len(results), len(files))
         return results
 
 
-def articles_by_raw(dest: Path) -> dict[str, Path]:
-    """Raw reference → the article in `dest` made from it (its Raw line), whatever its file
-    name. An article that cannot be read is left out here: importing its document names it."""
-    found: dict[str, Path] = {}
-    for article in sorted(Path(dest).glob("*.md")):
-        try:
-            raw = read_header(article).get("raw")
-        except (FrontMatterError, OSError):
-            continue
-        if raw:
-            found.setdefault(raw, article)
-    return found
-
-
 def _import_one(path: Path, opts: Options, gazetteer: Gazetteer, topics: list[Topic],
-                taken: dict[str, Path], existing: dict[str, Path]) -> Result:
+                taken: dict[str, Path], archive: Archive) -> Result:
     """import_file, where an error nobody foresaw (a bug, a page no rule expected) fails this
     file only: the run goes on and every file is reported."""
     try:
-        return import_file(path, opts, gazetteer, topics, taken, existing)
+        return import_file(path, opts, gazetteer, topics, taken, archive)
     except Exception as e:  # noqa: BLE001 - reported as this file's failure, with its type
         return Result(path, status="failed",
                       error=f"{path}: could not be imported ({type(e).__name__}: {e}); the other "
@@ -288,6 +294,8 @@ def format_report(result: Result, verbose: bool = False) -> str:
         "kept-edited": "KEPT (edited)",
     }[result.status]
     lines = [f"{result.raw} → {result.article} [{head}; {result.encoding}]"]
+    if result.reprint:
+        lines.append(f"  {result.reprint}")
     if result.status == "kept-edited":
         lines.append(f"  {result.article} was changed by an editor since it was imported; it was "
                      "not overwritten. Re-run with --force to replace it with a fresh import "

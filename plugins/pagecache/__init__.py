@@ -6,8 +6,9 @@ first computes a digest of what a page is made from, and skips the page when the
 wrote it from the same digest and the file is still as it left it (plugins.buildcache). The
 digest is kept deliberately wide, so a skipped page is never stale:
   - the site: templates, settings (and the files they name), data/, the plugins' code, the
-    versions of Pelican, Jinja and Markdown, and every article's and page's metadata and URL
-    in site order (neighbour links, intrasite links, place, topic and tag pages);
+    versions of Pelican, Jinja and Markdown, every article's and page's metadata and URL
+    in site order (neighbour links, intrasite links, place, topic and tag pages), and the
+    groups of reprints (context["reprints"], made from the articles' text);
   - an article page: the article's HTML as the plugins left it, its metadata and its
     timeline entries;
   - any other page: what Pelican passes to its template (an article or page in it by its

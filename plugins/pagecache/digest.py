@@ -24,6 +24,11 @@ def site_digest(settings, context) -> str:
     for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages"):
         for item in context.get(key) or []:
             digest.update(canonical([key, item.url, item.save_as, item.metadata]))
+    # Groups of reprints come from the articles' text, not their metadata: an edited body can
+    # join or leave a group, and every member's page and the listings show the groups.
+    reprints = context.get("reprints")
+    if reprints is not None:
+        digest.update(reprints.fingerprint().encode())
     return digest.hexdigest()
 
 

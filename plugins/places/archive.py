@@ -21,6 +21,7 @@ class Archive:
     years: list[Year] = field(default_factory=list)
     kinds: list[Kind] = field(default_factory=list)
     tags: list[TagPage] = field(default_factory=list)
+    articles: list = field(default_factory=list)   # every story once, in archive order
     _item_html: dict = field(default_factory=dict, repr=False, compare=False)
 
     def article_html(self, article, show_place: bool, siteurl: str, render) -> str:
@@ -89,6 +90,10 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
             tags[name].articles.append(article)
             article.tag_pages.append(tags[name])
 
+    for listing in [*archive.places.values(), *archive.topics, *years.values(), *kinds.values(),
+                    *tags.values()]:
+        listing.articles = once_per_story(listing.articles)
+    archive.articles = once_per_story(articles)
     for place in archive.places.values():
         place.children.sort(key=lambda p: p.code)
     archive.years = sorted(years.values(),
@@ -96,3 +101,11 @@ def collect(articles: list, settings: dict, options: dict) -> Archive:
     archive.kinds = sorted(kinds.values(), key=lambda k: k.slug)
     archive.tags = sorted(tags.values(), key=lambda t: (-t.count, t.slug))
     return archive
+
+
+def once_per_story(articles: list) -> list:
+    """`articles` without the copies of stories republished in the archive (record.is_reprint,
+    plugins.reprints): a story is listed by its original, whose page names the other sources.
+    Never by a copy, even where the original is not listed: a year or a place would otherwise
+    count the story twice across the archive, and the listings would disagree with each other."""
+    return [a for a in articles if not record_of(a).is_reprint]

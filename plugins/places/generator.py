@@ -33,7 +33,7 @@ class BrowsePagesGenerator(Generator):
                       articles=page.articles, **kwargs)
 
         write_pages(options["ARCHIVES_URL"], options["ARCHIVES_SAVE_AS"], "archives",
-                    self.context.get("articles", []))
+                    archive.articles)
         write(options["PLACES_SAVE_AS"], "places", options["PLACES_URL"],
               provinces=archive.provinces)
         for place in archive.places.values():

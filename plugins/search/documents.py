@@ -29,6 +29,9 @@ def read(article, snippet_chars: int) -> ArticleText:
         or names["province"]
     result = {"t": title, "u": article.url, "p": shown_place, "d": record.date.label,
               "k": record.kind_label, "x": body[:snippet_chars]}
+    if record.reprint_group is not None:
+        # The story's original (plugins.reprints): the page can show one result per story.
+        result["g"] = record.reprint_group.original.url
     by_level = {division.level: division for division in record.place_path}
     facets: dict[str, list[tuple[str, str]]] = {}
     if "city" in by_level:

@@ -32,6 +32,9 @@ def build_timeline(generator) -> None:
         for problem in collected.problems:
             logger.error("timeline: %s", problem)
         raise TimelineDataError(collected.problems)
+    # A story republished by several sites is on the timeline once, from its original: the
+    # other copies are record.is_reprint (plugins.reprints; never true without it).
+    collected.entries = [e for e in collected.entries if not e.article.record.is_reprint]
     by_article: dict[str, list] = {}
     for entry in collected.entries:
         by_article.setdefault(entry.article.slug, []).append(entry)

@@ -75,6 +75,15 @@ BAD = [
      "unknown key 'save_as' in an article"),
     ("template", DAY.replace("Kind: news", "Template: ../../../../etc/passwd\nKind: news"), 4,
      "Template '../../../../etc/passwd' is not a template of the theme"),
+    ("reprint-of-itself", DAY.replace("Slug: grid-meeting-2019",
+                                      "Slug: grid-meeting-2019\nReprint_of: grid-meeting-2019"),
+     18, "Reprint_of names the article itself"),
+    ("reprint-of-a-title", DAY.replace("Slug: grid-meeting-2019",
+                                       "Slug: grid-meeting-2019\nReprint_of: 网格化治理推进会"),
+     18, "Reprint_of '网格化治理推进会' is not a slug"),
+    ("reprint-of-no-article", DAY.replace("Slug: grid-meeting-2019",
+                                          "Slug: grid-meeting-2019\nReprint_of: grid-meeting"),
+     18, "Reprint_of 'grid-meeting' is not the slug of an article of the archive"),
 ]
 
 
@@ -112,6 +121,19 @@ def test_an_article_renamed_with_its_slug_and_imported_again_is_refused_by_both(
     assert built == checked == [
         f"{(content / 'articles' / 'grid-meeting.md').resolve()}:16: a second article from "
         f"raw/day.txt (also {(content / 'articles' / 'grid-meeting-2019.md').resolve()}:16)"]
+
+
+def test_a_reprint_names_the_original_not_another_reprint_in_both(tmp_path):
+    # Reprint_of is one line of FIELDS and one check across the archive (schema.py).
+    original = DAY
+    copy = DAY.replace("Slug: grid-meeting-2019", "Slug: grid-copy\nReprint_of: grid-meeting-2019")
+    second = DAY.replace("Slug: grid-meeting-2019", "Slug: grid-second\nReprint_of: grid-copy")
+    content = archive(tmp_path, {"a.md": original, "b.md": copy.replace("raw/day", "raw/b"),
+                                 "c.md": second.replace("raw/day", "raw/c")})
+    built, checked = build_problems(tmp_path, content), check_problems(tmp_path, content)
+    assert built == checked == [
+        f"{(content / 'articles' / 'c.md').resolve()}:18: Reprint_of 'grid-copy' is itself a "
+        "reprint of 'grid-meeting-2019'; name the original: Reprint_of: grid-meeting-2019"]
 
 
 def test_a_page_cannot_take_the_address_of_the_sites_own_pages(tmp_path):

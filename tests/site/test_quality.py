@@ -42,7 +42,7 @@ def html_files(site: Path) -> list[Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("site_name", ["fixture_site", "seed_site"])
+@pytest.mark.parametrize("site_name", ["fixture_site", "seed_site", "reprint_site"])
 def test_nu_html_checker_finds_no_errors(site_name, request):
     site = request.getfixturevalue(site_name)
     jar = need(VNU_JAR, "run `npm ci` (devDependency vnu-jar)")
@@ -59,7 +59,7 @@ def test_nu_html_checker_finds_no_errors(site_name, request):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("site_name", ["fixture_site", "seed_site"])
+@pytest.mark.parametrize("site_name", ["fixture_site", "seed_site", "reprint_site"])
 def test_no_broken_internal_links(site_name, request):
     site = request.getfixturevalue(site_name)
     tool = need(LINKINATOR, "run `npm ci` (devDependency linkinator)")
@@ -75,7 +75,7 @@ def test_no_broken_internal_links(site_name, request):
     assert len(checked) > 20
 
 
-@pytest.mark.parametrize("site_name", ["fixture_site", "seed_site"])
+@pytest.mark.parametrize("site_name", ["fixture_site", "seed_site", "reprint_site"])
 def test_every_fragment_link_has_its_target(site_name, request):
     # linkinator checks files, not #fragments; the table of contents and timeline anchors
     # depend on them.
@@ -153,6 +153,25 @@ def test_axe_on_the_real_archive(seed_site):
             violations = run_axe(page)
             if violations:
                 found[path or "home"] = violations
+    assert found == {}
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_axe_on_the_pages_of_republished_stories(reprint_site):
+    # A reprint's page (note, other sources), its original's, and a listing with 另有 N 个来源.
+    need(AXE_JS, "run `npm ci` (devDependency axe-core)")
+    groups = json.loads((reprint_site / "reprints.json").read_text("utf-8"))
+    assert groups
+    paths = [groups[0]["members"][1], groups[0]["original"], "archives/"]
+    found = {}
+    with serve(reprint_site) as base, chromium() as browser:
+        page = browser.new_page()
+        for path in paths:
+            page.goto(base + path)
+            violations = run_axe(page)
+            if violations:
+                found[path] = violations
     assert found == {}
 
 
