@@ -66,6 +66,7 @@ REVIEW_LABELS = {"title": "标题", "date": "日期", "place": "地区", "text":
                  "tags": "标签", "author": "作者", "summary": "摘要", "kind": "类型",
                  "communities": "社区/村", "period": "时期"}
 STATUSES = ("published", "draft", "hidden")
+
 # Reprint_of: none — an editor's word that the article is no reprint (an emptied
 # Reprint_of: says the same).
 NOT_A_REPRINT = "none"
@@ -182,6 +183,10 @@ def check_file(header: Header, kind_of_content: str, ctx: Context) -> list[Probl
                                                       f"(known: {known}; see {DOCS})"))
             continue
         if not value:
+            if spec.kind in MAY_BE_EMPTY:
+                continue
+            problems.append(Problem(header.line(key), f"{spec.key} is empty: give it a value "
+                                                      "or remove the line"))
             continue
         message = CHECKS[spec.kind](spec, value, header, ctx)
         if message:
@@ -358,6 +363,9 @@ CHECKS = {"text": _text, "date": _date, "precision": _precision, "period": _peri
           "kind": _kind, "place": _text, "list": _list, "topics": _topics, "link": _link,
           "slug": _slug, "raw": _raw, "review": _review, "script": _script, "digest": _digest,
           "status": _status, "template": _template, "reprint": _reprint}
+# Kinds of field an empty line means "not known" or "none" for (the importer writes empty
+# place lines); any other empty value is read by Pelican as a value (a template named "").
+MAY_BE_EMPTY = {"text", "place", "list", "topics", "review", "reprint"}
 
 
 # --- the whole archive -------------------------------------------------------------------------
