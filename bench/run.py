@@ -31,6 +31,7 @@ OURS_INPUT = "main input[name=q], main input[type=search], input[name=q]"
 class Figures:
     n: int
     runs: int
+    short: bool = False
     generate_s: float = 0.0
     build_s: list[float] = field(default_factory=list)
     build_cpu_s: list[float] = field(default_factory=list)
@@ -50,14 +51,16 @@ class Figures:
 
 def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = None,
             seed: int = corpus.DEFAULT_SEED, with_browser: bool = True,
-            with_pagefind: bool = True, without: tuple[str, ...] = (), out=None) -> Figures:
-    figures = Figures(n=n, runs=runs)
+            with_pagefind: bool = True, without: tuple[str, ...] = (), out=None,
+            short: bool = False) -> Figures:
+    figures = Figures(n=n, runs=runs, short=short)
     out = out or _progress
     browser_runs = runs if browser_runs is None else browser_runs
     t0 = time.perf_counter()
-    content = corpus.generate(n, workdir, seed=seed)
+    content = corpus.generate(n, workdir, seed=seed, short=short)
     figures.generate_s = time.perf_counter() - t0
-    out(f"bench: {n} articles generated in {figures.generate_s:.1f}s into {content}")
+    out(f"bench: {n} {'short' if short else 'real-size'} articles generated in "
+        f"{figures.generate_s:.1f}s into {content}")
     output, cache, logs = workdir / "output", workdir / "cache", workdir / "logs"
     overrides = synthetic_overrides(workdir)
     if without:
@@ -261,7 +264,8 @@ def render(figures: Figures) -> str:
             Row("per-query time, warm, median", _side(figures, "ours", "warm_ms"),
                 _side(figures, "pagefind", "warm_ms"), unit="ms"),
         ]
-    parts = [table(f"基层档案 bench: {figures.n:,} articles", rows)]
+    size = "short (~1,000 characters)" if figures.short else "of real size (mean ~4,000 characters)"
+    parts = [table(f"基层档案 bench: {figures.n:,} articles {size}", rows)]
     if figures.queries:
         parts.append(_query_table(figures))
     if figures.queries:
@@ -309,6 +313,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-pagefind", action="store_true")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    ap.add_argument("--short", action="store_true",
+                    help="the first benchmarks' corpus: ~1,000-character articles of seed "
+                         "paragraphs (default: articles of real size, bench/corpus.py LENGTHS)")
     ap.add_argument("--without", action="append", default=[], metavar="PLUGIN",
                     help="leave this plugin out of PLUGINS (e.g. plugins.timeline); repeatable")
     a = ap.parse_args(argv)
@@ -319,7 +326,7 @@ def main(argv=None) -> int:
     try:
         figures = measure(a.n, workdir, runs=a.runs, browser_runs=a.browser_runs, seed=a.seed,
                           with_browser=not a.no_browser, with_pagefind=not a.no_pagefind,
-                          without=tuple(a.without))
+                          without=tuple(a.without), short=a.short)
     except (BuildError, corpus.CorpusError, pagefind.PagefindError) as e:
         print(f"bench: {e}", file=sys.stderr)
         return 1
