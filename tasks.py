@@ -208,3 +208,14 @@ def bench(c, n=1000, runs=3, browser_runs=0, workdir="", browser=True, pagefind=
         args += ["--short"] if short else []
     with c.cd(str(ROOT)):  # `bench` is a package of the repository
         c.run(f"{shlex.quote(PY)} -m {module} {' '.join(shlex.quote(a) for a in args)}", pty=False)
+
+
+@task(help={"workdir": "keep the imported site here (default: a temp folder, removed)",
+            "json": "also write every answer to this JSON file"})
+def relevance(c, workdir="", json=""):
+    """Import the seeds and the devset into a temp site, run tests/data/relevance.toml through
+    the real search page in Chromium: recall@10, MRR and every miss."""
+    args = (["--workdir", workdir] if workdir else []) + (["--json", json] if json else [])
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(PY)} -m plugins.search.relevance "
+              f"{' '.join(shlex.quote(a) for a in args)}", pty=False)
