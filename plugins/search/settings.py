@@ -31,6 +31,16 @@ DEFAULTS = {
     # Extra user-dictionary words (honours, initiatives); plugins may also put a list under
     # the context key "search_extra_words" in their generate_context.
     "EXTRA_WORDS": [],
+    # The editors' synonym table, in the archive's data folder (plugins/search/synonyms.py).
+    "SYNONYMS_FILE": "synonyms.toml",
+    # Boosts of what a query word may also match, against the typed word's 1: an equivalent
+    # synonym, a related one, a compound sharing its head morpheme (志愿者 → 志愿服务队), and
+    # the index terms inside the typed text when few articles have every word.
+    "QUERY_BOOSTS": {"same": 0.5, "near": 0.3, "sub": 0.2, "piece": 0.1},
+    # Fewer articles than this with every query word (a results page): the browser also looks
+    # for the typed text however the index cut each article, and for compounds of a word's
+    # head morpheme.
+    "QUERY_FEW": 10,
 }
 
 
