@@ -13,9 +13,9 @@ from pelican.generators import Generator
 
 from plugins.article_meta.topics import load_topics
 from plugins.buildcache import cache_for
-from plugins.zhtext.segment import Segmenter, Token, user_words
+from plugins.zhtext.segment import Segmenter, Token, characters, user_words
 
-from . import documents
+from . import documents, synonyms
 from .documents import FACET_LABELS
 from .settings import search_settings
 from .terms import FieldTokens, TermTable
@@ -49,9 +49,14 @@ class SearchGenerator(Generator):
         self.manifest: dict | None = None
 
     def generate_context(self):
-        # Nothing to collect yet: the index is built in generate_output, when every context
-        # is complete (other plugins' words in "search_extra_words" among it).
-        pass
+        # The index is built in generate_output, when every context is complete (other
+        # plugins' words in "search_extra_words" among it); the editors' synonym table is
+        # checked now, so a broken one stops the build before any page is written.
+        self.synonyms = synonyms.load(synonyms.synonyms_path(self.settings, self.search))
+        if self.synonyms.problems:
+            for problem in self.synonyms.problems:
+                logger.error("search: %s", problem)
+            raise synonyms.SynonymsError(self.synonyms.problems)
 
     def generate_output(self, writer):
         started = time.perf_counter()
@@ -72,6 +77,8 @@ class SearchGenerator(Generator):
         table = TermTable()
         tokens = table.with_subwords(self._tokens(read, segmenter, list(fields), table), words)
         indexed = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
+        # The vocabulary the browser cuts queries against: every term some article has.
+        table_of_synonyms = self.synonyms.table(frozenset(table.terms))
 
         index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
         self.manifest = write_index(
@@ -79,7 +86,10 @@ class SearchGenerator(Generator):
             positions=tuple(self.search["POSITION_FIELDS"]),
             postings_per_shard=self.search["POSTINGS_PER_SHARD"],
             records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
-            compress=self.search["COMPRESS"], terms=table, cache=cache_for(self.settings))
+            compress=self.search["COMPRESS"], terms=table, cache=cache_for(self.settings),
+            extra={"synonyms": table_of_synonyms,
+                   "query": {"boosts": {k: float(v) for k, v in self.search["QUERY_BOOSTS"].items()},
+                             "few": int(self.search["QUERY_FEW"])}})
         self._copy_lunr()
         siteurl = self.settings.get("SITEURL", "")
         writer.write_file(
@@ -105,10 +115,21 @@ class SearchGenerator(Generator):
             texts = [r.texts.get(name, "") for name in fields]
             key = "\x1e".join([dictionary, *fields, *texts])
             packed = cache.get_or_compute(
-                "search.tokens.v2", key, lambda texts=texts: [_pack(segmenter.tokens(text))
-                                                              for text in texts])
+                "search.tokens.v3", key, lambda texts=texts: [
+                    _pack(self._field_tokens(segmenter, name, text))
+                    for name, text in zip(fields, texts)])
             out.append({name: _unpack(field, table) for name, field in zip(fields, packed)})
         return out
+
+    @staticmethod
+    def _field_tokens(segmenter: Segmenter, field: str, text: str) -> list[Token]:
+        tokens = segmenter.tokens(text)
+        if field == "title":
+            # And every character of the title (segment.characters): any part of a title
+            # finds its article.
+            seen = {(t.term, t.start) for t in tokens}
+            tokens += [t for t in characters(text) if (t.term, t.start) not in seen]
+        return tokens
 
     def _copy_lunr(self):
         source = Path(self.search["LUNR_JS"])

@@ -8,14 +8,14 @@ not compress JSON, or Python's http.server, would otherwise send four times the 
                        start with the characters of the shard (see Partition), so a shard
                        carries the vocabulary the browser needs to cut a query at a character
   s/<n>-<k>.json       part k of the shard of a busy character (Partition.heavy): whole terms,
-  v/<n>.json           with the character's vocabulary [[term, k], ...] in a small file
+  v/<n>.json           with the character's vocabulary [[term, k, postings], ...] in a small file
   p/<n>.json           term → field → document → offsets (gaps) of shard n's title and body
                        terms (p/<n>-<k>.json for parts), fetched only for queries of several
                        terms (phrase ranking)
   r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
                        n*k … n*k+k-1, fetched only for the results shown
   facets.json          per document the index of its value in each facet, for counts without
-                       fetching any record
+                       fetching any record, and of its reprint group (one result per story)
   t2s/<n>.json         the Traditional → Simplified character map, split by code point >> 8
 
 BM25 weights are computed here over the whole archive exactly as lunr's Builder does (same
@@ -112,12 +112,13 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 postings_per_shard: int = 1500, shards: int | None = None,
                 records_per_chunk: int = 1, facet_labels: dict[str, str] | None = None,
                 compress: bool = True, terms: TermTable | None = None,
-                cache: BuildCache | None = None) -> dict:
+                cache: BuildCache | None = None, extra: dict | None = None) -> dict:
     """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
     return the manifest. `fields` maps field name → boost, in lunr's field order. A document's
     field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`.
     Files of output_dir this index does not have are removed; with a `cache`, a file whose
-    JSON is the same as the last build wrote there is left as it is."""
+    JSON is the same as the last build wrote there is left as it is. `extra`: more manifest
+    entries (the synonym table, the query boosts)."""
     out = Path(output_dir)
     with _IndexFolder(out, cache) as folder:
         dump = folder.dump
@@ -170,7 +171,10 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 shard, offsets = builder.build(terms_in_shard[first:last], counts[first:last])
                 dump(shard, out / files["part"].format(n=s, k=k))
                 dump(offsets, out / files["part_positions"].format(n=s, k=k))
-                vocabulary += [[table.terms[tid], k] for tid in terms_in_shard[first:last].tolist()]
+                # With each term its number of postings: the browser picks the most frequent
+                # compounds of a head morpheme without fetching their parts.
+                vocabulary += [[table.terms[tid], k, int(n)] for tid, n in
+                               zip(terms_in_shard[first:last].tolist(), counts[first:last].tolist())]
             dump(vocabulary, out / files["vocab"].format(n=s))
 
         chunks = _write_records(documents, out / files["records"], records_per_chunk, dump)
@@ -185,6 +189,7 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             "facets": facet_names, "t2s": t2s_buckets,
             "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
             "terms": int(np.count_nonzero(doc_freq)), "postings": postings_total,
+            **(extra or {}),
         }
         manifest["build"] = folder.digest()
         dump(manifest, out / "manifest.json")
@@ -476,7 +481,17 @@ def _write_facets(documents: list[SearchDocument], path: Path,
             # One value is the common case: a bare number; none is -1; several a list.
             per_doc.append(indexes[0] if len(indexes) == 1 else (-1 if not indexes else indexes))
         table[name] = {"label": labels.get(name, name), "values": value_list, "docs": per_doc}
-    dump({"order": names, "facets": table}, path)
+    data = {"order": names, "facets": table}
+    # Copies of one story (plugins.reprints puts the URL of its original in each member's
+    # record as "g"): per document the index of its group, -1 for none, so the page shows
+    # one result per story and counts the others without fetching their records.
+    originals = [doc.record.get("g") for doc in documents]
+    if any(originals):
+        urls = sorted({url for url in originals if url})
+        number = {url: i for i, url in enumerate(urls)}
+        data["groups"] = {"originals": urls,
+                          "docs": [number[url] if url else -1 for url in originals]}
+    dump(data, path)
     return names
 
 

@@ -1,6 +1,10 @@
-"""The sharded index scores like one lunr index: on a sample archive, every query returns the
-same articles with the same scores (within 1e-6) as an index built by lunr.py from the same
-terms, so computing lunr's structures directly (plugins/search/writer.py) is safe."""
+"""The sharded index scores like one lunr index: on a sample archive, every query (OPTIONAL
+clauses with the boosts the browser gives typed words, synonyms and sub-words) returns the same
+articles with the same scores (within 1e-6) and the same matched terms as an index built by
+lunr.py from the same terms, so computing lunr's structures directly
+(plugins/search/writer.py) and adding the shards' scores up (search-core.js scoreClauses) is
+safe. The articles that have every term score as lunr.py scores them with every term
+REQUIRED: the full matches are lunr's own."""
 import random
 
 import numpy as np
@@ -65,25 +69,37 @@ def indexes(tmp_path_factory):
     return out, manifest, builder.build(), tokens
 
 
-def queries(tokens) -> list[list[str]]:
-    """Single terms of every frequency, and two or three terms that occur together (in one
-    shard or across shards), plus one term the archive lacks."""
+BOOSTS = [1.0, 0.5, 0.3, 0.2, 0.1]
+
+
+def queries(tokens) -> list[list[tuple[str, float]]]:
+    """Single terms of every frequency, and two to five terms that occur together (in one
+    shard or across shards) with the boosts of typed words, synonyms and sub-words, plus
+    terms the archive lacks."""
     rng = random.Random(7)
     out = []
     for doc in rng.sample(tokens, 25):
         terms = sorted({t.term for toks in doc.values() for t in toks})
-        out.append([rng.choice(terms)])
-        out.append(rng.sample(terms, 2))
-        out.append(rng.sample(terms, 3))
-    out.append(["街道", "不存在的词"])
-    return out
+        out.append([(rng.choice(terms), 1.0)])
+        out.append([(t, 1.0) for t in rng.sample(terms, 2)])
+        out.append([(t, 1.0) for t in rng.sample(terms, 3)])
+        out.append([(t, rng.choice(BOOSTS)) for t in rng.sample(terms, 4)])
+        other = sorted({t.term for toks in rng.choice(tokens).values() for t in toks})
+        out.append([(rng.choice(terms), 1.0), (rng.choice(other), 0.5), (rng.choice(other), 0.2)])
+    out.append([("街道", 1.0), ("不存在的词", 1.0)])
+    out.append([("不存在的词", 0.5)])
+    # One clause per term, as the browser sends them (lunr would add repeated boosts up).
+    return [list(dict(reversed(q)).items())[::-1] for q in out]
 
 
-def lunr_py_scores(index, terms) -> dict[str, float]:
+def lunr_py_scores(index, clauses, presence=None) -> dict[str, tuple[float, list[str]]]:
     query = index.create_query()
-    for term in terms:
-        query.term(term, presence=QueryPresence.REQUIRED, use_pipeline=False)
-    return {r["ref"]: r["score"] for r in index.query(query)}
+    for term, boost in clauses:
+        if presence is None:
+            query.term(term, boost=boost, use_pipeline=False)
+        else:
+            query.term(term, boost=boost, presence=presence, use_pipeline=False)
+    return {r["ref"]: (r["score"], sorted(r["match_data"].metadata)) for r in index.query(query)}
 
 
 def test_sharded_scores_equal_one_lunr_py_index(indexes):
@@ -92,16 +108,26 @@ def test_sharded_scores_equal_one_lunr_py_index(indexes):
     # The comparison must cross shards, both characters' own shards and shared ones.
     assert manifest["shards"] > 10 and len(manifest["heavy"]) >= 3 and manifest["light"] >= 3
     qs = queries(tokens)
-    sharded = run_node("rank", {"index": str(out), "queries": qs})
-    multi_shard = 0
-    for terms, got in zip(qs, sharded):
-        expected = lunr_py_scores(lunr_index, terms)
-        assert set(got) == set(expected), terms
-        for ref, score in expected.items():
-            assert got[ref] == pytest.approx(score, abs=1e-6), (terms, ref)
+    sharded = run_node("score", {"index": str(out), "queries": qs})
+    multi_shard = partial = full_checked = 0
+    for clauses, got in zip(qs, sharded):
+        expected = lunr_py_scores(lunr_index, clauses)
+        assert set(got) == set(expected), clauses
+        for ref, (score, matched) in expected.items():
+            assert got[ref][0] == pytest.approx(score, abs=1e-6), (clauses, ref)
+            assert got[ref][1] == matched, (clauses, ref)
+        terms = {t for t, _ in clauses}
         multi_shard += len({partition.of(t) for t in terms}) > 1 and bool(expected)
-    assert multi_shard >= 10
-    assert sum(1 for s in sharded if s) >= 70
+        partial += any(set(m) != terms for _, m in expected.values())
+        # The articles with every term: lunr.py's REQUIRED query finds exactly them, with
+        # the same scores.
+        required = lunr_py_scores(lunr_index, clauses, QueryPresence.REQUIRED)
+        assert set(required) == {ref for ref, (_, m) in got.items() if set(m) == terms}, clauses
+        for ref, (score, _) in required.items():
+            assert got[ref][0] == pytest.approx(score, abs=1e-6), (clauses, ref)
+        full_checked += len(required) > 0 and len(terms) > 1
+    assert multi_shard >= 10 and partial >= 50 and full_checked >= 30
+    assert sum(1 for s in sharded if s) >= 100
 
 
 def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
@@ -114,9 +140,11 @@ def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
             # A busy character: its vocabulary says which part holds each of its terms.
             vocabulary = read_index_file(out / manifest["files"]["vocab"].format(n=n))
             indexes = {k: read_index_file(out / manifest["files"]["part"].format(n=n, k=k))
-                       for k in {k for _, k in vocabulary}}
-            for term, k in vocabulary:
-                assert term in dict(indexes[k]["invertedIndex"])
+                       for k in {k for _, k, _ in vocabulary}}
+            for term, k, postings in vocabulary:
+                entry = dict(indexes[k]["invertedIndex"])[term]
+                # With the term, its number of postings (one per field of an article).
+                assert postings == sum(len(entry[f]) for f in FIELDS)
             parts += len(indexes) > 1
         else:
             indexes = {0: read_index_file(out / manifest["files"]["shard"].format(n=n))}
