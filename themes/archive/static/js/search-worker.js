@@ -1,0 +1,112 @@
+/* The search of 基层档案 in a Web Worker: fetching, inflating and parsing index files, lunr's
+ * scoring and the snippets run here, off the page's thread, so typing and scrolling stay
+ * smooth while a query is answered and the page only turns answers into DOM nodes
+ * (search.js). A same-origin file, as the Content-Security-Policy requires (worker-src).
+ *
+ * Messages from the page:
+ *   {type: "init", lunr, core, index}   load lunr.js and search-core.js, remember the index
+ *   {type: "warm"}                      fetch the manifest now (the box got the focus)
+ *   {type: "prefetch", text}            fetch what cutting this text will need
+ *   {type: "search", id, query, filters, count}
+ *        → {type: "answer", id, words, results, full, facets, groups, page}
+ *   {type: "records", id, refs, terms}  → {type: "records", id, page}
+ * and {type: "error", id, message} when something fails.
+ */
+"use strict";
+var core = null, enginePromise = null, base = "", build = "", answers = {};
+
+function load(path) {
+  var manifest = path === "manifest.json";
+  // The manifest is revalidated on every visit; the other files carry its build id, so a
+  // browser never mixes files cached from an older build with a newer manifest.
+  var url = base + path + (!manifest && build ? "?v=" + encodeURIComponent(build) : "");
+  return fetch(url, manifest ? { cache: "no-cache" } : {}).then(function (response) {
+    if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+    return response.arrayBuffer();
+  }).then(parse).then(function (data) {
+    if (manifest) build = data.build || "";
+    return data;
+  });
+}
+
+/* JSON from an index file. Files are gzip-compressed by the build; a host that serves them
+ * with Content-Encoding: gzip has inflated them already, hence the magic-number test. */
+function parse(buffer) {
+  var bytes = new Uint8Array(buffer);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    var stream = new Response(bytes).body.pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+  return Promise.resolve(JSON.parse(new TextDecoder("utf-8").decode(bytes)));
+}
+
+function engine() {
+  if (!enginePromise) enginePromise = core.Engine.open(load);
+  return enginePromise;
+}
+
+/* The records of these results, with their snippets made here: {ref: record without its
+ * text, plus snippet pieces}. */
+function page(index, refs, termsByRef) {
+  return index.records(refs).then(function (records) {
+    var out = {};
+    refs.forEach(function (ref) {
+      var record = records[ref], shown = {};
+      Object.keys(record).forEach(function (key) { if (key !== "x") shown[key] = record[key]; });
+      shown.snippet = core.snippet(record.x || "", termsByRef[ref] || [], index.t2s, 120);
+      out[ref] = shown;
+    });
+    return out;
+  });
+}
+
+self.onmessage = function (event) {
+  var message = event.data;
+  if (message.type === "init") {
+    importScripts(message.lunr, message.core);
+    core = self.ArchiveSearchCore;
+    base = message.index;
+    return;
+  }
+  var reply = function (promise) {
+    promise.catch(function (error) {
+      self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
+    });
+  };
+  if (message.type === "warm") {
+    reply(engine());
+  } else if (message.type === "prefetch") {
+    reply(engine().then(function (index) { return index.prefetch(message.text); }));
+  } else if (message.type === "search") {
+    reply(engine().then(function (index) {
+      return index.search(message.query, message.filters).then(function (answer) {
+        // Kept here for the later pages of this query (terms to mark per result); the page
+        // asks only about its latest queries.
+        answers[message.id] = { answer: answer, index: index };
+        Object.keys(answers).forEach(function (id) { if (id < message.id - 2) delete answers[id]; });
+        var first = answer.results.slice(0, message.count);
+        var terms = {};
+        first.forEach(function (r) { terms[r.ref] = core.markTerms(r, answer); });
+        return page(index, first.map(function (r) { return r.ref; }), terms).then(function (records) {
+          self.postMessage({
+            type: "answer", id: message.id, words: answer.words, full: answer.full,
+            facets: answer.facets, groups: answer.groups, page: records,
+            results: answer.results.map(function (r) {
+              return { ref: r.ref, tier: r.tier, phrase: r.phrase, words: r.words, via: r.via };
+            })
+          });
+        });
+      });
+    }));
+  } else if (message.type === "records") {
+    var kept = answers[message.id];
+    if (!kept) return;
+    var terms = {};
+    kept.answer.results.forEach(function (r) {
+      if (message.refs.indexOf(r.ref) >= 0) terms[r.ref] = core.markTerms(r, kept.answer);
+    });
+    reply(page(kept.index, message.refs, terms).then(function (records) {
+      self.postMessage({ type: "records", id: message.id, page: records });
+    }));
+  }
+};
