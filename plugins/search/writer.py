@@ -7,8 +7,10 @@ not compress JSON, or Python's http.server, would otherwise send four times the 
   s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms that
                        start with the characters of the shard (see Partition), so a shard
                        carries the vocabulary the browser needs to cut a query at a character
-  s/<n>-<k>.json       part k of the shard of a busy character (Partition.heavy): whole terms,
-  v/<n>.json           with the character's vocabulary [[term, k, postings], ...] in a small file
+  s/<n>-<k>.json       part k of the shard of a busy character (Partition.heavy): the terms
+                       whose second character falls in bucket k (Partition.bucket), so the
+                       part of a query's first two characters holds every term it may begin
+                       with: cutting and scoring a word take one file
   p/<n>.json           term → field → document → offsets (gaps) of shard n's title and body
                        terms (p/<n>-<k>.json for parts), fetched only for queries of several
                        terms (phrase ranking)
@@ -88,13 +90,25 @@ def utf16_key(term: str) -> bytes:
 class Partition:
     """Which shard holds a term, from its first character: a character with many postings
     (社, 工) has a shard of its own, so a query for 社区 does not also fetch the postings of
-    another busy character; the others share `light` shards by code point modulo."""
+    another busy character; the others share `light` shards by code point modulo. A busy
+    character's shard is cut into `parts` buckets by the term's second character."""
     heavy: str   # characters with their own shard, in code point order: shard i
     light: int   # shards shared by the other characters: len(heavy) + code point % light
+    parts: tuple[int, ...] = ()   # buckets of each busy character's shard (1 if not given)
 
     def of(self, term: str) -> int:
         i = self.heavy.find(term[0])
         return i if i >= 0 else len(self.heavy) + ord(term[0]) % self.light
+
+    def bucket(self, term: str) -> int:
+        """The part of a busy character's shard that holds the term: its second character's
+        code point modulo the shard's parts (the first's for a one-character term). Every term
+        that starts with the same two characters is in one part, so the browser fetches the
+        part of a query's first two characters and finds there both the longest term the
+        query may start with and its postings, in one request, with no vocabulary file."""
+        i = self.heavy.find(term[0])
+        parts = self.parts[i] if 0 <= i < len(self.parts) else 1
+        return ord(term[1] if len(term) > 1 else term[0]) % parts
 
     @property
     def shards(self) -> int:
@@ -104,7 +118,10 @@ class Partition:
     def plan(cls, postings_by_char: Counter, budget: int) -> "Partition":
         heavy = "".join(sorted(c for c, n in postings_by_char.items() if n * 2 >= budget))
         rest = sum(n for c, n in postings_by_char.items() if c not in heavy)
-        return cls(heavy, max(1, math.ceil(rest / budget)))
+        # About `budget` postings a part; second characters spread the terms about evenly
+        # (a term with more postings than that makes its part bigger: a term is never cut).
+        parts = tuple(max(1, math.ceil(postings_by_char[c] / budget)) for c in heavy)
+        return cls(heavy, max(1, math.ceil(rest / budget)), parts)
 
 
 def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
@@ -124,11 +141,11 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         dump = folder.dump
         suffix = ".json.gz" if compress else ".json"
         files = {"shard": f"s/{{n}}{suffix}", "positions": f"p/{{n}}{suffix}",
-                 "vocab": f"v/{{n}}{suffix}", "part": f"s/{{n}}-{{k}}{suffix}",
+                 "part": f"s/{{n}}-{{k}}{suffix}",
                  "part_positions": f"p/{{n}}-{{k}}{suffix}",
                  "records": f"r/{{n}}{suffix}",
                  "facets": f"facets{suffix}", "t2s": f"t2s/{{n}}{suffix}"}
-        for sub in ("s", "p", "v", "r", "t2s"):
+        for sub in ("s", "p", "r", "t2s"):
             (out / sub).mkdir(parents=True, exist_ok=True)
         n_docs = len(documents)
         field_names = list(fields)
@@ -156,26 +173,21 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         refs = [ref_of(n) for n in range(n_docs)]
         builder = _ShardBuilder(postings, table.terms, field_names, refs,
                                 {f for f, name in enumerate(field_names) if name in positions})
-        budget = max(1, postings_per_shard)
         for s, (terms_in_shard, counts) in enumerate(builder.terms_by_shard(partition, doc_freq)):
             if s >= len(partition.heavy):
                 shard, offsets = builder.build(terms_in_shard, counts)
                 dump(shard, out / files["shard"].format(n=s))
                 dump(offsets, out / files["positions"].format(n=s))
                 continue
-            # A busy character's terms are cut into parts of about `budget` postings (a term
-            # with more has a part of its own), and its vocabulary goes into a small file: the
-            # browser cuts the query with the vocabulary, then fetches the parts of its terms.
-            vocabulary = []
-            for k, (first, last) in enumerate(_parts(counts, budget)):
-                shard, offsets = builder.build(terms_in_shard[first:last], counts[first:last])
+            # A busy character's terms go to the parts of their second character (every
+            # part is written, an empty one too: the browser asks for it by number).
+            buckets = np.array([partition.bucket(table.terms[tid]) for tid in terms_in_shard.tolist()],
+                               dtype=np.int64)
+            for k in range(partition.parts[s]):
+                at = np.flatnonzero(buckets == k)
+                shard, offsets = builder.build(terms_in_shard[at], counts[at])
                 dump(shard, out / files["part"].format(n=s, k=k))
                 dump(offsets, out / files["part_positions"].format(n=s, k=k))
-                # With each term its number of postings: the browser picks the most frequent
-                # compounds of a head morpheme without fetching their parts.
-                vocabulary += [[table.terms[tid], k, int(n)] for tid, n in
-                               zip(terms_in_shard[first:last].tolist(), counts[first:last].tolist())]
-            dump(vocabulary, out / files["vocab"].format(n=s))
 
         chunks = _write_records(documents, out / files["records"], records_per_chunk, dump)
         facet_names = _write_facets(documents, out / files["facets"], facet_labels or {}, dump)
@@ -185,6 +197,7 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             "format": FORMAT, "lunr": LUNR_VERSION, "documents": n_docs, "files": files,
             "fields": field_names, "boosts": fields, "positions": list(positions),
             "shards": shards, "heavy": partition.heavy, "light": partition.light,
+            "heavy_parts": list(partition.parts),
             "records_per_chunk": records_per_chunk, "record_chunks": chunks,
             "facets": facet_names, "t2s": t2s_buckets,
             "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
@@ -268,20 +281,6 @@ def round3(values: np.ndarray) -> np.ndarray:
     near = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
     rounded[near] = [round(x, 3) for x in values[near].tolist()]
     return rounded
-
-
-def _parts(counts: np.ndarray, budget: int) -> list[tuple[int, int]]:
-    """A busy character's terms (in index order, with their numbers of postings) cut into
-    parts of whole terms of about `budget` postings: (first, last) term of each part."""
-    parts: list[tuple[int, int]] = []
-    size = budget
-    for i, count in enumerate(counts.tolist()):
-        if size + count > budget:
-            parts.append((i, i))
-            size = 0
-        parts[-1] = (parts[-1][0], i + 1)
-        size += count
-    return parts
 
 
 def _field_tokens(value, table: TermTable, empty) -> tuple[array, array]:

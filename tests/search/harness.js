@@ -65,7 +65,6 @@ const commands = {
       });
     }
     return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.parts).length,
-             vocabulariesLoaded: Object.keys(engine.vocabs).length,
              offsetsLoaded: Object.keys(engine.offsets).length, shards: engine.manifest.shards,
              t2sLoaded: Object.keys(engine.t2sLoaded).length };
   },

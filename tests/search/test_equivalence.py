@@ -132,20 +132,18 @@ def test_sharded_scores_equal_one_lunr_py_index(indexes):
 
 def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
     out, manifest, lunr_index, _ = indexes
-    partition = Partition(manifest["heavy"], manifest["light"])
+    partition = Partition(manifest["heavy"], manifest["light"], tuple(manifest["heavy_parts"]))
     all_terms = set()
     parts = 0
     for n in range(manifest["shards"]):
         if n < len(manifest["heavy"]):
-            # A busy character: its vocabulary says which part holds each of its terms.
-            vocabulary = read_index_file(out / manifest["files"]["vocab"].format(n=n))
+            # A busy character: every part is written, each holding the terms of its bucket
+            # (the second character's code point modulo the parts).
             indexes = {k: read_index_file(out / manifest["files"]["part"].format(n=n, k=k))
-                       for k in {k for _, k, _ in vocabulary}}
-            for term, k, postings in vocabulary:
-                entry = dict(indexes[k]["invertedIndex"])[term]
-                # With the term, its number of postings (one per field of an article).
-                assert postings == sum(len(entry[f]) for f in FIELDS)
-            parts += len(indexes) > 1
+                       for k in range(manifest["heavy_parts"][n])}
+            for k, shard in indexes.items():
+                assert all(partition.bucket(t) == k for t, _ in shard["invertedIndex"])
+            parts += sum(1 for shard in indexes.values() if shard["invertedIndex"]) > 1
         else:
             indexes = {0: read_index_file(out / manifest["files"]["shard"].format(n=n))}
         for shard in indexes.values():
@@ -156,6 +154,16 @@ def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
             all_terms.update(terms)
     assert all_terms == set(lunr_index.inverted_index)
     assert parts >= 1  # some busy character's terms are cut into several parts
+
+
+def test_terms_with_the_same_two_first_characters_share_a_part():
+    partition = Partition("社网", 3, (4, 3))
+    # 社区, 社区服务, 社区服务中心 start 社区: one part of 社, whatever the length.
+    assert len({partition.bucket(t) for t in ("社区", "社区服务", "社区服务中心")}) == 1
+    assert partition.bucket("社") == ord("社") % 4 and partition.bucket("网格") == ord("格") % 3
+    # Outside the BMP, by code point as in the browser (codePointAt).
+    assert partition.bucket("社𠁞") == 0x2005E % 4
+    assert Partition("", 3).of("𠁞") == 0x2005E % 3
 
 
 # Weights near a rounding half: k/1000 + 0.0005 and its neighbouring doubles.
