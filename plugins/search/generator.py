@@ -91,6 +91,7 @@ class SearchGenerator(Generator):
                    "query": {"boosts": {k: float(v) for k, v in self.search["QUERY_BOOSTS"].items()},
                              "few": int(self.search["QUERY_FEW"])}})
         self._copy_lunr()
+        worker = self._write_worker()
         siteurl = self.settings.get("SITEURL", "")
         writer.write_file(
             self.search["PAGE_SAVE_AS"], self.get_template(self.search["TEMPLATE"]),
@@ -98,6 +99,7 @@ class SearchGenerator(Generator):
             url=self.search["PAGE_URL"], section="search",
             search_index_url=f"{siteurl}/{self.search['INDEX_DIR']}/",
             search_lunr_url=f"{siteurl}/{self.search['LUNR_SAVE_AS']}",
+            search_worker_url=f"{siteurl}/{self.search['WORKER_SAVE_AS']}?v={worker}",
             search_manifest=self.manifest)
         logger.info("search: indexed %d articles, %d terms in %d shards in %.1f s",
                     len(indexed), self.manifest["terms"], self.manifest["shards"],
@@ -130,6 +132,26 @@ class SearchGenerator(Generator):
             seen = {(t.term, t.start) for t in tokens}
             tokens += [t for t in characters(text) if (t.term, t.start) not in seen]
         return tokens
+
+    def _write_worker(self) -> str:
+        """The search worker as one file (WORKER_SAVE_AS): lunr.js, then the theme's
+        search-core.js and search-worker.js. Returns a digest of it: the page asks for it with
+        ?v=<digest>, so a browser never runs an old worker with a new page."""
+        scripts = Path(self.theme) / "static" / "js"
+        parts = [Path(self.search["LUNR_JS"]), scripts / "search-core.js", scripts / "search-worker.js"]
+        missing = [str(p) for p in parts if not p.is_file()]
+        if missing:
+            raise SearchError(f"search: {', '.join(missing)} missing; the search worker is made of "
+                              f"lunr.js and the theme's search-core.js and search-worker.js")
+        # Each file on its own lines, ended by a semicolon: one file's last statement never
+        # runs into the next.
+        bundle = "\n;\n".join(p.read_text(encoding="utf-8") for p in parts) + "\n"
+        target = Path(self.output_path) / self.search["WORKER_SAVE_AS"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = bundle.encode("utf-8")
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
+        return hashlib.blake2b(data, digest_size=6).hexdigest()
 
     def _copy_lunr(self):
         source = Path(self.search["LUNR_JS"])

@@ -79,8 +79,10 @@
   }
 
   /* Forward maximum matching against the index vocabulary, as segment.cut_query.
-   * vocabFor(ch) gives the Set of index terms starting with ch, or null when that shard is
-   * not loaded yet: the result is then {need: ch} and the caller loads it and cuts again. */
+   * vocabFor(ch, next) gives a Set of index terms starting with ch that holds every one
+   * starting with ch then next (the part of a busy character's shard holding them), or null
+   * when that file is not loaded yet: the result is then {need: ch, next} and the caller
+   * loads it and cuts again. */
   function cutQuery(query, vocabFor, t2s) {
     var tokens = [];
     var parts = runs(fold(query, t2s));
@@ -92,8 +94,8 @@
       }
       var chars = Array.from(part.run), i = 0;
       while (i < chars.length) {
-        var terms = vocabFor(chars[i]);
-        if (terms === null || terms === undefined) return { need: chars[i] };
+        var terms = vocabFor(chars[i], chars[i + 1]);
+        if (terms === null || terms === undefined) return { need: chars[i], next: chars[i + 1] };
         var longest = terms.maxLength || 0, length = 1;
         for (var n = Math.min(longest, chars.length - i); n > 0; n--) {
           if (terms.has(chars.slice(i, i + n).join(""))) { length = n; break; }
@@ -503,8 +505,6 @@
     this.load = load;
     this.parts = {};       // loaded lunr indexes by key ("7" a shard, "3-1" part 1 of shard 3)
     this.partLoads = {};   // key → promise of the index
-    this.vocabs = {};      // n → vocabulary of a busy character's shard (v/ files)
-    this.vocabLoads = {};
     this.offsets = {};     // key → term offsets (p/ files), for phrases
     this.offsetLoads = {};
     this.t2s = {};
@@ -555,10 +555,25 @@
     return shardOf(term, this.manifest);
   };
 
-  /* A busy character's shard (writer.Partition.heavy) comes as a vocabulary and parts. */
+  /* A busy character's shard (writer.Partition.heavy) comes in parts. */
   Engine.prototype.isHeavy = function (n) {
     shardOf("a", this.manifest);  // builds manifest._heavy
     return n < this.manifest._heavy.size;
+  };
+
+  /* Key of the file holding the terms that start with ch then next ("7" a shared shard,
+   * "3-1" part 1 of a busy character's shard 3): the part of next's code point (of ch's for
+   * the one-character term), as writer.Partition.bucket. */
+  Engine.prototype.keyAt = function (ch, next) {
+    var n = this.shardIndex(ch);
+    if (!this.isHeavy(n)) return String(n);
+    var parts = (this.manifest.heavy_parts || [])[n] || 1;
+    return n + "-" + ((next || ch).codePointAt(0) % parts);
+  };
+
+  Engine.prototype.termKey = function (term) {
+    var chars = codePoints(term);
+    return this.keyAt(chars[0], chars[1]);
   };
 
   Engine.prototype.loadPart = function (key) {
@@ -574,54 +589,29 @@
     return this.partLoads[key];
   };
 
-  /* Make the terms of shard n known: its vocabulary file, or the whole (light) shard. */
-  Engine.prototype.loadVocabulary = function (n) {
+  /* Load the files of these keys (parts or shards), at once. */
+  Engine.prototype.loadKeys = function (keys) {
     var self = this;
-    if (!this.isHeavy(n)) return this.loadPart(String(n));
-    if (!this.vocabLoads[n]) {
-      this.vocabLoads[n] = this.load(this.file("vocab", n)).then(function (entries) {
-        var terms = new Set(), part = new Map(), postings = new Map();
-        terms.maxLength = 0;
-        entries.forEach(function (entry) {
-          terms.add(entry[0]);
-          part.set(entry[0], entry[1]);
-          postings.set(entry[0], entry[2] || 0);
-          terms.maxLength = Math.max(terms.maxLength, Array.from(entry[0]).length);
-        });
-        self.vocabs[n] = { terms: terms, part: part, postings: postings };
-      });
-    }
-    return this.vocabLoads[n];
+    return Promise.all(Array.from(new Set(keys)).map(function (key) { return self.loadPart(key); }));
   };
 
-  Engine.prototype.loadVocabularies = function (chars) {
-    var self = this, shards = new Set();
-    chars.forEach(function (ch) { shards.add(self.shardIndex(ch)); });
-    return Promise.all(Array.from(shards).map(function (n) { return self.loadVocabulary(n); }));
+  /* Index terms starting with ch (all that start with ch then next among them), or null while
+   * their file is not loaded. */
+  Engine.prototype.vocabFor = function (ch, next) {
+    var part = this.parts[this.keyAt(ch, next)];
+    return part ? part.vocab(ch) : null;
   };
 
-  /* Index terms starting with ch, or null while their vocabulary is not loaded. */
-  Engine.prototype.vocabFor = function (ch) {
-    var n = this.shardIndex(ch);
-    if (this.isHeavy(n)) return this.vocabs[n] ? this.vocabs[n].terms : null;
-    return this.parts[String(n)] ? this.parts[String(n)].vocab(ch) : null;
-  };
-
-  /* Postings of a term whose vocabulary is loaded (0 when no article has it). */
+  /* Postings of a term whose file is loaded (0 when no article has it). */
   Engine.prototype.postings = function (term) {
-    var n = this.shardIndex(term);
-    if (this.isHeavy(n)) return (this.vocabs[n] && this.vocabs[n].postings.get(term)) || 0;
-    var shard = this.parts[String(n)];
-    return shard ? shard.postings(term) : 0;
+    var part = this.parts[this.termKey(term)];
+    return part ? part.postings(term) : 0;
   };
 
-  /* Key of the index holding a term (its vocabulary loaded), null if no article has it. */
+  /* Key of the loaded file holding a term, null if no article has it. */
   Engine.prototype.partKey = function (term) {
-    var n = this.shardIndex(term);
-    if (!this.isHeavy(n)) return this.parts[String(n)] && this.parts[String(n)].vocab(
-      String.fromCodePoint(term.codePointAt(0))).has(term) ? String(n) : null;
-    var k = this.vocabs[n] && this.vocabs[n].part.get(term);
-    return k === undefined || k === null ? null : n + "-" + k;
+    var key = this.termKey(term), part = this.parts[key];
+    return part && part.vocab(String.fromCodePoint(term.codePointAt(0))).has(term) ? key : null;
   };
 
   /* Term offsets of an index, for phrase ranking (only queries of several terms need them). */
@@ -648,29 +638,26 @@
         continue;
       }
       for (;;) {
-        var result = cutQuery(part.run, function (ch) { return self.vocabFor(ch); }, {});
+        var result = cutQuery(part.run, function (ch, next) { return self.vocabFor(ch, next); }, {});
         if (!result.need) {
           out.push({ index: p, run: part.run, start: part.start, cjk: true,
                      tokens: result.tokens.map(function (t) { return { term: t.term, start: part.start + t.start }; }) });
           break;
         }
-        await this.loadVocabulary(this.shardIndex(result.need));
+        await this.loadPart(this.keyAt(result.need, result.next));
       }
     }
     return out;
   };
 
-  /* Load the indexes of these terms (their vocabularies first) and the offsets of some. */
+  /* Load the files of these terms, and the offsets of some (a term's file is known from
+   * its first two characters: no vocabulary is needed first). */
   Engine.prototype.prepare = async function (terms, offsetTerms) {
     var self = this;
-    await this.loadVocabularies(terms.concat(offsetTerms || []).map(function (t) {
-      return String.fromCodePoint(t.codePointAt(0));
-    }));
-    var keys = new Set(), offsetKeys = new Set();
-    terms.forEach(function (t) { var k = self.partKey(t); if (k !== null) keys.add(k); });
+    await this.loadKeys(terms.concat(offsetTerms || []).map(function (t) { return self.termKey(t); }));
+    var offsetKeys = new Set();
     (offsetTerms || []).forEach(function (t) { var k = self.partKey(t); if (k !== null) offsetKeys.add(k); });
-    await Promise.all(Array.from(keys).map(function (key) { return self.loadPart(key); }).concat(
-      Array.from(offsetKeys).map(function (key) { return self.loadOffsets(key); })));
+    await Promise.all(Array.from(offsetKeys).map(function (key) { return self.loadOffsets(key); }));
   };
 
   Engine.prototype.indexFor = function (term) {
@@ -692,11 +679,12 @@
   Engine.prototype.pieces = function (run) {
     var chars = codePoints(run), out = [];
     for (var i = 0; i < chars.length; i++) {
-      var vocab = this.vocabFor(chars[i]) || EMPTY;
-      for (var n = Math.min(vocab.maxLength || 0, chars.length - i); n > 0; n--) {
+      var longer = this.vocabFor(chars[i], chars[i + 1]) || EMPTY, single = this.vocabFor(chars[i]) || EMPTY;
+      for (var n = Math.min(longer.maxLength || 0, chars.length - i); n > 1; n--) {
         var term = chars.slice(i, i + n).join("");
-        if (vocab.has(term)) out.push({ term: term, from: i, to: i + n });
+        if (longer.has(term)) out.push({ term: term, from: i, to: i + n });
       }
+      if (single.has(chars[i])) out.push({ term: chars[i], from: i, to: i + 1 });
     }
     return out;
   };
@@ -708,7 +696,7 @@
     if (word.tokens.length !== 1) return [];
     var chars = codePoints(word.tokens[0].term);
     if (chars.length < 3) return [];
-    var vocab = this.vocabFor(chars[0]) || EMPTY, head = null;
+    var vocab = this.vocabFor(chars[0], chars[1]) || EMPTY, head = null;
     for (var n = chars.length - 1; n >= 2 && !head; n--) {
       if (vocab.has(chars.slice(0, n).join(""))) head = chars.slice(0, n).join("");
     }
@@ -720,11 +708,13 @@
     return [head].concat(found.filter(function (t) { return t !== head; })).slice(0, COMPOUNDS);
   };
 
-  /* Fetch what cutting this text will need (the page calls it as the citizen types). */
+  /* Fetch what searching this text will need, as far as it can be known before ranking:
+   * the files its cut and its synonyms need, the parts of its terms and, for several terms,
+   * their offsets (the page calls it as the citizen types, before Enter). */
   Engine.prototype.prefetch = async function (text) {
-    await this.loadT2s(text);
-    var self = this;
-    await this.loadVocabularies(runs(fold(text, this.t2s)).map(function (p) { return codePoints(p.run)[0]; }));
+    var plan = await this.plan(text), literal = [];
+    plan.words.forEach(function (w) { w.tokens.forEach(function (t) { literal.push(t.term); }); });
+    await this.prepare(Array.from(clausesOf(plan.words).keys()), literal.length > 1 ? literal : []);
   };
 
   /* The plan of a query: {runs, words, literal}. */
@@ -733,15 +723,15 @@
     var folded = fold(query, this.t2s), parts = runs(folded), self = this;
     var synonyms = synonymIndex(this.manifest), boosts = this.boosts();
     // A term starts at the first character of every run, and the synonyms the text may name
-    // have terms of their own: fetch those vocabularies together; the ones further into a
-    // run follow as the matching advances.
-    var first = parts.map(function (p) { return codePoints(p.run)[0]; });
+    // have terms of their own: fetch the files of those together (each holds the terms and
+    // their postings); the ones further into a run follow as the matching advances.
+    var keys = parts.map(function (p) { return self.termKey(p.run); });
     synonymsInText(folded, synonyms).forEach(function (hit) {
       synonyms.groups[hit.group].members.forEach(function (m) {
-        m[1].forEach(function (t) { first.push(String.fromCodePoint(t.codePointAt(0))); });
+        m[1].forEach(function (t) { keys.push(self.termKey(t)); });
       });
     });
-    await this.loadVocabularies(first);
+    await this.loadKeys(keys);
     var cut = await this.cutRuns(parts), words = [];
     cut.forEach(function (part) { words = words.concat(wordsOfRun(part, part.tokens, synonyms, boosts)); });
     return { folded: folded, runs: cut, words: words, boosts: boosts };
@@ -777,7 +767,13 @@
       // each article (every index term inside a run, the typed text tiled end to end), and
       // for compounds sharing a word's head morpheme, both at a low boost.
       fallback = true;
-      await this.loadVocabularies([].concat.apply([], cjkRuns.map(function (r) { return codePoints(r.run); })));
+      // Every term inside the run: the file of each two characters, and of each one.
+      var inside = [];
+      cjkRuns.forEach(function (r) {
+        var chars = codePoints(r.run);
+        chars.forEach(function (ch, i) { inside.push(self.keyAt(ch, chars[i + 1]), self.keyAt(ch)); });
+      });
+      await this.loadKeys(inside);
       var boosts = plan.boosts, checks = [], extra = [];
       var documents = this.manifest.documents || 1;
       cjkRuns.forEach(function (run) {
@@ -803,16 +799,13 @@
           });
         });
       });
-      var heads = [];
       plan.words.forEach(function (w) {
         // Compounds for a word no article has, or few (志愿者 → 志愿服务队, 志愿活动).
         if (w.tokens.length === 1 && self.postings(w.tokens[0].term) >= self.few()) return;
         self.compounds(w).forEach(function (t) {
           addAlternative(w, { terms: [t], text: t, level: "sub", boost: boosts.sub });
-          heads.push(String.fromCodePoint(t.codePointAt(0)));
         });
       });
-      await this.loadVocabularies(heads);
       // The articles with every word keep the score of the typed words (and synonyms): the
       // terms added here only find more articles, they do not reorder those.
       var typed = new Map();

@@ -1,10 +1,14 @@
 /* The search of 基层档案 in a Web Worker: fetching, inflating and parsing index files, lunr's
  * scoring and the snippets run here, off the page's thread, so typing and scrolling stay
  * smooth while a query is answered and the page only turns answers into DOM nodes
- * (search.js). A same-origin file, as the Content-Security-Policy requires (worker-src).
+ * (search.js). The build ships it as one same-origin file, search/worker.js, after lunr.js
+ * and search-core.js (plugins/search/generator.py), as the Content-Security-Policy requires
+ * (worker-src 'self').
  *
  * Messages from the page:
- *   {type: "init", lunr, core, index}   load lunr.js and search-core.js, remember the index
+ *   {type: "init", index}               remember where the index is
+ *   {type: "manifest", manifest}        the manifest, which the page fetched while this
+ *                                       worker was loading (or {error})
  *   {type: "warm"}                      fetch the manifest now (the box got the focus)
  *   {type: "prefetch", text}            fetch what cutting this text will need
  *   {type: "search", id, query, filters, count}
@@ -13,10 +17,14 @@
  * and {type: "error", id, message} when something fails.
  */
 "use strict";
-var core = null, enginePromise = null, base = "", build = "", answers = {};
+var core = self.ArchiveSearchCore, enginePromise = null, base = "", build = "", answers = {};
+var handed = null, hand = null;   // the manifest the page fetched, and its resolver
 
 function load(path) {
   var manifest = path === "manifest.json";
+  if (manifest && handed) {
+    return handed.then(function (data) { build = data.build || ""; return data; });
+  }
   // The manifest is revalidated on every visit; the other files carry its build id, so a
   // browser never mixes files cached from an older build with a newer manifest.
   var url = base + path + (!manifest && build ? "?v=" + encodeURIComponent(build) : "");
@@ -63,9 +71,12 @@ function page(index, refs, termsByRef) {
 self.onmessage = function (event) {
   var message = event.data;
   if (message.type === "init") {
-    importScripts(message.lunr, message.core);
-    core = self.ArchiveSearchCore;
     base = message.index;
+    handed = new Promise(function (resolve, reject) { hand = { resolve: resolve, reject: reject }; });
+    return;
+  }
+  if (message.type === "manifest") {
+    if (message.error) hand.reject(new Error(message.error)); else hand.resolve(message.manifest);
     return;
   }
   var reply = function (promise) {

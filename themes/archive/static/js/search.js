@@ -56,8 +56,17 @@
         Object.keys(waiting).forEach(function (id) { waiting[id].reject(new Error(event.message || "worker")); });
         waiting = {};
       };
-      worker.postMessage({ type: "init", lunr: app.getAttribute("data-lunr"),
-                           core: app.getAttribute("data-core"), index: app.getAttribute("data-index") });
+      worker.postMessage({ type: "init", index: app.getAttribute("data-index") });
+      // The manifest is fetched here while the worker loads, not after: one round trip less
+      // before the first answer. Revalidated on every visit; the other files carry its build
+      // id, so a browser never mixes files cached from an older build with a newer manifest.
+      fetch(app.getAttribute("data-index") + "manifest.json", { cache: "no-cache" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("manifest.json: HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (manifest) { worker.postMessage({ type: "manifest", manifest: manifest }); },
+              function (error) { worker.postMessage({ type: "manifest", error: error.message }); });
     }
     return worker;
   }
