@@ -270,6 +270,13 @@ def render(figures: Figures) -> str:
     size = "short (~1,000 characters)" if figures.short else "of real size (mean ~4,000 characters)"
     parts = [table(f"基层档案 bench: {figures.n:,} articles {size}", rows)]
     if figures.queries:
+        # Issue 15's three targets side by side: first-query bytes ≤ 0.5, first-query time
+        # ≤ 1 and per-query time after the first ≤ 1 of Pagefind's.
+        pairs = [("first-query bytes", "bytes_search"), ("first-query time", "first_ms"),
+                 ("warm per-query time", "warm_ms")]
+        parts.append("ours/Pagefind, medians: " + ", ".join(
+            f"{label} {_ratio(figures, key)}" for label, key in pairs))
+    if figures.queries:
         parts.append(_query_table(figures))
     if figures.queries:
         parts.append(_fetched_table(figures.queries[0]))
@@ -278,6 +285,11 @@ def render(figures: Figures) -> str:
                      + "\n  ".join(figures.build_warnings[:5]))
     parts += [f"note: {n}" for n in figures.notes]
     return "\n\n".join(parts)
+
+
+def _ratio(figures: Figures, key: str) -> str:
+    ours, theirs = _side(figures, "ours", key), _side(figures, "pagefind", key)
+    return "n/a" if ours is None or not theirs else f"{ours / theirs:.2f}"
 
 
 def _query_table(figures: Figures) -> str:
