@@ -4,7 +4,8 @@ Layout under the output folder (JSON; all but the manifest gzip-compressed by de
 `<name>.json.gz`, and inflated by the browser with DecompressionStream: a static host that does
 not compress JSON, or Python's http.server, would otherwise send four times the bytes):
   manifest.json        what the browser reads first: counts, fields, shard count, file names
-  s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms that
+  s/<n>.json           shard n: a packed serialized lunr 2.3.9 index (expand_shard; the browser
+                       unpacks it and loads it with lunr.Index.load) holding the terms that
                        start with the characters of the shard (see Partition), so a shard
                        carries the vocabulary the browser needs to cut a query at a character
   s/<n>-<k>.json       part k of the shard of a busy character (Partition.heavy): the terms
@@ -12,8 +13,8 @@ not compress JSON, or Python's http.server, would otherwise send four times the 
                        part of a query's first two characters holds every term it may begin
                        with: cutting and scoring a word take one file
   p/<n>.json           term → field → document → offsets (gaps) of shard n's title and body
-                       terms (p/<n>-<k>.json for parts), fetched only for queries of several
-                       terms (phrase ranking)
+                       terms (p/<n>-<k>.json for parts), packed (expand_offsets), fetched only
+                       for queries of several terms (phrase ranking)
   r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
                        n*k … n*k+k-1, fetched only for the results shown
   facets.json          per document the index of its value in each facet, for counts without
@@ -52,10 +53,10 @@ from .terms import TermTable
 LUNR_VERSION = "2.3.9"
 K1 = 1.2
 B = 0.75
-FORMAT = 1
-# lunr's per-posting metadata (none is kept: offsets live in the positions files), and a field
-# without the term: one shared empty dict, never mutated, instead of millions of new ones.
-EMPTY: dict = {}
+FORMAT = 2
+# Shards and offsets are written packed (expand_shard, expand_offsets): per posting two small
+# integers instead of lunr's objects and "field/ref" names, about half the bytes.
+PACKED = 1
 # The block whose Traditional characters the manifest lists as a bitmap (CJK Unified Ideographs).
 T2S_BLOCK = (0x4E00, 0x9FFF)
 
@@ -170,8 +171,7 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             partition = Partition("", shards)
         shards = partition.shards
 
-        refs = [ref_of(n) for n in range(n_docs)]
-        builder = _ShardBuilder(postings, table.terms, field_names, refs,
+        builder = _ShardBuilder(postings, table.terms, field_names,
                                 {f for f, name in enumerate(field_names) if name in positions})
         for s, (terms_in_shard, counts) in enumerate(builder.terms_by_shard(partition, doc_freq)):
             if s >= len(partition.heavy):
@@ -372,18 +372,12 @@ class _Postings:
 
 
 class _ShardBuilder:
-    """Serialized lunr indexes (and offsets files) of groups of terms."""
+    """Packed lunr indexes (and offsets files) of groups of terms."""
 
     def __init__(self, postings: _Postings, terms: list[str], field_names: list[str],
-                 refs: list[str], position_fields: set[int]):
+                 position_fields: set[int]):
         self.postings, self.terms, self.field_names = postings, terms, field_names
         self.position_fields = position_fields
-        self.refs = np.array(refs, dtype=object)
-        # lunr orders field vectors by their "field/ref" name: field name first, then
-        # document. A vector's key is its place in that order; names are made once.
-        by_name = sorted(range(len(field_names)), key=field_names.__getitem__)
-        self.field_rank = np.array([by_name.index(f) for f in range(len(field_names))])
-        self.vector_names = [f"{field_names[f]}/{ref}" for f in by_name for ref in refs]
         # Postings are in term order: term t's are term_start[t] … term_start[t + 1] - 1.
         self.term_start = np.searchsorted(postings.term, np.arange(len(terms) + 1))
 
@@ -399,49 +393,104 @@ class _ShardBuilder:
             yield ordered, doc_freq[ordered]
 
     def build(self, tids: np.ndarray, counts: np.ndarray) -> tuple[dict, dict]:
-        """The serialized lunr index of these terms (in index order), and its offsets file."""
-        p, names, n_fields = self.postings, self.field_names, len(self.field_names)
+        """The packed lunr index of these terms (in index order), and its packed offsets file
+        (see expand_shard and expand_offsets: what they unpack to is the serialized lunr index
+        and the term → field → ref → gaps table)."""
+        p, n_fields = self.postings, len(self.field_names)
         at = _ragged(self.term_start[tids], counts)        # their postings, term by term
         index_of = np.repeat(np.arange(len(tids)), counts)  # lunr's _index of each posting
-        fields, docs = p.field[at], p.doc[at]
+        # Per term, per field, its documents in document order (postings come in term,
+        # document, field order; a stable sort by term and field keeps the documents' order).
+        order = np.argsort(index_of * n_fields + p.field[at], kind="stable")
+        at = at[order]
+        key = index_of[order] * n_fields + p.field[at]
+        docs = p.doc[at]
+        first = _run_starts(key)
+        deltas = docs.copy()
+        deltas[1:] -= docs[:-1]
+        deltas[first] = docs[first]
+        # round3 weights are multiples of 0.001: ×1000 they are integers, and the browser's
+        # /1000 gives back the very same doubles (IEEE division rounds correctly).
+        weights = np.rint(p.weight[at] * 1000).astype(np.int64)
+        gap_start = p.gap_start[at]
+        gap_count = p.gap_start[at + 1] - gap_start
+        gaps = p.gaps[_ragged(gap_start, gap_count)]
+        gap_bounds = np.append(0, np.cumsum(gap_count))
 
-        # Inverted index: per term, per field, its documents (in document order).
-        by_term_field = index_of * n_fields + fields
-        order = np.argsort(by_term_field, kind="stable")
-        runs = by_term_field[order]
-        first = _run_starts(runs)
-        last = np.append(first[1:], len(runs)).tolist()
-        refs = self.refs[docs[order]].tolist()
-        gap_start = p.gap_start[at[order]]
-        gap_count = p.gap_start[at[order] + 1] - gap_start
-        gap_bounds = np.append(0, np.cumsum(gap_count)).tolist()
-        gaps = p.gaps[_ragged(gap_start, gap_count)].tolist()
-        term_names = [self.terms[tid] for tid in tids.tolist()]
-        entries = [{"_index": k, **dict.fromkeys(names, EMPTY)} for k in range(len(tids))]
-        offsets: dict[str, dict[str, dict[str, list[int]]]] = {}
-        for run, a, b in zip(runs[first].tolist(), first.tolist(), last):
-            k, f = divmod(run, n_fields)
-            entries[k][names[f]] = dict.fromkeys(refs[a:b], EMPTY)
-            if f in self.position_fields:
-                offsets.setdefault(term_names[k], {})[names[f]] = {
-                    refs[i]: gaps[gap_bounds[i]:gap_bounds[i + 1]] for i in range(a, b)}
-        inverted_index = [[term, entry] for term, entry in zip(term_names, entries)]
+        deltas_l, weights_l, counts_l = deltas.tolist(), weights.tolist(), gap_count.tolist()
+        gaps_l, bounds_l = gaps.tolist(), gap_bounds.tolist()
+        last = np.append(first[1:], len(key)).tolist()
+        runs: dict[int, tuple[int, int]] = dict(zip(key[first].tolist(), zip(first.tolist(), last)))
+        terms = [self.terms[tid] for tid in tids.tolist()]
+        postings, offsets = [], []
+        positions = [f for f in range(n_fields) if f in self.position_fields]
+        for k in range(len(terms)):
+            flat: list[int] = []
+            for f in range(n_fields):
+                a, b = runs.get(k * n_fields + f, (0, 0))
+                flat.append(b - a)
+                flat += deltas_l[a:b]
+                flat += weights_l[a:b]
+            postings.append(flat)
+            where: list[int] = []
+            for f in positions:
+                a, b = runs.get(k * n_fields + f, (0, 0))
+                where.append(b - a)
+                where += deltas_l[a:b]
+                where += counts_l[a:b]
+                where += gaps_l[bounds_l[a]:bounds_l[b]]
+            offsets.append(where)
+        shard = {"version": LUNR_VERSION, "fields": self.field_names, "pipeline": [],
+                 "packed": PACKED, "terms": terms, "postings": postings}
+        offsets_file = {"packed": PACKED,
+                        "fields": [self.field_names[f] for f in positions],
+                        "terms": terms, "offsets": offsets}
+        return shard, offsets_file
 
-        # Field vectors: per (field, document), [index, weight, index, weight, …] in index
-        # order (stable sort: postings are already in index order).
-        vector_key = self.field_rank[fields] * len(self.refs) + docs
-        order = np.argsort(vector_key, kind="stable")
-        pairs: list = [0] * (2 * len(order))
-        pairs[0::2] = index_of[order].tolist()
-        pairs[1::2] = p.weight[at[order]].tolist()
-        keys = vector_key[order]
-        first = _run_starts(keys)
-        last = np.append(first[1:], len(keys)).tolist()
-        field_vectors = [[self.vector_names[key], pairs[2 * a:2 * b]]
-                         for key, a, b in zip(keys[first].tolist(), first.tolist(), last)]
-        shard = {"version": LUNR_VERSION, "fields": names, "fieldVectors": field_vectors,
-                 "invertedIndex": inverted_index, "pipeline": []}
-        return shard, offsets
+
+def expand_shard(shard: dict) -> dict:
+    """The serialized lunr 2.3.9 index a packed shard holds (search-core.js unpackShard does
+    the same before lunr.Index.load). Per term, per field: the number n of its documents, n
+    document numbers as gaps, n weights × 1000; refs are document numbers in base 36."""
+    fields = shard["fields"]
+    inverted, vectors = [], {}
+    for index, (term, flat) in enumerate(zip(shard["terms"], shard["postings"])):
+        entry: dict = {"_index": index}
+        at = 0
+        for field in fields:
+            n = flat[at]
+            doc = 0
+            entry[field] = {}
+            for j in range(n):
+                doc += flat[at + 1 + j]
+                ref = ref_of(doc)
+                entry[field][ref] = {}
+                vectors.setdefault(f"{field}/{ref}", []).extend((index, flat[at + 1 + n + j] / 1000))
+            at += 1 + 2 * n
+        inverted.append([term, entry])
+    field_vectors = [[name, vectors[name]] for name in sorted(vectors)]
+    return {"version": shard["version"], "fields": fields, "fieldVectors": field_vectors,
+            "invertedIndex": inverted, "pipeline": shard["pipeline"]}
+
+
+def expand_offsets(packed: dict) -> dict[str, dict[str, dict[str, list[int]]]]:
+    """term → field → ref → offset gaps, from a packed offsets file (search-core.js
+    unpackOffsets). Per term, per field: n, n document numbers as gaps, n counts, then the
+    offsets' gaps of each document in turn."""
+    out: dict = {}
+    for term, flat in zip(packed["terms"], packed["offsets"]):
+        at = 0
+        for field in packed["fields"]:
+            n = flat[at]
+            docs = flat[at + 1:at + 1 + n]
+            counts = flat[at + 1 + n:at + 1 + 2 * n]
+            at += 1 + 2 * n
+            doc = 0
+            for gap, count in zip(docs, counts):
+                doc += gap
+                out.setdefault(term, {}).setdefault(field, {})[ref_of(doc)] = flat[at:at + count]
+                at += count
+    return out
 
 
 def read_index_file(path: str | Path):

@@ -94,6 +94,11 @@ const commands = {
     }
     return out;
   },
+  // {shards: [path], offsets: [path]} → what the browser unpacks them to
+  unpack: (p) => ({
+    shards: p.shards.map((f) => core.unpackShard(readIndexFile(path.dirname(f), path.basename(f)))),
+    offsets: p.offsets.map((f) => core.unpackOffsets(readIndexFile(path.dirname(f), path.basename(f)))),
+  }),
   // {manifest, texts} → the t2s buckets each text needs
   t2sBuckets: (p) => p.texts.map((t) => core.t2sBuckets(t, p.manifest)),
   // {text, terms, t2s, width} → snippet pieces

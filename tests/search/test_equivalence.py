@@ -13,8 +13,8 @@ from hypothesis import given, strategies as st
 from lunr.builder import Builder
 from lunr.query import QueryPresence
 
-from plugins.search.writer import (Partition, SearchDocument, read_index_file, ref_of, round3,
-                                   write_index)
+from plugins.search.writer import (Partition, SearchDocument, expand_offsets, expand_shard,
+                                   read_index_file, ref_of, round3, write_index)
 from plugins.zhtext.segment import Segmenter, user_words, with_subwords
 from tests.conftest import ROOT
 
@@ -139,13 +139,13 @@ def test_every_shard_is_a_lunr_index_holding_its_terms(indexes):
         if n < len(manifest["heavy"]):
             # A busy character: every part is written, each holding the terms of its bucket
             # (the second character's code point modulo the parts).
-            indexes = {k: read_index_file(out / manifest["files"]["part"].format(n=n, k=k))
+            indexes = {k: expand_shard(read_index_file(out / manifest["files"]["part"].format(n=n, k=k)))
                        for k in range(manifest["heavy_parts"][n])}
             for k, shard in indexes.items():
                 assert all(partition.bucket(t) == k for t, _ in shard["invertedIndex"])
             parts += sum(1 for shard in indexes.values() if shard["invertedIndex"]) > 1
         else:
-            indexes = {0: read_index_file(out / manifest["files"]["shard"].format(n=n))}
+            indexes = {0: expand_shard(read_index_file(out / manifest["files"]["shard"].format(n=n)))}
         for shard in indexes.values():
             terms = [t for t, _ in shard["invertedIndex"]]
             assert all(partition.of(t) == n for t in terms)
@@ -164,6 +164,30 @@ def test_terms_with_the_same_two_first_characters_share_a_part():
     # Outside the BMP, by code point as in the browser (codePointAt).
     assert partition.bucket("社𠁞") == 0x2005E % 4
     assert Partition("", 3).of("𠁞") == 0x2005E % 3
+
+
+def test_packed_files_unpack_alike_in_python_and_the_browser(indexes):
+    """The browser unpacks shards and offsets files (search-core.js unpackShard, unpackOffsets)
+    into exactly what writer.expand_shard and expand_offsets make: the lunr index whose scores
+    the first test compares with lunr.py's, and the offsets of the phrase tests."""
+    out, manifest, lunr_index, tokens = indexes
+    shards = sorted((out / "s").iterdir())
+    offsets = sorted((out / "p").iterdir())
+    got = run_node("unpack", {"shards": [str(p) for p in shards], "offsets": [str(p) for p in offsets]})
+    for path, js in zip(shards, got["shards"]):
+        python = expand_shard(read_index_file(path))
+        assert dict(js["fieldVectors"]) == dict(python["fieldVectors"]), path.name
+        assert js["invertedIndex"] == python["invertedIndex"], path.name
+    for path, js in zip(offsets, got["offsets"]):
+        assert js == expand_offsets(read_index_file(path)), path.name
+    # The offsets are those of the tokens: the first document's title terms where they were cut.
+    doc = tokens[0]["title"]
+    table = {}
+    for path in offsets:
+        table.update(expand_offsets(read_index_file(path)))
+    for token in doc:
+        gaps = table[token.term]["title"][ref_of(0)]
+        assert token.start in np.cumsum(gaps).tolist(), token
 
 
 # Weights near a rounding half: k/1000 + 0.0005 and its neighbouring doubles.

@@ -120,8 +120,56 @@
     return manifest._heavy.size + first.codePointAt(0) % manifest.light;
   }
 
+  /* The serialized lunr 2.3.9 index a packed shard holds (writer.expand_shard): per term, per
+   * field, n, then n document numbers as gaps, then n weights × 1000 (document refs are
+   * numbers in base 36). Field vectors are the same postings by field and document, in term
+   * order, as lunr.Vector wants them. */
+  function unpackShard(packed) {
+    var fields = packed.fields, inverted = [], vectors = new Map();
+    for (var index = 0; index < packed.terms.length; index++) {
+      var flat = packed.postings[index], entry = { _index: index }, at = 0;
+      for (var f = 0; f < fields.length; f++) {
+        var n = flat[at], docs = {}, doc = 0;
+        for (var j = 0; j < n; j++) {
+          doc += flat[at + 1 + j];
+          var ref = doc.toString(36), key = fields[f] + "/" + ref, vector = vectors.get(key);
+          docs[ref] = {};
+          if (!vector) { vector = []; vectors.set(key, vector); }
+          vector.push(index, flat[at + 1 + n + j] / 1000);
+        }
+        entry[fields[f]] = docs;
+        at += 1 + 2 * n;
+      }
+      inverted.push([packed.terms[index], entry]);
+    }
+    return { version: packed.version, fields: fields, fieldVectors: Array.from(vectors),
+             invertedIndex: inverted, pipeline: packed.pipeline };
+  }
+
+  /* term → field → ref → offset gaps, from a packed offsets file (writer.expand_offsets). */
+  function unpackOffsets(packed) {
+    var out = {};
+    for (var t = 0; t < packed.terms.length; t++) {
+      var flat = packed.offsets[t], at = 0, byField = {}, any = false;
+      for (var f = 0; f < packed.fields.length; f++) {
+        var n = flat[at], docsAt = at + 1, countsAt = at + 1 + n, doc = 0, refs = {};
+        at += 1 + 2 * n;
+        for (var j = 0; j < n; j++) {
+          doc += flat[docsAt + j];
+          var count = flat[countsAt + j];
+          refs[doc.toString(36)] = flat.slice(at, at + count);
+          at += count;
+        }
+        if (n) { byField[packed.fields[f]] = refs; any = true; }
+      }
+      if (any) out[packed.terms[t]] = byField;
+    }
+    return out;
+  }
+
   /* A loaded shard: the lunr index and its vocabulary grouped by first character. */
-  function Shard(serialized) {
+  function Shard(data) {
+    var serialized = data.packed ? unpackShard(data) : data;
     this.index = lunr.Index.load(serialized);
     this.byFirst = new Map();
     for (var i = 0; i < serialized.invertedIndex.length; i++) {
@@ -621,7 +669,9 @@
       var dash = key.indexOf("-");
       var path = dash < 0 ? this.file("positions", key)
         : this.file("part_positions", key.slice(0, dash), key.slice(dash + 1));
-      this.offsetLoads[key] = this.load(path).then(function (data) { self.offsets[key] = data; });
+      this.offsetLoads[key] = this.load(path).then(function (data) {
+        self.offsets[key] = data.packed ? unpackOffsets(data) : data;
+      });
     }
     return this.offsetLoads[key];
   };
@@ -866,6 +916,7 @@
   return {
     Engine: Engine, fold: fold, foldChars: foldChars, foldChar: foldChar, t2sBuckets: t2sBuckets, runs: runs,
     cutQuery: cutQuery, shardOf: shardOf, Shard: Shard, scoreClauses: scoreClauses, hasPhrase: hasPhrase,
+    unpackShard: unpackShard, unpackOffsets: unpackOffsets,
     tiled: tiled, classify: classify, wordsOfRun: wordsOfRun, synonymIndex: synonymIndex, markTerms: markTerms,
     applyFilters: applyFilters, countFacets: countFacets, snippet: snippet,
     isCjk: function (ch) { return CJK_CHAR.test(ch); }
