@@ -37,7 +37,8 @@ def type_query(page, query):
     box.press("Enter")
     page.wait_for_function(
         "q => document.getElementById('search-status').textContent.includes(q)"
-        " && !document.getElementById('search-status').textContent.startsWith('正在')",
+        " && !document.getElementById('search-status').textContent.startsWith('正在')"
+        " && document.getElementById('search-results').hasAttribute('data-search-done')",
         arg=query.strip())
     return titles(page)
 

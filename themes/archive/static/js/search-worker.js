@@ -11,9 +11,10 @@
  *                                       worker was loading (or {error})
  *   {type: "warm"}                      fetch the manifest now (the box got the focus)
  *   {type: "prefetch", text}            fetch what cutting this text will need
- *   {type: "search", id, query, filters, count}
- *        → {type: "answer", id, words, results, full, facets, groups, page}
- *   {type: "records", id, refs, terms}  → {type: "records", id, page}
+ *   {type: "search", id, query, filters}
+ *        → {type: "answer", id, words, results, full, facets, groups}
+ *   {type: "records", id, search, refs}  the records (with snippets) of results to show
+ *        → {type: "record", id, ref, record} for each, as soon as it has arrived
  * and {type: "error", id, message} when something fails.
  */
 "use strict";
@@ -53,19 +54,12 @@ function engine() {
   return enginePromise;
 }
 
-/* The records of these results, with their snippets made here: {ref: record without its
- * text, plus snippet pieces}. */
-function page(index, refs, termsByRef) {
-  return index.records(refs).then(function (records) {
-    var out = {};
-    refs.forEach(function (ref) {
-      var record = records[ref], shown = {};
-      Object.keys(record).forEach(function (key) { if (key !== "x") shown[key] = record[key]; });
-      shown.snippet = core.snippet(record.x || "", termsByRef[ref] || [], index.t2s, 120);
-      out[ref] = shown;
-    });
-    return out;
-  });
+/* A record as the page shows it: without its text, with the snippet made here. */
+function shown(index, record, terms) {
+  var out = {};
+  Object.keys(record).forEach(function (key) { if (key !== "x") out[key] = record[key]; });
+  out.snippet = core.snippet(record.x || "", terms, index.t2s, 120);
+  return out;
 }
 
 self.onmessage = function (event) {
@@ -91,33 +85,31 @@ self.onmessage = function (event) {
   } else if (message.type === "search") {
     reply(engine().then(function (index) {
       return index.search(message.query, message.filters).then(function (answer) {
-        // Kept here for the later pages of this query (terms to mark per result); the page
+        // Kept for the records the page asks for next (the terms to mark in each); the page
         // asks only about its latest queries.
         answers[message.id] = { answer: answer, index: index };
         Object.keys(answers).forEach(function (id) { if (id < message.id - 2) delete answers[id]; });
-        var first = answer.results.slice(0, message.count);
-        var terms = {};
-        first.forEach(function (r) { terms[r.ref] = core.markTerms(r, answer); });
-        return page(index, first.map(function (r) { return r.ref; }), terms).then(function (records) {
-          self.postMessage({
-            type: "answer", id: message.id, words: answer.words, full: answer.full,
-            facets: answer.facets, groups: answer.groups, page: records,
-            results: answer.results.map(function (r) {
-              return { ref: r.ref, tier: r.tier, phrase: r.phrase, words: r.words, via: r.via };
-            })
-          });
+        self.postMessage({
+          type: "answer", id: message.id, words: answer.words, full: answer.full,
+          facets: answer.facets, groups: answer.groups,
+          results: answer.results.map(function (r) {
+            return { ref: r.ref, tier: r.tier, phrase: r.phrase, words: r.words, via: r.via };
+          })
         });
       });
     }));
   } else if (message.type === "records") {
-    var kept = answers[message.id];
+    var kept = answers[message.search];
     if (!kept) return;
-    var terms = {};
-    kept.answer.results.forEach(function (r) {
-      if (message.refs.indexOf(r.ref) >= 0) terms[r.ref] = core.markTerms(r, kept.answer);
-    });
-    reply(page(kept.index, message.refs, terms).then(function (records) {
-      self.postMessage({ type: "records", id: message.id, page: records });
-    }));
+    var byRef = {};
+    kept.answer.results.forEach(function (r) { byRef[r.ref] = r; });
+    // Every record is fetched at once and each sent as soon as it is in: the page shows the
+    // first result without waiting for the tenth.
+    reply(Promise.all(message.refs.map(function (ref) {
+      return kept.index.records([ref]).then(function (records) {
+        self.postMessage({ type: "record", id: message.id, ref: ref,
+                           record: shown(kept.index, records[ref], core.markTerms(byRef[ref], kept.answer)) });
+      });
+    })));
   }
 };

@@ -35,7 +35,8 @@
   var current = null;     // {query, filters, items, words, shown, id}
   var generation = 0;     // a newer search makes older answers stale
   var typingTimer = null;
-  var waiting = {};       // message id → {resolve, reject}
+  var waiting = {};       // message id → {resolve, reject, record}
+  var requests = 0;       // ids of record requests (below 0: apart from the searches' ids)
 
   /* The worker, started once: it loads lunr.js and search-core.js itself. */
   function searchWorker() {
@@ -48,6 +49,7 @@
       worker.onmessage = function (event) {
         var message = event.data, pending = waiting[message.id];
         if (!pending) return;
+        if (message.type === "record") { pending.record(message.ref, message.record); return; }
         delete waiting[message.id];
         if (message.type === "error") pending.reject(new Error(message.message));
         else pending.resolve(message);
@@ -75,6 +77,20 @@
     return new Promise(function (resolve, reject) {
       waiting[message.id] = { resolve: resolve, reject: reject };
       searchWorker().postMessage(message);
+    });
+  }
+
+  /* Ask the worker for the records of these results of search `search`; each comes in its
+   * own message, handed to onRecord(ref, record) as it arrives. Resolves when all are in. */
+  function records(search, refs, onRecord) {
+    var id = --requests, left = refs.length;
+    if (!left) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      waiting[id] = { resolve: resolve, reject: reject, record: function (ref, record) {
+        onRecord(ref, record);
+        if (--left === 0) { delete waiting[id]; resolve(); }
+      } };
+      searchWorker().postMessage({ type: "records", id: id, search: search, refs: refs });
     });
   }
 
@@ -133,9 +149,9 @@
       return Promise.resolve();
     }
     status.textContent = TEXT.searching(state.query);
-    return ask({ type: "search", id: mine, query: state.query, filters: state.filters, count: PAGE })
+    return ask({ type: "search", id: mine, query: state.query, filters: state.filters })
       .then(function (answer) {
-        if (mine !== generation) return;
+        if (mine !== generation) return null;
         var items = collapse(answer.results, answer.groups);
         var full = items.filter(function (i) { return i.result.tier < 2; }).length;
         current = { query: state.query, filters: state.filters, items: items, words: answer.words,
@@ -149,13 +165,14 @@
           status.textContent = TEXT.none(state.query) + (Object.keys(state.filters).length ? TEXT.filtered : "") + "。";
           browse.hidden = false;
           list.setAttribute("data-search-done", "");
-          return;
+          return null;
         }
-        show(answer.page);
         var partial = items.length - full;
         status.textContent = (full ? TEXT.found(state.query, full) + (partial ? TEXT.alsoPartial(partial) : "")
                                    : TEXT.onlyPartial(state.query, partial)) + "。";
-        list.setAttribute("data-search-done", "");
+        return showMore(current).then(function () {
+          if (mine === generation) list.setAttribute("data-search-done", "");
+        });
       })
       .catch(function (error) {
         if (mine !== generation) return;
@@ -165,18 +182,23 @@
       });
   }
 
-  /* Show the next page of results, whose records (with snippets) are in `records`. */
-  function show(records) {
-    var state = current, batch = state.items.slice(state.shown, state.shown + PAGE);
-    batch.forEach(function (item) {
-      var record = records[item.result.ref];
-      if (!record) return;
-      var partial = item.result.tier === 2;
-      if (partial) partialSection.hidden = false;
-      (partial ? partialList : list).appendChild(renderResult(item, record, partial));
-    });
+  /* Show the next page of results: each as soon as its record and those of the results
+   * ranked above it have arrived, so the first does not wait for the tenth. */
+  function showMore(state) {
+    var batch = state.items.slice(state.shown, state.shown + PAGE), arrived = {}, next = 0;
     state.shown += batch.length;
-    more.hidden = state.shown >= state.items.length;
+    more.hidden = true;
+    return records(state.id, batch.map(function (item) { return item.result.ref; }), function (ref, record) {
+      if (state !== current) return;
+      arrived[ref] = record;
+      while (next < batch.length && arrived[batch[next].result.ref]) {
+        var item = batch[next++], partial = item.result.tier === 2;
+        if (partial) partialSection.hidden = false;
+        (partial ? partialList : list).appendChild(renderResult(item, arrived[item.result.ref], partial));
+      }
+    }).then(function () {
+      if (state === current) more.hidden = state.shown >= state.items.length;
+    });
   }
 
   function renderResult(item, record, partial) {
@@ -308,11 +330,8 @@
   });
 
   more.addEventListener("click", function () {
-    var state = current, before = state.shown;
-    var refs = state.items.slice(state.shown, state.shown + PAGE).map(function (i) { return i.result.ref; });
-    ask({ type: "records", id: state.id, refs: refs }).then(function (answer) {
-      if (state !== current) return;
-      show(answer.page);
+    var before = app.querySelectorAll(".search-result-title a").length;
+    showMore(current).then(function () {
       var next = app.querySelectorAll(".search-result-title a")[before];
       if (next) next.focus();
     });
