@@ -136,3 +136,21 @@ def test_one_result_per_reprinted_story(page):
     assert got["status"] == "找到 1 篇与“垃圾分类”相关的文章。"
     others = page.locator("#search-results .search-reprints")
     assert others.inner_text() == "另有 1 个来源"
+
+
+def test_results_arriving_move_nothing_on_the_page(site):
+    # Lighthouse (mobile) scored the page 79 when results and facets pushed the page around:
+    # their space is kept from the first paint, so no element of the search page moves.
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+        page.add_init_script("""
+          window.__shifts = [];
+          new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push(
+            ...e.sources.map(s => s.node && s.node.closest ? (s.node.closest('#search-app') ? 'search' : s.node.nodeName) : 'gone'))))
+            .observe({type: 'layout-shift', buffered: true});
+        """)
+        for query in ("志愿者", "网格长 志愿者", "鲸鱼潜艇"):
+            page.goto(f"{base}search/?q={quote(query)}")
+            page.wait_for_selector("#search-results[data-search-done]", state="attached")
+            page.wait_for_timeout(300)
+            assert "search" not in page.evaluate("window.__shifts"), query
