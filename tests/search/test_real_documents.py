@@ -9,10 +9,13 @@ project's importer and built into a site (plugins/search/relevance.py make_site,
 - The relevance set (tests/data/relevance.toml) through the real search page in Chromium
   meets issue 15's targets: recall@10 ≥ 0.95, MRR ≥ 0.9.
 """
+import re
+from urllib.parse import quote
+
 import pytest
 
 from plugins.search import relevance
-from plugins.search.writer import read_index_file
+from plugins.search.writer import expand_offsets, read_index_file
 from plugins.zhtext.fold import fold
 from plugins.zhtext.segment import runs
 
@@ -36,7 +39,7 @@ def body_words(index) -> dict[str, list[tuple[int, int, str]]]:
     inside them are the search mode's additions)."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for path in sorted((index / "p").glob("*.json.gz")):
-        for term, fields in read_index_file(path).items():
+        for term, fields in expand_offsets(read_index_file(path)).items():
             for ref, gaps in fields.get("body", {}).items():
                 at = 0
                 for gap in gaps:
@@ -98,3 +101,25 @@ def test_the_relevance_set_meets_its_targets(site):
     figures = relevance.summary(answers)["all"]
     assert figures["queries"] >= 60
     assert figures["recall_at_10"] >= 0.95 and figures["mrr"] >= 0.9, relevance.render(answers, [])
+
+
+@pytest.mark.browser
+def test_more_results_come_ten_at_a_time(site):
+    from tests.browser import chromium, serve
+
+    output, _ = site
+    with serve(output) as base, chromium() as browser:
+        page = browser.new_context().new_page()
+        page.goto(f"{base}search/?q={quote('社区 志愿')}")
+        page.wait_for_selector("#search-results[data-search-done]", state="attached")
+        assert page.locator(".search-result-title a").count() == 10
+        full, partial = map(int, re.fullmatch(r"找到 (\d+) 篇.*另有 (\d+) 篇部分匹配。",
+                                              page.locator("#search-status").inner_text()).groups())
+        assert full + partial > 20
+        page.click("#search-more")
+        page.wait_for_function("() => document.querySelectorAll('.search-result-title a').length === 20")
+        # The first of the new results has the focus, for keyboard users.
+        assert page.evaluate("document.activeElement === document.querySelectorAll('.search-result-title a')[10]")
+        # Full matches first, in their list; partial ones after them, in theirs.
+        assert page.locator("#search-results li").count() == min(20, full)
+        assert page.locator("#search-partial li").count() == 20 - min(20, full)
