@@ -56,15 +56,21 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(site):
+def served(site):
     with serve(site) as base, chromium() as browser:
-        page = browser.new_context().new_page()
-        errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.base = base
-        page.errors = errors
-        yield page
-        assert errors == []
+        yield base, browser
+
+
+@pytest.fixture(scope="module")
+def page(served):
+    base, browser = served
+    page = browser.new_context().new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.base = base
+    page.errors = errors
+    yield page
+    assert errors == []
 
 
 def search(page, query):
@@ -138,19 +144,19 @@ def test_one_result_per_reprinted_story(page):
     assert others.inner_text() == "另有 1 个来源"
 
 
-def test_results_arriving_move_nothing_on_the_page(site):
+def test_results_arriving_move_nothing_on_the_page(served):
     # Lighthouse (mobile) scored the page 79 when results and facets pushed the page around:
     # their space is kept from the first paint, so no element of the search page moves.
-    with serve(site) as base, chromium() as browser:
-        page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
-        page.add_init_script("""
-          window.__shifts = [];
-          new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push(
-            ...e.sources.map(s => s.node && s.node.closest ? (s.node.closest('#search-app') ? 'search' : s.node.nodeName) : 'gone'))))
-            .observe({type: 'layout-shift', buffered: true});
-        """)
-        for query in ("志愿者", "网格长 志愿者", "鲸鱼潜艇"):
-            page.goto(f"{base}search/?q={quote(query)}")
-            page.wait_for_selector("#search-results[data-search-done]", state="attached")
-            page.wait_for_timeout(300)
-            assert "search" not in page.evaluate("window.__shifts"), query
+    base, browser = served
+    page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+    page.add_init_script("""
+      window.__shifts = [];
+      new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push(
+        ...e.sources.map(s => s.node && s.node.closest ? (s.node.closest('#search-app') ? 'search' : s.node.nodeName) : 'gone'))))
+        .observe({type: 'layout-shift', buffered: true});
+    """)
+    for query in ("志愿者", "网格长 志愿者", "鲸鱼潜艇"):
+        page.goto(f"{base}search/?q={quote(query)}")
+        page.wait_for_selector("#search-results[data-search-done]", state="attached")
+        page.wait_for_timeout(300)
+        assert "search" not in page.evaluate("window.__shifts"), query
