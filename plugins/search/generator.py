@@ -1,10 +1,10 @@
 """The search generator: after every other generator has built its context, cut the
-articles into terms, write the partitioned index, the search page and lunr.js."""
+articles into terms, write the partitioned index, the search page and the search worker
+(lunr.js, search-core.js and search-worker.js in one file)."""
 from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 import time
 from array import array
 from pathlib import Path
@@ -90,7 +90,7 @@ class SearchGenerator(Generator):
             extra={"synonyms": table_of_synonyms,
                    "query": {"boosts": {k: float(v) for k, v in self.search["QUERY_BOOSTS"].items()},
                              "few": int(self.search["QUERY_FEW"])}})
-        self._copy_lunr()
+        self._check_lunr()
         worker = self._write_worker()
         siteurl = self.settings.get("SITEURL", "")
         writer.write_file(
@@ -98,7 +98,6 @@ class SearchGenerator(Generator):
             self.context, relative_urls=self.settings.get("RELATIVE_URLS", False),
             url=self.search["PAGE_URL"], section="search",
             search_index_url=f"{siteurl}/{self.search['INDEX_DIR']}/",
-            search_lunr_url=f"{siteurl}/{self.search['LUNR_SAVE_AS']}",
             search_worker_url=f"{siteurl}/{self.search['WORKER_SAVE_AS']}?v={worker}",
             search_manifest=self.manifest)
         logger.info("search: indexed %d articles, %d terms in %d shards in %.1f s",
@@ -153,7 +152,8 @@ class SearchGenerator(Generator):
             target.write_bytes(data)
         return hashlib.blake2b(data, digest_size=6).hexdigest()
 
-    def _copy_lunr(self):
+    def _check_lunr(self):
+        """lunr.js goes into the worker (it is not copied on its own: no page loads it)."""
         source = Path(self.search["LUNR_JS"])
         if not source.exists():
             raise SearchError(f"search: {source} is missing; run `npm ci` (package.json pins "
@@ -162,6 +162,3 @@ class SearchGenerator(Generator):
         if LUNR_VERSION not in head:
             raise SearchError(f"search: {source} is not lunr {LUNR_VERSION}; the index format "
                               f"is written for that version (run `npm ci`)")
-        target = Path(self.output_path) / self.search["LUNR_SAVE_AS"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)

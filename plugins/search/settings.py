@@ -11,9 +11,8 @@ DEFAULTS = {
     "PAGE_URL": "search/",
     "INDEX_DIR": "search/index",
     "TEMPLATE": "search",
-    # lunr.js 2.3.9 from npm, copied into the site at build time (never a CDN).
+    # lunr.js 2.3.9 from npm, put into the site's search worker at build time (never a CDN).
     "LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
-    "LUNR_SAVE_AS": "search/lunr-2.3.9.min.js",
     # The search worker: lunr.js, the theme's search-core.js and search-worker.js in one
     # file, so the page starts the search with one request instead of three in a row.
     "WORKER_SAVE_AS": "search/worker.js",

@@ -108,7 +108,9 @@ def test_search_page_is_written_with_its_assets(search_site):
     assert f'data-worker="/search/worker.js?v={digest}"' in page
     bundle = worker.read_text("utf-8")
     theme = Path(__file__).resolve().parents[2] / "themes" / "archive" / "static" / "js"
-    assert bundle.startswith((search_site / "search" / "lunr-2.3.9.min.js").read_text("utf-8"))
+    assert bundle.startswith((theme.parents[3] / "node_modules" / "lunr" / "lunr.min.js").read_text("utf-8"))
+    # lunr.js is in the worker only: no page loads it on its own.
+    assert not (search_site / "search" / "lunr-2.3.9.min.js").exists()
     for name in ("search-core.js", "search-worker.js"):
         assert (theme / name).read_text("utf-8") in bundle
     assert re.search(r'\.version="2\.3\.9"', bundle)
