@@ -203,12 +203,15 @@ def clean(c):
             "pagefind": "index the same site with Pagefind and print ours/Pagefind ratios",
             "json": "also write the figures to this JSON file",
             "profile": "instead, profile one build with py-spy and print where the time goes",
-            "without": "leave this plugin out of PLUGINS (repeatable), e.g. plugins.timeline"},
+            "without": "leave this plugin out of PLUGINS (repeatable), e.g. plugins.timeline",
+            "short": "the first benchmarks' corpus of ~1,000-character articles instead of "
+                     "articles of real size"},
       iterable=["without"])
 def bench(c, n=1000, runs=3, browser_runs=0, workdir="", browser=True, pagefind=True, json="",
-          profile=False, without=None):
+          profile=False, without=None, short=False):
     """Synthetic archive of N articles: build, rebuild, index and search figures (bench/)."""
     args = ["--n", str(int(n)), "--runs", str(int(runs))]
+    args += ["--short"] if short else []
     args += ["--browser-runs", str(int(browser_runs))] if browser_runs else []
     args += ["--workdir", workdir] if workdir else []
     args += [] if browser else ["--no-browser"]
@@ -219,5 +222,17 @@ def bench(c, n=1000, runs=3, browser_runs=0, workdir="", browser=True, pagefind=
     module = "bench.profile" if profile else "bench"
     if profile:
         args = ["--n", str(int(n))] + (["--workdir", workdir] if workdir else [])
+        args += ["--short"] if short else []
     with c.cd(str(ROOT)):  # `bench` is a package of the repository
         c.run(f"{shlex.quote(PY)} -m {module} {' '.join(shlex.quote(a) for a in args)}", pty=False)
+
+
+@task(help={"workdir": "keep the imported site here (default: a temp folder, removed)",
+            "json": "also write every answer to this JSON file"})
+def relevance(c, workdir="", json=""):
+    """Import the seeds and the devset into a temp site, run tests/data/relevance.toml through
+    the real search page in Chromium: recall@10, MRR and every miss."""
+    args = (["--workdir", workdir] if workdir else []) + (["--json", json] if json else [])
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(PY)} -m plugins.search.relevance "
+              f"{' '.join(shlex.quote(a) for a in args)}", pty=False)

@@ -51,7 +51,15 @@ def _size(request) -> int:
         sizes = request.sizes()
     except Exception:  # an aborted request has no sizes; it fetched nothing worth counting
         return 0
-    return sizes["responseHeadersSize"] + max(sizes["responseBodySize"], 0)
+    body = max(sizes["responseBodySize"], 0)
+    if not body:
+        # Chromium reports no body for a Web Worker's own script (ours, and Pagefind's
+        # pagefind-worker.js): count the bytes the server said it sent.
+        try:
+            body = int((request.response().headers or {}).get("content-length") or 0)
+        except Exception:
+            body = 0
+    return sizes["responseHeadersSize"] + body
 
 
 def launch(playwright):

@@ -1,13 +1,23 @@
-"""A deterministic synthetic archive: N articles following the front-matter contract of DESIGN.md.
+"""A deterministic synthetic archive: N articles following the front-matter contract of
+docs/architecture.md, of the size real ones have.
 
-Paragraphs are made of real text: each is a seed paragraph of raw/ (never edited, so the same
-seed gives the same archive on every commit) retold by a chain over the seeds' characters
-(retell), places come from the gazetteer, topics from data/topics.toml. Place and community
-names are written into the text so that the vocabulary grows with the archive the way a real
-one does, instead of repeating five documents' words.
+Paragraphs are made of real text: each is a paragraph of the seed documents in raw/ or of the
+Simplified texts of the development set (tests/data/devset/, copied unchanged from
+../shared/devset; neither is ever edited, so the same seed gives the same archive on every
+commit), retold by a chain over their characters (retell): every 4 characters in a row occur in
+a real document, but each article is a story of its own, not a copy of another (plugins.reprints
+would rightly group copies). Places come from the gazetteer, topics from data/topics.toml.
+Place and community names are written into the text so that the vocabulary grows with the
+archive the way a real one does, instead of repeating a few documents' words.
+
+Article lengths are drawn from a distribution fitted to real documents (`LENGTHS`). The corpus
+of the first benchmarks, articles of about 1,000 characters made of seed paragraphs only, is
+kept as `short=True` (`invoke bench --short`).
 """
 from __future__ import annotations
 
+import json
+import math
 import random
 import re
 import shutil
@@ -21,9 +31,20 @@ from plugins.gazetteer import Gazetteer
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = 20240601
 FIRST_DAY, LAST_DAY = date(2015, 1, 1), date(2025, 12, 31)
-# Share of dates by precision; unknown dates have no Date line at all (DESIGN.md).
+# Share of dates by precision; unknown dates have no Date line at all (docs/architecture.md).
 PRECISIONS = (("day", 0.85), ("month", 0.07), ("year", 0.04), ("unknown", 0.04))
 MIN_PARAGRAPH_CHARS = 30
+DEVSET = ROOT / "tests" / "data" / "devset"
+
+# Body length in characters (whitespace not counted) by kind: log-normal, (median, sigma), cut
+# to (low, high). Fitted to what real documents measure: the seeds' full texts are 2,056–10,503
+# characters (news 2,056, 2,680 and an 8,032-character press conference; reports 4,466 and
+# 10,503), and grassroots sites publish news of 500–2,000 characters and work reports of
+# 3,000–15,000 (issue 17). News: median 1,250, sigma 0.6, so 90% fall in 470–3,350; reports:
+# median 7,500, sigma 0.5, 90% in 3,300–17,000. The development set's 50 real documents are 30%
+# reports, the seeds 40%: 35% here. Mean over both kinds: 0.35 × 8,500 + 0.65 × 1,500 ≈ 3,950.
+LENGTHS = {"news": (1250, 0.6, 300, 9000), "report": (7500, 0.5, 2000, 20000)}
+REPORT_SHARE = 0.35
 
 
 class CorpusError(Exception):
@@ -43,14 +64,30 @@ def seed_paragraphs(raw_dir: Path) -> list[Paragraph]:
         raise CorpusError(f"{raw_dir}: no seed documents (*.txt) to draw paragraphs from")
     paragraphs = []
     for path in files:
-        text = path.read_text(encoding="utf-8")
-        for line in text.splitlines():
-            line = line.strip()
-            if _is_prose(line):
-                paragraphs.append(Paragraph(line, f"raw/{path.name}"))
+        paragraphs += _prose(path, f"raw/{path.name}")
     if len(paragraphs) < 20:
         raise CorpusError(f"{raw_dir}: only {len(paragraphs)} prose paragraphs; need at least 20")
     return paragraphs
+
+
+def devset_paragraphs(devset_dir: Path) -> list[Paragraph]:
+    """Prose paragraphs of the development set's Simplified texts (its Traditional ones are
+    machine conversions full of pinyin glosses: not what an article of the archive reads like).
+    None when the folder is missing: the seeds alone still make an archive."""
+    if not devset_dir.is_dir():
+        return []
+    paragraphs = []
+    for sidecar in sorted(devset_dir.glob("d*.json")):
+        labels = json.loads(sidecar.read_text(encoding="utf-8"))
+        if labels.get("script") == "simplified":
+            text = devset_dir / labels["file"]
+            paragraphs += _prose(text, f"devset/{text.name}")
+    return paragraphs
+
+
+def _prose(path: Path, source: str) -> list[Paragraph]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [Paragraph(line, source) for line in lines if _is_prose(line)]
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -145,12 +182,23 @@ _NEWS_TITLES = ("{place}扎实推进{topic}工作", "{place}开展{keyword}专�
                 "{place}多措并举抓好{keyword}")
 
 
+def body_length(kind: str, rng: random.Random) -> int:
+    """A body length in characters for an article of this kind (see LENGTHS)."""
+    median, sigma, low, high = LENGTHS[kind]
+    return int(min(high, max(low, rng.lognormvariate(math.log(median), sigma))))
+
+
+def _chars(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
 def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
                  by_keyword: dict[str, list[Paragraph]], topics: list[dict],
-                 districts: list[list[Place]],
-                 chain: dict[str, list[str]] | None = None) -> tuple[str, str]:
-    """(file name, Markdown text) of synthetic article number i; its paragraphs retold along
-    `chain` when given (generate gives it)."""
+                 districts: list[list[Place]], chain: dict[str, list[str]] | None = None,
+                 short: bool = False) -> tuple[str, str]:
+    """(file name, Markdown text) of synthetic article number i: of real size, or of the old
+    short corpus (2–12 paragraphs, about 1,000 characters); its paragraphs retold along `chain`
+    when given (generate gives it)."""
     # Zipf-like: the archive's home district has most articles, others fewer.
     district = districts[min(int(rng.paretovariate(1.2)) - 1, len(districts) - 1)]
     place = rng.choice(district)
@@ -161,15 +209,28 @@ def make_article(i: int, rng: random.Random, paragraphs: list[Paragraph],
         if street else []
     chosen_topics = rng.sample(topics, rng.choice((1, 1, 2, 2, 3)))
     keywords = [k for t in chosen_topics for k in t.keywords]
-    kind = "report" if rng.random() < 0.4 else "news"
+    kind = "report" if rng.random() < (0.4 if short else REPORT_SHARE) else "news"
     day, precision = _date(rng)
 
     body = []
-    for _ in range(rng.randint(3, 12) if kind == "report" else rng.randint(2, 6)):
-        pool = by_keyword.get(rng.choice(keywords)) if rng.random() < 0.6 else None
-        paragraph = rng.choice(pool or paragraphs)
-        if paragraph not in body:
+    if short:
+        for _ in range(rng.randint(3, 12) if kind == "report" else rng.randint(2, 6)):
+            pool = by_keyword.get(rng.choice(keywords)) if rng.random() < 0.6 else None
+            paragraph = rng.choice(pool or paragraphs)
+            if paragraph not in body:
+                body.append(paragraph)
+    else:
+        # Paragraphs until the drawn length is reached; the topic's paragraphs are preferred
+        # while there are unused ones, as in the short corpus.
+        target, length, used = body_length(kind, rng), 0, set()
+        while length < target and len(used) < len(paragraphs):
+            pool = by_keyword.get(rng.choice(keywords)) if rng.random() < 0.6 else None
+            paragraph = rng.choice(pool or paragraphs)
+            if id(paragraph) in used:
+                continue
+            used.add(id(paragraph))
             body.append(paragraph)
+            length += _chars(paragraph.text)
     who = street or district_name or "本地区"
     texts = [_localise(retell(p.text, rng, chain) if chain else p.text, who, communities, rng)
              for p in body]
@@ -223,10 +284,12 @@ def _localise(text: str, who: str, communities: list[str], rng: random.Random) -
 
 
 def generate(n: int, dest: Path, seed: int = DEFAULT_SEED, raw_dir: Path | None = None,
-             data_dir: Path | None = None, pages_dir: Path | None = None) -> Path:
+             data_dir: Path | None = None, pages_dir: Path | None = None,
+             devset_dir: Path | None = None, short: bool = False) -> Path:
     """Write a content folder of n synthetic articles (plus the site's real pages) into dest.
 
-    Returns the content folder. The same (n, seed, seed texts) always gives the same files.
+    Returns the content folder. The same (n, seed, seed texts, short) always gives the same
+    files. `short`: the first benchmarks' corpus (seed paragraphs only, ~1,000 characters).
     """
     if n < 1:
         raise CorpusError(f"n must be at least 1, got {n}")
@@ -235,6 +298,8 @@ def generate(n: int, dest: Path, seed: int = DEFAULT_SEED, raw_dir: Path | None 
     pages_dir = pages_dir if pages_dir is not None else ROOT / "content" / "pages"
     rng = random.Random(seed)
     paragraphs = seed_paragraphs(raw_dir)
+    if not short:
+        paragraphs += devset_paragraphs(devset_dir or DEVSET)
     topics = list(load_topics(data_dir))
     by_keyword: dict[str, list[Paragraph]] = {}
     for t in topics:
@@ -251,7 +316,8 @@ def generate(n: int, dest: Path, seed: int = DEFAULT_SEED, raw_dir: Path | None 
     raws.mkdir()
     chain = chain_of(paragraphs)
     for i in range(1, n + 1):
-        name, text = make_article(i, rng, paragraphs, by_keyword, topics, districts, chain)
+        name, text = make_article(i, rng, paragraphs, by_keyword, topics, districts, chain,
+                                  short)
         (articles / name).write_text(text, encoding="utf-8")
         (raws / f"{Path(name).stem}.txt").write_text(text.split("\n\n", 1)[1], encoding="utf-8")
     if pages_dir.is_dir():

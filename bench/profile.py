@@ -81,6 +81,8 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--rate", type=int, default=50, help="samples per second")
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--short", action="store_true",
+                    help="the first benchmarks' corpus of ~1,000-character articles")
     a = ap.parse_args(argv)
     if shutil.which("py-spy", path=str(Path(sys.executable).parent)) is None \
             and shutil.which("py-spy") is None:
@@ -88,7 +90,7 @@ def main(argv=None) -> int:
         return 1
     workdir = a.workdir or Path(tempfile.mkdtemp(prefix="archive-profile-"))
     try:
-        content = corpus.generate(a.n, workdir)
+        content = corpus.generate(a.n, workdir, short=a.short)
         raw = workdir / "profile.txt"
         spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or "py-spy"
         cmd = [spy, "record", "-r", str(a.rate), "-f", "raw", "-o", str(raw), "--",

@@ -44,9 +44,9 @@ def index_sizes(output: Path) -> dict:
         groups.setdefault(group, []).append(len(data))
         raw += len(inflated)
         gzipped += len(data) if inflated is not data else gz(data)
-    lunr_js = (output / "search" / "lunr-2.3.9.min.js").read_bytes()
-    js = b"".join((ROOT / "themes/archive/static/js" / n).read_bytes()
-                  for n in ("search-core.js", "search.js"))
+    # The page's script and the worker (lunr.js, search-core.js and the worker in one file).
+    lunr_js = (output / "search" / "worker.js").read_bytes()
+    js = (ROOT / "themes/archive/static/js" / "search.js").read_bytes()
     manifest = json.loads((index / "manifest.json").read_text("utf-8"))
     return {"raw": raw, "gzip": gzipped, "groups": groups, "manifest": manifest,
             "code_raw": len(lunr_js) + len(js), "code_gzip": gz(lunr_js) + gz(js)}

@@ -4,8 +4,9 @@ templates/base.html), a Jinja global (JINJA_GLOBALS in pelicanconf.py).
 Scripts run only from the site's own files, plus the inline scripts the template passes in,
 allowed by their sha256: whatever got into a page otherwise (an inline <script>, an onerror=
 attribute, a javascript: link) does not run. No 'unsafe-eval' (neither lunr.js nor the theme's
-scripts evaluate strings). The one allowance is style="…" attributes, which the article
-sanitiser keeps only for table alignment (text-align).
+scripts evaluate strings). The search runs in a Web Worker, a file of the site: worker-src
+allows the site's own files and nothing else (no blob: or data: workers). The one allowance is
+style="…" attributes, which the article sanitiser keeps only for table alignment (text-align).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def content_security_policy(siteurl: str = "", *inline_scripts: str) -> str:
     return "; ".join([
         f"default-src {own}",
         f"script-src {own}{hashes}",
+        f"worker-src {own}",
         f"style-src {own}",
         "style-src-attr 'unsafe-inline'",
         f"img-src {own} https:",

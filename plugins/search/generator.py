@@ -1,10 +1,10 @@
 """The search generator: after every other generator has built its context, cut the
-articles into terms, write the partitioned index, the search page and lunr.js."""
+articles into terms, write the partitioned index, the search page and the search worker
+(lunr.js, search-core.js and search-worker.js in one file)."""
 from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 import time
 from array import array
 from pathlib import Path
@@ -13,9 +13,9 @@ from pelican.generators import Generator
 
 from plugins.article_meta.topics import load_topics
 from plugins.buildcache import cache_for
-from plugins.zhtext.segment import Segmenter, Token, user_words
+from plugins.zhtext.segment import Segmenter, Token, characters, user_words
 
-from . import documents
+from . import documents, synonyms
 from .documents import FACET_LABELS
 from .settings import search_settings
 from .terms import FieldTokens, TermTable
@@ -49,9 +49,14 @@ class SearchGenerator(Generator):
         self.manifest: dict | None = None
 
     def generate_context(self):
-        # Nothing to collect yet: the index is built in generate_output, when every context
-        # is complete (other plugins' words in "search_extra_words" among it).
-        pass
+        # The index is built in generate_output, when every context is complete (other
+        # plugins' words in "search_extra_words" among it); the editors' synonym table is
+        # checked now, so a broken one stops the build before any page is written.
+        self.synonyms = synonyms.load(synonyms.synonyms_path(self.settings, self.search))
+        if self.synonyms.problems:
+            for problem in self.synonyms.problems:
+                logger.error("search: %s", problem)
+            raise synonyms.SynonymsError(self.synonyms.problems)
 
     def generate_output(self, writer):
         started = time.perf_counter()
@@ -72,6 +77,8 @@ class SearchGenerator(Generator):
         table = TermTable()
         tokens = table.with_subwords(self._tokens(read, segmenter, list(fields), table), words)
         indexed = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
+        # The vocabulary the browser cuts queries against: every term some article has.
+        table_of_synonyms = self.synonyms.table(frozenset(table.terms))
 
         index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
         self.manifest = write_index(
@@ -79,15 +86,19 @@ class SearchGenerator(Generator):
             positions=tuple(self.search["POSITION_FIELDS"]),
             postings_per_shard=self.search["POSTINGS_PER_SHARD"],
             records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
-            compress=self.search["COMPRESS"], terms=table, cache=cache_for(self.settings))
-        self._copy_lunr()
+            compress=self.search["COMPRESS"], terms=table, cache=cache_for(self.settings),
+            extra={"synonyms": table_of_synonyms,
+                   "query": {"boosts": {k: float(v) for k, v in self.search["QUERY_BOOSTS"].items()},
+                             "few": int(self.search["QUERY_FEW"])}})
+        self._check_lunr()
+        worker = self._write_worker()
         siteurl = self.settings.get("SITEURL", "")
         writer.write_file(
             self.search["PAGE_SAVE_AS"], self.get_template(self.search["TEMPLATE"]),
             self.context, relative_urls=self.settings.get("RELATIVE_URLS", False),
             url=self.search["PAGE_URL"], section="search",
             search_index_url=f"{siteurl}/{self.search['INDEX_DIR']}/",
-            search_lunr_url=f"{siteurl}/{self.search['LUNR_SAVE_AS']}",
+            search_worker_url=f"{siteurl}/{self.search['WORKER_SAVE_AS']}?v={worker}",
             search_manifest=self.manifest)
         logger.info("search: indexed %d articles, %d terms in %d shards in %.1f s",
                     len(indexed), self.manifest["terms"], self.manifest["shards"],
@@ -105,12 +116,44 @@ class SearchGenerator(Generator):
             texts = [r.texts.get(name, "") for name in fields]
             key = "\x1e".join([dictionary, *fields, *texts])
             packed = cache.get_or_compute(
-                "search.tokens.v2", key, lambda texts=texts: [_pack(segmenter.tokens(text))
-                                                              for text in texts])
+                "search.tokens.v3", key, lambda texts=texts: [
+                    _pack(self._field_tokens(segmenter, name, text))
+                    for name, text in zip(fields, texts)])
             out.append({name: _unpack(field, table) for name, field in zip(fields, packed)})
         return out
 
-    def _copy_lunr(self):
+    @staticmethod
+    def _field_tokens(segmenter: Segmenter, field: str, text: str) -> list[Token]:
+        tokens = segmenter.tokens(text)
+        if field == "title":
+            # And every character of the title (segment.characters): any part of a title
+            # finds its article.
+            seen = {(t.term, t.start) for t in tokens}
+            tokens += [t for t in characters(text) if (t.term, t.start) not in seen]
+        return tokens
+
+    def _write_worker(self) -> str:
+        """The search worker as one file (WORKER_SAVE_AS): lunr.js, then the theme's
+        search-core.js and search-worker.js. Returns a digest of it: the page asks for it with
+        ?v=<digest>, so a browser never runs an old worker with a new page."""
+        scripts = Path(self.theme) / "static" / "js"
+        parts = [Path(self.search["LUNR_JS"]), scripts / "search-core.js", scripts / "search-worker.js"]
+        missing = [str(p) for p in parts if not p.is_file()]
+        if missing:
+            raise SearchError(f"search: {', '.join(missing)} missing; the search worker is made of "
+                              f"lunr.js and the theme's search-core.js and search-worker.js")
+        # Each file on its own lines, ended by a semicolon: one file's last statement never
+        # runs into the next.
+        bundle = "\n;\n".join(p.read_text(encoding="utf-8") for p in parts) + "\n"
+        target = Path(self.output_path) / self.search["WORKER_SAVE_AS"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = bundle.encode("utf-8")
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
+        return hashlib.blake2b(data, digest_size=6).hexdigest()
+
+    def _check_lunr(self):
+        """lunr.js goes into the worker (it is not copied on its own: no page loads it)."""
         source = Path(self.search["LUNR_JS"])
         if not source.exists():
             raise SearchError(f"search: {source} is missing; run `npm ci` (package.json pins "
@@ -119,6 +162,3 @@ class SearchGenerator(Generator):
         if LUNR_VERSION not in head:
             raise SearchError(f"search: {source} is not lunr {LUNR_VERSION}; the index format "
                               f"is written for that version (run `npm ci`)")
-        target = Path(self.output_path) / self.search["LUNR_SAVE_AS"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)

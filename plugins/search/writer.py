@@ -4,18 +4,21 @@ Layout under the output folder (JSON; all but the manifest gzip-compressed by de
 `<name>.json.gz`, and inflated by the browser with DecompressionStream: a static host that does
 not compress JSON, or Python's http.server, would otherwise send four times the bytes):
   manifest.json        what the browser reads first: counts, fields, shard count, file names
-  s/<n>.json           shard n: a standard serialized lunr 2.3.9 index holding the terms that
+  s/<n>.json           shard n: a packed serialized lunr 2.3.9 index (expand_shard; the browser
+                       unpacks it and loads it with lunr.Index.load) holding the terms that
                        start with the characters of the shard (see Partition), so a shard
                        carries the vocabulary the browser needs to cut a query at a character
-  s/<n>-<k>.json       part k of the shard of a busy character (Partition.heavy): whole terms,
-  v/<n>.json           with the character's vocabulary [[term, k], ...] in a small file
+  s/<n>-<k>.json       part k of the shard of a busy character (Partition.heavy): the terms
+                       whose second character falls in bucket k (Partition.bucket), so the
+                       part of a query's first two characters holds every term it may begin
+                       with: cutting and scoring a word take one file
   p/<n>.json           term → field → document → offsets (gaps) of shard n's title and body
-                       terms (p/<n>-<k>.json for parts), fetched only for queries of several
-                       terms (phrase ranking)
+                       terms (p/<n>-<k>.json for parts), packed (expand_offsets), fetched only
+                       for queries of several terms (phrase ranking)
   r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
                        n*k … n*k+k-1, fetched only for the results shown
   facets.json          per document the index of its value in each facet, for counts without
-                       fetching any record
+                       fetching any record, and of its reprint group (one result per story)
   t2s/<n>.json         the Traditional → Simplified character map, split by code point >> 8
 
 BM25 weights are computed here over the whole archive exactly as lunr's Builder does (same
@@ -50,10 +53,10 @@ from .terms import TermTable
 LUNR_VERSION = "2.3.9"
 K1 = 1.2
 B = 0.75
-FORMAT = 1
-# lunr's per-posting metadata (none is kept: offsets live in the positions files), and a field
-# without the term: one shared empty dict, never mutated, instead of millions of new ones.
-EMPTY: dict = {}
+FORMAT = 2
+# Shards and offsets are written packed (expand_shard, expand_offsets): per posting two small
+# integers instead of lunr's objects and "field/ref" names, about half the bytes.
+PACKED = 1
 # The block whose Traditional characters the manifest lists as a bitmap (CJK Unified Ideographs).
 T2S_BLOCK = (0x4E00, 0x9FFF)
 
@@ -88,13 +91,25 @@ def utf16_key(term: str) -> bytes:
 class Partition:
     """Which shard holds a term, from its first character: a character with many postings
     (社, 工) has a shard of its own, so a query for 社区 does not also fetch the postings of
-    another busy character; the others share `light` shards by code point modulo."""
+    another busy character; the others share `light` shards by code point modulo. A busy
+    character's shard is cut into `parts` buckets by the term's second character."""
     heavy: str   # characters with their own shard, in code point order: shard i
     light: int   # shards shared by the other characters: len(heavy) + code point % light
+    parts: tuple[int, ...] = ()   # buckets of each busy character's shard (1 if not given)
 
     def of(self, term: str) -> int:
         i = self.heavy.find(term[0])
         return i if i >= 0 else len(self.heavy) + ord(term[0]) % self.light
+
+    def bucket(self, term: str) -> int:
+        """The part of a busy character's shard that holds the term: its second character's
+        code point modulo the shard's parts (the first's for a one-character term). Every term
+        that starts with the same two characters is in one part, so the browser fetches the
+        part of a query's first two characters and finds there both the longest term the
+        query may start with and its postings, in one request, with no vocabulary file."""
+        i = self.heavy.find(term[0])
+        parts = self.parts[i] if 0 <= i < len(self.parts) else 1
+        return ord(term[1] if len(term) > 1 else term[0]) % parts
 
     @property
     def shards(self) -> int:
@@ -104,7 +119,10 @@ class Partition:
     def plan(cls, postings_by_char: Counter, budget: int) -> "Partition":
         heavy = "".join(sorted(c for c, n in postings_by_char.items() if n * 2 >= budget))
         rest = sum(n for c, n in postings_by_char.items() if c not in heavy)
-        return cls(heavy, max(1, math.ceil(rest / budget)))
+        # About `budget` postings a part; second characters spread the terms about evenly
+        # (a term with more postings than that makes its part bigger: a term is never cut).
+        parts = tuple(max(1, math.ceil(postings_by_char[c] / budget)) for c in heavy)
+        return cls(heavy, max(1, math.ceil(rest / budget)), parts)
 
 
 def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
@@ -112,22 +130,23 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 postings_per_shard: int = 1500, shards: int | None = None,
                 records_per_chunk: int = 1, facet_labels: dict[str, str] | None = None,
                 compress: bool = True, terms: TermTable | None = None,
-                cache: BuildCache | None = None) -> dict:
+                cache: BuildCache | None = None, extra: dict | None = None) -> dict:
     """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
     return the manifest. `fields` maps field name → boost, in lunr's field order. A document's
     field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`.
     Files of output_dir this index does not have are removed; with a `cache`, a file whose
-    JSON is the same as the last build wrote there is left as it is."""
+    JSON is the same as the last build wrote there is left as it is. `extra`: more manifest
+    entries (the synonym table, the query boosts)."""
     out = Path(output_dir)
     with _IndexFolder(out, cache) as folder:
         dump = folder.dump
         suffix = ".json.gz" if compress else ".json"
         files = {"shard": f"s/{{n}}{suffix}", "positions": f"p/{{n}}{suffix}",
-                 "vocab": f"v/{{n}}{suffix}", "part": f"s/{{n}}-{{k}}{suffix}",
+                 "part": f"s/{{n}}-{{k}}{suffix}",
                  "part_positions": f"p/{{n}}-{{k}}{suffix}",
                  "records": f"r/{{n}}{suffix}",
                  "facets": f"facets{suffix}", "t2s": f"t2s/{{n}}{suffix}"}
-        for sub in ("s", "p", "v", "r", "t2s"):
+        for sub in ("s", "p", "r", "t2s"):
             (out / sub).mkdir(parents=True, exist_ok=True)
         n_docs = len(documents)
         field_names = list(fields)
@@ -152,26 +171,23 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             partition = Partition("", shards)
         shards = partition.shards
 
-        refs = [ref_of(n) for n in range(n_docs)]
-        builder = _ShardBuilder(postings, table.terms, field_names, refs,
+        builder = _ShardBuilder(postings, table.terms, field_names,
                                 {f for f, name in enumerate(field_names) if name in positions})
-        budget = max(1, postings_per_shard)
         for s, (terms_in_shard, counts) in enumerate(builder.terms_by_shard(partition, doc_freq)):
             if s >= len(partition.heavy):
                 shard, offsets = builder.build(terms_in_shard, counts)
                 dump(shard, out / files["shard"].format(n=s))
                 dump(offsets, out / files["positions"].format(n=s))
                 continue
-            # A busy character's terms are cut into parts of about `budget` postings (a term
-            # with more has a part of its own), and its vocabulary goes into a small file: the
-            # browser cuts the query with the vocabulary, then fetches the parts of its terms.
-            vocabulary = []
-            for k, (first, last) in enumerate(_parts(counts, budget)):
-                shard, offsets = builder.build(terms_in_shard[first:last], counts[first:last])
+            # A busy character's terms go to the parts of their second character (every
+            # part is written, an empty one too: the browser asks for it by number).
+            buckets = np.array([partition.bucket(table.terms[tid]) for tid in terms_in_shard.tolist()],
+                               dtype=np.int64)
+            for k in range(partition.parts[s]):
+                at = np.flatnonzero(buckets == k)
+                shard, offsets = builder.build(terms_in_shard[at], counts[at])
                 dump(shard, out / files["part"].format(n=s, k=k))
                 dump(offsets, out / files["part_positions"].format(n=s, k=k))
-                vocabulary += [[table.terms[tid], k] for tid in terms_in_shard[first:last].tolist()]
-            dump(vocabulary, out / files["vocab"].format(n=s))
 
         chunks = _write_records(documents, out / files["records"], records_per_chunk, dump)
         facet_names = _write_facets(documents, out / files["facets"], facet_labels or {}, dump)
@@ -181,10 +197,12 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             "format": FORMAT, "lunr": LUNR_VERSION, "documents": n_docs, "files": files,
             "fields": field_names, "boosts": fields, "positions": list(positions),
             "shards": shards, "heavy": partition.heavy, "light": partition.light,
+            "heavy_parts": list(partition.parts),
             "records_per_chunk": records_per_chunk, "record_chunks": chunks,
             "facets": facet_names, "t2s": t2s_buckets,
             "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
             "terms": int(np.count_nonzero(doc_freq)), "postings": postings_total,
+            **(extra or {}),
         }
         manifest["build"] = folder.digest()
         dump(manifest, out / "manifest.json")
@@ -263,20 +281,6 @@ def round3(values: np.ndarray) -> np.ndarray:
     near = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
     rounded[near] = [round(x, 3) for x in values[near].tolist()]
     return rounded
-
-
-def _parts(counts: np.ndarray, budget: int) -> list[tuple[int, int]]:
-    """A busy character's terms (in index order, with their numbers of postings) cut into
-    parts of whole terms of about `budget` postings: (first, last) term of each part."""
-    parts: list[tuple[int, int]] = []
-    size = budget
-    for i, count in enumerate(counts.tolist()):
-        if size + count > budget:
-            parts.append((i, i))
-            size = 0
-        parts[-1] = (parts[-1][0], i + 1)
-        size += count
-    return parts
 
 
 def _field_tokens(value, table: TermTable, empty) -> tuple[array, array]:
@@ -368,18 +372,12 @@ class _Postings:
 
 
 class _ShardBuilder:
-    """Serialized lunr indexes (and offsets files) of groups of terms."""
+    """Packed lunr indexes (and offsets files) of groups of terms."""
 
     def __init__(self, postings: _Postings, terms: list[str], field_names: list[str],
-                 refs: list[str], position_fields: set[int]):
+                 position_fields: set[int]):
         self.postings, self.terms, self.field_names = postings, terms, field_names
         self.position_fields = position_fields
-        self.refs = np.array(refs, dtype=object)
-        # lunr orders field vectors by their "field/ref" name: field name first, then
-        # document. A vector's key is its place in that order; names are made once.
-        by_name = sorted(range(len(field_names)), key=field_names.__getitem__)
-        self.field_rank = np.array([by_name.index(f) for f in range(len(field_names))])
-        self.vector_names = [f"{field_names[f]}/{ref}" for f in by_name for ref in refs]
         # Postings are in term order: term t's are term_start[t] … term_start[t + 1] - 1.
         self.term_start = np.searchsorted(postings.term, np.arange(len(terms) + 1))
 
@@ -395,49 +393,104 @@ class _ShardBuilder:
             yield ordered, doc_freq[ordered]
 
     def build(self, tids: np.ndarray, counts: np.ndarray) -> tuple[dict, dict]:
-        """The serialized lunr index of these terms (in index order), and its offsets file."""
-        p, names, n_fields = self.postings, self.field_names, len(self.field_names)
+        """The packed lunr index of these terms (in index order), and its packed offsets file
+        (see expand_shard and expand_offsets: what they unpack to is the serialized lunr index
+        and the term → field → ref → gaps table)."""
+        p, n_fields = self.postings, len(self.field_names)
         at = _ragged(self.term_start[tids], counts)        # their postings, term by term
         index_of = np.repeat(np.arange(len(tids)), counts)  # lunr's _index of each posting
-        fields, docs = p.field[at], p.doc[at]
+        # Per term, per field, its documents in document order (postings come in term,
+        # document, field order; a stable sort by term and field keeps the documents' order).
+        order = np.argsort(index_of * n_fields + p.field[at], kind="stable")
+        at = at[order]
+        key = index_of[order] * n_fields + p.field[at]
+        docs = p.doc[at]
+        first = _run_starts(key)
+        deltas = docs.copy()
+        deltas[1:] -= docs[:-1]
+        deltas[first] = docs[first]
+        # round3 weights are multiples of 0.001: ×1000 they are integers, and the browser's
+        # /1000 gives back the very same doubles (IEEE division rounds correctly).
+        weights = np.rint(p.weight[at] * 1000).astype(np.int64)
+        gap_start = p.gap_start[at]
+        gap_count = p.gap_start[at + 1] - gap_start
+        gaps = p.gaps[_ragged(gap_start, gap_count)]
+        gap_bounds = np.append(0, np.cumsum(gap_count))
 
-        # Inverted index: per term, per field, its documents (in document order).
-        by_term_field = index_of * n_fields + fields
-        order = np.argsort(by_term_field, kind="stable")
-        runs = by_term_field[order]
-        first = _run_starts(runs)
-        last = np.append(first[1:], len(runs)).tolist()
-        refs = self.refs[docs[order]].tolist()
-        gap_start = p.gap_start[at[order]]
-        gap_count = p.gap_start[at[order] + 1] - gap_start
-        gap_bounds = np.append(0, np.cumsum(gap_count)).tolist()
-        gaps = p.gaps[_ragged(gap_start, gap_count)].tolist()
-        term_names = [self.terms[tid] for tid in tids.tolist()]
-        entries = [{"_index": k, **dict.fromkeys(names, EMPTY)} for k in range(len(tids))]
-        offsets: dict[str, dict[str, dict[str, list[int]]]] = {}
-        for run, a, b in zip(runs[first].tolist(), first.tolist(), last):
-            k, f = divmod(run, n_fields)
-            entries[k][names[f]] = dict.fromkeys(refs[a:b], EMPTY)
-            if f in self.position_fields:
-                offsets.setdefault(term_names[k], {})[names[f]] = {
-                    refs[i]: gaps[gap_bounds[i]:gap_bounds[i + 1]] for i in range(a, b)}
-        inverted_index = [[term, entry] for term, entry in zip(term_names, entries)]
+        deltas_l, weights_l, counts_l = deltas.tolist(), weights.tolist(), gap_count.tolist()
+        gaps_l, bounds_l = gaps.tolist(), gap_bounds.tolist()
+        last = np.append(first[1:], len(key)).tolist()
+        runs: dict[int, tuple[int, int]] = dict(zip(key[first].tolist(), zip(first.tolist(), last)))
+        terms = [self.terms[tid] for tid in tids.tolist()]
+        postings, offsets = [], []
+        positions = [f for f in range(n_fields) if f in self.position_fields]
+        for k in range(len(terms)):
+            flat: list[int] = []
+            for f in range(n_fields):
+                a, b = runs.get(k * n_fields + f, (0, 0))
+                flat.append(b - a)
+                flat += deltas_l[a:b]
+                flat += weights_l[a:b]
+            postings.append(flat)
+            where: list[int] = []
+            for f in positions:
+                a, b = runs.get(k * n_fields + f, (0, 0))
+                where.append(b - a)
+                where += deltas_l[a:b]
+                where += counts_l[a:b]
+                where += gaps_l[bounds_l[a]:bounds_l[b]]
+            offsets.append(where)
+        shard = {"version": LUNR_VERSION, "fields": self.field_names, "pipeline": [],
+                 "packed": PACKED, "terms": terms, "postings": postings}
+        offsets_file = {"packed": PACKED,
+                        "fields": [self.field_names[f] for f in positions],
+                        "terms": terms, "offsets": offsets}
+        return shard, offsets_file
 
-        # Field vectors: per (field, document), [index, weight, index, weight, …] in index
-        # order (stable sort: postings are already in index order).
-        vector_key = self.field_rank[fields] * len(self.refs) + docs
-        order = np.argsort(vector_key, kind="stable")
-        pairs: list = [0] * (2 * len(order))
-        pairs[0::2] = index_of[order].tolist()
-        pairs[1::2] = p.weight[at[order]].tolist()
-        keys = vector_key[order]
-        first = _run_starts(keys)
-        last = np.append(first[1:], len(keys)).tolist()
-        field_vectors = [[self.vector_names[key], pairs[2 * a:2 * b]]
-                         for key, a, b in zip(keys[first].tolist(), first.tolist(), last)]
-        shard = {"version": LUNR_VERSION, "fields": names, "fieldVectors": field_vectors,
-                 "invertedIndex": inverted_index, "pipeline": []}
-        return shard, offsets
+
+def expand_shard(shard: dict) -> dict:
+    """The serialized lunr 2.3.9 index a packed shard holds (search-core.js unpackShard does
+    the same before lunr.Index.load). Per term, per field: the number n of its documents, n
+    document numbers as gaps, n weights × 1000; refs are document numbers in base 36."""
+    fields = shard["fields"]
+    inverted, vectors = [], {}
+    for index, (term, flat) in enumerate(zip(shard["terms"], shard["postings"])):
+        entry: dict = {"_index": index}
+        at = 0
+        for field in fields:
+            n = flat[at]
+            doc = 0
+            entry[field] = {}
+            for j in range(n):
+                doc += flat[at + 1 + j]
+                ref = ref_of(doc)
+                entry[field][ref] = {}
+                vectors.setdefault(f"{field}/{ref}", []).extend((index, flat[at + 1 + n + j] / 1000))
+            at += 1 + 2 * n
+        inverted.append([term, entry])
+    field_vectors = [[name, vectors[name]] for name in sorted(vectors)]
+    return {"version": shard["version"], "fields": fields, "fieldVectors": field_vectors,
+            "invertedIndex": inverted, "pipeline": shard["pipeline"]}
+
+
+def expand_offsets(packed: dict) -> dict[str, dict[str, dict[str, list[int]]]]:
+    """term → field → ref → offset gaps, from a packed offsets file (search-core.js
+    unpackOffsets). Per term, per field: n, n document numbers as gaps, n counts, then the
+    offsets' gaps of each document in turn."""
+    out: dict = {}
+    for term, flat in zip(packed["terms"], packed["offsets"]):
+        at = 0
+        for field in packed["fields"]:
+            n = flat[at]
+            docs = flat[at + 1:at + 1 + n]
+            counts = flat[at + 1 + n:at + 1 + 2 * n]
+            at += 1 + 2 * n
+            doc = 0
+            for gap, count in zip(docs, counts):
+                doc += gap
+                out.setdefault(term, {}).setdefault(field, {})[ref_of(doc)] = flat[at:at + count]
+                at += count
+    return out
 
 
 def read_index_file(path: str | Path):
@@ -476,7 +529,17 @@ def _write_facets(documents: list[SearchDocument], path: Path,
             # One value is the common case: a bare number; none is -1; several a list.
             per_doc.append(indexes[0] if len(indexes) == 1 else (-1 if not indexes else indexes))
         table[name] = {"label": labels.get(name, name), "values": value_list, "docs": per_doc}
-    dump({"order": names, "facets": table}, path)
+    data = {"order": names, "facets": table}
+    # Copies of one story (plugins.reprints puts the URL of its original in each member's
+    # record as "g"): per document the index of its group, -1 for none, so the page shows
+    # one result per story and counts the others without fetching their records.
+    originals = [doc.record.get("g") for doc in documents]
+    if any(originals):
+        urls = sorted({url for url in originals if url})
+        number = {url: i for i, url in enumerate(urls)}
+        data["groups"] = {"originals": urls,
+                          "docs": [number[url] if url else -1 for url in originals]}
+    dump(data, path)
     return names
 
 

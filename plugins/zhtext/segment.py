@@ -103,6 +103,16 @@ class Segmenter:
         return [t.term for t in self.tokens(text)]
 
 
+def characters(text: str, folded: bool = False) -> list[Token]:
+    """Every CJK character of text as a term at its offset. A title is indexed by character
+    as well as by word: any part of it (道志愿 of 街道志愿服务队) is then a run of its terms,
+    whatever words jieba cut it into. Titles are short, so this costs a few postings each."""
+    if not folded:
+        text = fold(text)
+    return [Token(ch, start + i) for run, start, is_cjk in runs(text) if is_cjk
+            for i, ch in enumerate(run)]
+
+
 def with_subwords(tokens: list[Token], vocabulary: set[str] | frozenset[str]) -> list[Token]:
     """Add, inside every CJK token, the shorter archive terms it contains.
 

@@ -82,3 +82,48 @@ def test_tiny_archive_builds_without_warnings(tmp_path):
     output = build_site(tmp_path, content=content, settings=settings)
     pages = list(output.glob("articles/*/bench-*/index.html"))
     assert len(pages) == 20
+
+
+def _bodies(content):
+    out = []
+    for path in sorted((content / "articles").glob("*.md")):
+        meta, body = _front_matter(path)
+        out.append((meta["Kind"], sum(1 for c in body if not c.isspace())))
+    return out
+
+
+def test_articles_have_the_length_of_real_ones(tmp_path):
+    bodies = _bodies(corpus.generate(600, tmp_path / "real"))
+    lengths = [n for _, n in bodies]
+    news = sorted(n for k, n in bodies if k == "news")
+    reports = sorted(n for k, n in bodies if k == "report")
+    # Mean about 4,000 characters; news of ~500–3,500, reports of ~3,000–17,000 (LENGTHS).
+    assert 3500 <= sum(lengths) / len(lengths) <= 4500
+    assert 0.28 <= len(reports) / len(bodies) <= 0.42
+    assert 900 <= news[len(news) // 2] <= 1800 and 5500 <= reports[len(reports) // 2] <= 9500
+    assert news[len(news) // 20] >= 300 and reports[len(reports) // 20] >= 2000
+    assert max(reports) > 12000
+
+
+def test_short_corpus_keeps_the_first_benchmarks_size(tmp_path):
+    lengths = [n for _, n in _bodies(corpus.generate(300, tmp_path / "short", short=True))]
+    assert 600 <= sum(lengths) / len(lengths) <= 1500
+
+
+def test_bodies_draw_on_the_simplified_devset_texts(tmp_path):
+    devset = tmp_path / "devset"
+    devset.mkdir()
+    texts = {"d001": ("simplified", "街道组织志愿者开展独一无二的测试段落活动，为辖区居民提供便民服务，居民纷纷点赞。"),
+             "d002": ("traditional", "街道組織志願者開展繁體測試段落活動，為轄區居民提供便民服務，居民紛紛點讚稱好。")}
+    for name, (script, text) in texts.items():
+        (devset / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        (devset / f"{name}.json").write_text(
+            f'{{"file": "{name}.txt", "script": "{script}"}}', encoding="utf-8")
+    content = corpus.generate(200, tmp_path / "out", devset_dir=devset)
+    text = "".join(p.read_text(encoding="utf-8") for p in (content / "articles").iterdir())
+    assert "独一无二的测试段落" in text
+    assert "繁體測試段落" not in text
+    # The short corpus is made of the seeds alone, as it always was.
+    short = corpus.generate(200, tmp_path / "short", devset_dir=devset, short=True)
+    assert "独一无二的测试段落" not in "".join(
+        p.read_text(encoding="utf-8") for p in (short / "articles").iterdir())

@@ -2,6 +2,7 @@
 probed in headless Chromium. Figures are printed, never asserted on: only that each was
 measured and is plausible."""
 import json
+import re
 
 import pytest
 
@@ -16,6 +17,8 @@ def test_bench_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys):
                      "--json", str(figures_file)]) == 0
     printed = capsys.readouterr().out
     assert "基层档案 bench: 20 articles" in printed and "ours/PF" in printed
+    assert re.search(r"ours/Pagefind, medians: first-query bytes \d\.\d\d, first-query time "
+                     r"\d\.\d\d, warm per-query time \d\.\d\d", printed)
     figures = json.loads(figures_file.read_text(encoding="utf-8"))
     assert figures["build_s"][0] > 0 and figures["build_cpu_s"][0] > 0
     assert figures["build_rss_mb"][0] > 50

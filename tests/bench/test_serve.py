@@ -70,3 +70,27 @@ def test_a_broken_search_page_is_reported_not_just_counted(tmp_path):
     assert probe.results == 0 and probe.first_ms is None
     assert any(e.startswith("script error:") for e in probe.errors)
     assert "HTTP 404 /search/missing.js" in probe.errors
+
+
+def test_one_connection_serves_many_requests(tmp_path):
+    # Keep-alive, as real hosts: a page fetching many small files is not charged a connection
+    # each (http.server's HTTP/1.0 closes after every response).
+    import http.client
+    from urllib.parse import urlsplit
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.json").write_text(f'{{"{name}": 1}}', encoding="utf-8")
+    (tmp_path / "dir").mkdir()
+    with serve(tmp_path) as base:
+        connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=5)
+        for name in ("a", "b", "c"):
+            connection.request("GET", f"/{name}.json")
+            response = connection.getresponse()
+            assert response.status == 200 and response.read() == f'{{"{name}": 1}}'.encode()
+            assert response.version == 11 and not response.will_close
+        connection.request("GET", "/dir")   # a redirect, with no body, on the same connection
+        response = connection.getresponse()
+        assert response.status == 301 and response.read() == b""
+        connection.request("GET", "/a.json")
+        assert connection.getresponse().status == 200
+        connection.close()

@@ -42,37 +42,63 @@ const commands = {
   // {t2s, cases: [{query, vocabulary}]} → [[{term, start}]]
   cut: (p) => p.cases.map((c) => core.cutQuery(c.query, vocabLookup(c.vocabulary), p.t2s).tokens),
   // {index, queries: [{query, filters}]} → answers of the sharded index, read from disk
+  // (few: SEARCH["QUERY_FEW"] as if the site were built with it)
   search: async (p) => {
     const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
+    if (p.few) engine.manifest.query = Object.assign({}, engine.manifest.query, { few: p.few });
     const out = [];
     for (const q of p.queries) {
       const answer = await engine.search(q.query, q.filters || {});
       const records = await engine.records(answer.results.map((r) => r.ref));
       out.push({
         tokens: answer.tokens.map((t) => t.term),
-        results: answer.results.map((r) => ({ ref: r.ref, score: r.score, phrase: r.phrase, url: records[r.ref].u, title: records[r.ref].t })),
+        words: answer.words,
+        full: answer.full,
+        fallback: answer.fallback,
+        groups: answer.groups,
+        results: answer.results.map((r) => ({
+          ref: r.ref, score: r.score, phrase: r.phrase, tier: r.tier, words: r.words, via: r.via,
+          url: records[r.ref].u, title: records[r.ref].t,
+          marks: core.snippet(records[r.ref].x, core.markTerms(r, answer), engine.t2s, 120)
+            .filter((p) => p.mark).map((p) => p.text) })),
         facets: answer.facets,
       });
     }
     return { version: lunr.version, answers: out, shardsLoaded: Object.keys(engine.parts).length,
-             vocabulariesLoaded: Object.keys(engine.vocabs).length,
              offsetsLoaded: Object.keys(engine.offsets).length, shards: engine.manifest.shards,
              t2sLoaded: Object.keys(engine.t2sLoaded).length };
   },
-  // {index, queries: [[term, ...]]} → [{ref: score}] from the sharded index (terms given)
-  rank: async (p) => {
+  // {index, queries: [[[term, boost], ...]]} → [{ref: [score, [matched terms]]}]: the
+  // sharded index's scores of OPTIONAL clauses with these boosts (search-core scoreClauses)
+  score: async (p) => {
     const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
     const out = [];
-    for (const terms of p.queries) {
-      const tokens = terms.map((t, i) => ({ term: t, start: i * 1000 }));
-      const ranked = (await engine.prepare(terms, false))
-        ? core.rank(tokens, (t) => engine.indexFor(t), null) : [];
+    for (const clauses of p.queries) {
+      await engine.prepare(clauses.map((c) => c[0]), []);
+      const scored = core.scoreClauses(new Map(clauses), (t) => engine.indexFor(t));
       const scores = {};
-      ranked.forEach((r) => { scores[r.ref] = r.score; });
+      scored.forEach((doc, ref) => { scores[ref] = [doc.score, Array.from(doc.matched).sort()]; });
       out.push(scores);
     }
     return out;
   },
+  // {index, cases: [[query, ref]]} → [tier of ref among the query's results, or null]: does
+  // each query find its article (and with every word: tier 0 or 1)?
+  finds: async (p) => {
+    const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
+    const out = [];
+    for (const [query, ref] of p.cases) {
+      const answer = await engine.search(query, {});
+      const hit = answer.results.find((r) => r.ref === ref);
+      out.push(hit ? hit.tier : null);
+    }
+    return out;
+  },
+  // {shards: [path], offsets: [path]} → what the browser unpacks them to
+  unpack: (p) => ({
+    shards: p.shards.map((f) => core.unpackShard(readIndexFile(path.dirname(f), path.basename(f)))),
+    offsets: p.offsets.map((f) => core.unpackOffsets(readIndexFile(path.dirname(f), path.basename(f)))),
+  }),
   // {manifest, texts} → the t2s buckets each text needs
   t2sBuckets: (p) => p.texts.map((t) => core.t2sBuckets(t, p.manifest)),
   // {text, terms, t2s, width} → snippet pieces

@@ -29,13 +29,16 @@ def titles(page):
 
 
 def type_query(page, query):
+    # (wait_for_function is given functions: a bare expression is run with eval in the page,
+    # which the site's Content-Security-Policy refuses.)
     page.goto(page.base + "/search/")
     box = page.locator("#search-q")
     box.press_sequentially(query, delay=20)
     box.press("Enter")
     page.wait_for_function(
         "q => document.getElementById('search-status').textContent.includes(q)"
-        " && !document.getElementById('search-status').textContent.startsWith('正在')",
+        " && !document.getElementById('search-status').textContent.startsWith('正在')"
+        " && document.getElementById('search-results').hasAttribute('data-search-done')",
         arg=query.strip())
     return titles(page)
 
@@ -48,7 +51,12 @@ def test_typing_queries_shows_expected_titles(browser_page):
     assert set(got) == {"垎塔埠街道召开新闻发布会", "中山西路街道2022年工作总结"}
     # The count is announced: the status line is a polite live region.
     status = page.locator("#search-status")
-    assert status.inner_text() == "找到 2 篇与“网格员”相关的文章。"
+    # The third article has only 网格 (网格化建设): a partial match, after them and labelled.
+    assert status.inner_text() == "找到 2 篇与“网格员”相关的文章，另有 1 篇部分匹配。"
+    partial = page.locator("#search-partial-section")
+    assert partial.is_visible() and partial.locator("h2").inner_text() == "部分匹配"
+    assert partial.locator("li h3 a").all_inner_texts() == ["怡园街道寨北社区荣获全省和谐社区建设示范单位称号"]
+    assert partial.locator(".search-match").inner_text() == "包含：网格员（相近的词“网格”）"
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     # Enter moves the focus to the first result, for keyboard users.
     assert page.evaluate("document.activeElement.closest('#search-results') !== null")
@@ -78,7 +86,7 @@ def test_script_query_is_shown_as_text(browser_page):
     assert page.locator("#search-app script").count() == 0
     # A deep link with markup in the query and a filter value.
     page.goto(page.base + "/search/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E&kind=%3Cb%3E")
-    page.wait_for_function("document.getElementById('search-status').textContent.includes('<img')")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.includes('<img')")
     assert page.locator("#search-app img, #search-app b").count() == 0
     assert page.dialogs == []
     # A document whose body held <script>: its text is in the snippet as text, nothing ran.
@@ -104,19 +112,19 @@ def test_facets_and_url_state(browser_page):
     city = page.locator("#search-facets ul[aria-labelledby='facet-city'] a", has_text="呼和浩特市")
     assert city.locator(".facet-count").inner_text() == "（1）"
     city.click()
-    page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 1")
     assert parse_qs(urlparse(page.url).query) == {"q": ["网格员"], "city": ["1501"]}
     assert titles(page) == ["中山西路街道2022年工作总结"]
     active = page.locator("#search-facets a[aria-current='true']")
     assert active.count() == 1 and "呼和浩特市" in active.inner_text()
     # Back: the unfiltered results again, and the box still holds the query.
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('#search-results li').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 2")
     assert parse_qs(urlparse(page.url).query) == {"q": ["网格员"]}
     assert page.input_value("#search-q") == "网格员"
     # Forward and a deep link with two filters give the same state.
     page.go_forward()
-    page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 1")
     page.goto(page.base + "/search/?q=网格员&year=2022&kind=news")
     page.wait_for_selector(RESULT_TITLES)
     assert titles(page) == ["垎塔埠街道召开新闻发布会"]
@@ -125,10 +133,10 @@ def test_facets_and_url_state(browser_page):
     assert link.inner_text().startswith("枣庄市")
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("location.search.includes('city=3704')")
+    page.wait_for_function("() => location.search.includes('city=3704')")
     assert parse_qs(urlparse(page.url).query) == {
         "q": ["网格员"], "city": ["3704"], "year": ["2022"], "kind": ["news"]}
-    page.wait_for_function("document.querySelectorAll('#search-facets a[aria-current]').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('#search-facets a[aria-current]').length === 3")
 
 
 def test_spaces_and_phrases(browser_page):

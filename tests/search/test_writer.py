@@ -97,10 +97,23 @@ def test_search_page_is_written_with_its_assets(search_site):
     page = (search_site / "search" / "index.html").read_text("utf-8")
     assert 'id="search-results"' in page and 'role="status"' in page
     assert 'href="/theme/css/search.css"' in page
-    for script in ("/search/lunr-2.3.9.min.js", "/theme/js/search-core.js", "/theme/js/search.js"):
-        assert f'src="{script}"' in page
-        assert (search_site / script.lstrip("/")).exists()
-    assert "2.3.9" in (search_site / "search" / "lunr-2.3.9.min.js").read_text("utf-8")[:200]
+    assert 'src="/theme/js/search.js"' in page and (search_site / "theme/js/search.js").exists()
+    # lunr.js and the search core run in the worker: one file of the three, named with its
+    # digest so a browser never runs an old worker with a new page.
+    import hashlib
+    import re
+
+    worker = search_site / "search" / "worker.js"
+    digest = hashlib.blake2b(worker.read_bytes(), digest_size=6).hexdigest()
+    assert f'data-worker="/search/worker.js?v={digest}"' in page
+    bundle = worker.read_text("utf-8")
+    theme = Path(__file__).resolve().parents[2] / "themes" / "archive" / "static" / "js"
+    assert bundle.startswith((theme.parents[3] / "node_modules" / "lunr" / "lunr.min.js").read_text("utf-8"))
+    # lunr.js is in the worker only: no page loads it on its own.
+    assert not (search_site / "search" / "lunr-2.3.9.min.js").exists()
+    for name in ("search-core.js", "search-worker.js"):
+        assert (theme / name).read_text("utf-8") in bundle
+    assert re.search(r'\.version="2\.3\.9"', bundle)
     # Other pages load no search code: the index is fetched on the search page only.
     article = (search_site / "articles" / "2022" / "getabu-press" / "index.html").read_text("utf-8")
     assert "search-core.js" not in article and "lunr" not in article
@@ -240,3 +253,44 @@ def test_a_file_changed_since_the_cache_was_saved_is_written_again(tmp_path):
     os.utime(record, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     make_index(tmp_path / "index", bodies, cache=BuildCache(tmp_path / "cache"))
     assert record.read_bytes() == good
+
+
+def test_reprint_groups_go_to_the_facet_file(tmp_path):
+    # plugins.reprints puts "g", the URL of a story's original, in the record of each copy.
+    seg = Segmenter(())
+    originals = [None, "articles/2020/a/", None, "articles/2020/a/", "articles/2021/b/"]
+    docs = [SearchDocument({"title": seg.tokens("垃圾分类"), "body": seg.tokens("垃圾分类宣传")},
+                           {"t": "垃圾分类", "u": f"a/{i}/", "p": "", "d": "", "k": "", "x": "",
+                            **({"g": g} if g else {})}, {})
+            for i, g in enumerate(originals)]
+    write_index(docs, tmp_path, fields=FIELDS)
+    facets = read_index_file(tmp_path / "facets.json.gz")
+    assert facets["groups"] == {"originals": ["articles/2020/a/", "articles/2021/b/"],
+                                "docs": [-1, 0, -1, 0, 1]}
+    # Without any copy, no group table at all.
+    write_index(docs[:1] + docs[2:3], tmp_path / "none", fields=FIELDS)
+    assert "groups" not in read_index_file(tmp_path / "none" / "facets.json.gz")
+
+
+def test_manifest_carries_the_synonyms_and_the_query_settings(search_site):
+    import json
+
+    manifest = json.loads((search_site / "search" / "index" / "manifest.json").read_text("utf-8"))
+    assert manifest["query"] == {"boosts": DEFAULTS["QUERY_BOOSTS"], "few": DEFAULTS["QUERY_FEW"]}
+    groups = manifest["synonyms"]["groups"]
+    assert len(groups) >= 60
+    # Members are cut into the index's terms; one no fixture article has keeps its text and
+    # matches nothing.
+    grid = next(g for g in groups if ["网格员", ["网格员"]] in g["members"])
+    assert grid["near"] is True
+    low = next(g for g in groups if any(m[0] == "低保" for m in g["members"]))
+    assert low["near"] is False and ["最低生活保障", []] in low["members"]
+
+
+def test_titles_are_indexed_by_character_too(search_site):
+    # Any part of a title finds its article, whatever words jieba cut the title into.
+    got = run_node("search", {"index": str(search_site / "search" / "index"),
+                              "queries": [{"query": "道聚智"}, {"query": "街道召"}]})["answers"]
+    for answer, slug in zip(got, ("lingshanwei-people", "getabu-press")):
+        first = answer["results"][0]
+        assert first["url"].endswith(f"/{slug}/") and first["tier"] == 0 and first["phrase"]

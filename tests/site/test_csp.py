@@ -228,6 +228,8 @@ def test_the_policy_allows_exactly_the_inline_script_it_is_given():
     policy = content_security_policy("", script)
     directives = dict(d.split(" ", 1) for d in policy.split("; "))
     assert directives["script-src"] == f"'self' 'sha256-{digest}'"
+    # The search worker is a file of the site; no blob: or data: worker.
+    assert directives["worker-src"] == "'self'"
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
     assert "unsafe-eval" not in policy and "'unsafe-inline'" not in directives["script-src"]
     # A production build links its files by SITEURL: that origin is allowed too.

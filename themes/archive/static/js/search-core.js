@@ -2,7 +2,8 @@
  * snippets. No DOM here, so node runs the same code in the tests (tests/search/).
  *
  * It mirrors plugins/zhtext/fold.py (fold), plugins/zhtext/segment.py (runs, cut_query)
- * and plugins/search/writer.py (Partition, the score arithmetic): change them together.
+ * and plugins/search/writer.py (Partition, the score arithmetic), and reads the synonym
+ * table plugins/search/synonyms.py puts in the manifest: change them together.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
@@ -78,8 +79,10 @@
   }
 
   /* Forward maximum matching against the index vocabulary, as segment.cut_query.
-   * vocabFor(ch) gives the Set of index terms starting with ch, or null when that shard is
-   * not loaded yet: the result is then {need: ch} and the caller loads it and cuts again. */
+   * vocabFor(ch, next) gives a Set of index terms starting with ch that holds every one
+   * starting with ch then next (the part of a busy character's shard holding them), or null
+   * when that file is not loaded yet: the result is then {need: ch, next} and the caller
+   * loads it and cuts again. */
   function cutQuery(query, vocabFor, t2s) {
     var tokens = [];
     var parts = runs(fold(query, t2s));
@@ -91,8 +94,8 @@
       }
       var chars = Array.from(part.run), i = 0;
       while (i < chars.length) {
-        var terms = vocabFor(chars[i]);
-        if (terms === null || terms === undefined) return { need: chars[i] };
+        var terms = vocabFor(chars[i], chars[i + 1]);
+        if (terms === null || terms === undefined) return { need: chars[i], next: chars[i + 1] };
         var longest = terms.maxLength || 0, length = 1;
         for (var n = Math.min(longest, chars.length - i); n > 0; n--) {
           if (terms.has(chars.slice(i, i + n).join(""))) { length = n; break; }
@@ -117,8 +120,56 @@
     return manifest._heavy.size + first.codePointAt(0) % manifest.light;
   }
 
+  /* The serialized lunr 2.3.9 index a packed shard holds (writer.expand_shard): per term, per
+   * field, n, then n document numbers as gaps, then n weights × 1000 (document refs are
+   * numbers in base 36). Field vectors are the same postings by field and document, in term
+   * order, as lunr.Vector wants them. */
+  function unpackShard(packed) {
+    var fields = packed.fields, inverted = [], vectors = new Map();
+    for (var index = 0; index < packed.terms.length; index++) {
+      var flat = packed.postings[index], entry = { _index: index }, at = 0;
+      for (var f = 0; f < fields.length; f++) {
+        var n = flat[at], docs = {}, doc = 0;
+        for (var j = 0; j < n; j++) {
+          doc += flat[at + 1 + j];
+          var ref = doc.toString(36), key = fields[f] + "/" + ref, vector = vectors.get(key);
+          docs[ref] = {};
+          if (!vector) { vector = []; vectors.set(key, vector); }
+          vector.push(index, flat[at + 1 + n + j] / 1000);
+        }
+        entry[fields[f]] = docs;
+        at += 1 + 2 * n;
+      }
+      inverted.push([packed.terms[index], entry]);
+    }
+    return { version: packed.version, fields: fields, fieldVectors: Array.from(vectors),
+             invertedIndex: inverted, pipeline: packed.pipeline };
+  }
+
+  /* term → field → ref → offset gaps, from a packed offsets file (writer.expand_offsets). */
+  function unpackOffsets(packed) {
+    var out = {};
+    for (var t = 0; t < packed.terms.length; t++) {
+      var flat = packed.offsets[t], at = 0, byField = {}, any = false;
+      for (var f = 0; f < packed.fields.length; f++) {
+        var n = flat[at], docsAt = at + 1, countsAt = at + 1 + n, doc = 0, refs = {};
+        at += 1 + 2 * n;
+        for (var j = 0; j < n; j++) {
+          doc += flat[docsAt + j];
+          var count = flat[countsAt + j];
+          refs[doc.toString(36)] = flat.slice(at, at + count);
+          at += count;
+        }
+        if (n) { byField[packed.fields[f]] = refs; any = true; }
+      }
+      if (any) out[packed.terms[t]] = byField;
+    }
+    return out;
+  }
+
   /* A loaded shard: the lunr index and its vocabulary grouped by first character. */
-  function Shard(serialized) {
+  function Shard(data) {
+    var serialized = data.packed ? unpackShard(data) : data;
     this.index = lunr.Index.load(serialized);
     this.byFirst = new Map();
     for (var i = 0; i < serialized.invertedIndex.length; i++) {
@@ -134,6 +185,14 @@
   Shard.prototype.vocab = function (ch) {
     return this.byFirst.get(ch) || EMPTY;
   };
+
+  /* A term's number of postings (one per field of an article that has it). */
+  Shard.prototype.postings = function (term) {
+    var entry = this.index.invertedIndex[term], count = 0;
+    if (!entry) return 0;
+    this.index.fields.forEach(function (field) { count += Object.keys(entry[field] || {}).length; });
+    return count;
+  };
   var EMPTY = new Set();
   EMPTY.maxLength = 0;
 
@@ -143,61 +202,149 @@
     return out;
   }
 
-  /* Score every document that has all terms, summing the shards' lunr scores. lunr divides a
-   * document's score by the query vector's length, which in a shard counts only that shard's
-   * terms; multiplying by sqrt(terms in shard) / sqrt(all terms) gives the score of one
-   * index holding every term. Returns [{ref, score, phrase}] best first: documents that
-   * contain the query as an exact phrase, then by score, then newest (smallest ref). */
-  function rank(tokens, shardFor, offsetsOf) {
-    var seen = {}, terms = [];
-    tokens.forEach(function (t) { if (!seen[t.term]) { seen[t.term] = true; terms.push(t.term); } });
-    if (!terms.length) return [];
-    var groups = new Map();
-    terms.forEach(function (term) {
-      var shard = shardFor(term);
-      if (!groups.has(shard)) groups.set(shard, []);
-      groups.get(shard).push(term);
+  function codePoints(text) { return Array.from(text); }
+
+  /* ---- The query plan: words, their alternatives, and the lunr clauses. ----
+   *
+   * A query is cut into words: the terms of forward maximum matching, except that a span the
+   * editors' synonym table names (data/synonyms.toml, shipped in the manifest) becomes one
+   * word when its ends fall on the cut's boundaries. A word is matched literally by all its
+   * terms; it may also be matched, at a lower boost, by an alternative: an equivalent
+   * ("same") or related ("near") synonym, or a compound sharing its head morpheme ("sub").
+   * Every term is one OPTIONAL lunr clause (so lunr scores every article that has any of
+   * them, by its own BM25); which words an article has decides its group:
+   *   tier 0  every word literally (or the article holds the typed text itself, see tiled)
+   *   tier 1  every word, some through an equivalent synonym
+   *   tier 2  the others: partial matches (部分匹配), by how many words they have
+   * so a partial or sub-word match never ranks above an article that has every word. */
+
+  var LEVELS = { exact: 3, same: 2, near: 1, sub: 1 };
+
+  /* The synonym table of the manifest, as member text → [{group, member}]. */
+  function synonymIndex(manifest) {
+    if (manifest._synonyms) return manifest._synonyms;
+    var byText = new Map(), groups = (manifest.synonyms && manifest.synonyms.groups) || [];
+    var longest = 0;
+    groups.forEach(function (group, g) {
+      group.members.forEach(function (member, m) {
+        if (!byText.has(member[0])) byText.set(member[0], []);
+        byText.get(member[0]).push({ group: g, member: m });
+        longest = Math.max(longest, codePoints(member[0]).length);
+      });
     });
-    var total = Math.sqrt(terms.length), combined = null;
-    var shardList = Array.from(groups.keys());
-    for (var s = 0; s < shardList.length; s++) {
-      var shard = shardList[s], shardTerms = groups.get(shard);
-      if (!shard) return [];  // a term no article has
-      for (var k = 0; k < shardTerms.length; k++) {
-        // A term the index does not have: no document has every term.
-        if (!shard.vocab(String.fromCodePoint(shardTerms[k].codePointAt(0))).has(shardTerms[k])) return [];
+    manifest._synonyms = { byText: byText, groups: groups, longest: longest };
+    return manifest._synonyms;
+  }
+
+  /* Members of the synonym table written somewhere in the folded text (at any position):
+   * the terms of their other members are fetched while the query is still being cut. */
+  function synonymsInText(folded, synonyms) {
+    var chars = codePoints(folded), out = [];
+    for (var i = 0; i < chars.length; i++) {
+      for (var n = Math.min(synonyms.longest, chars.length - i); n > 0; n--) {
+        var hits = synonyms.byText.get(chars.slice(i, i + n).join(""));
+        if (hits) hits.forEach(function (h) { out.push(h); });
       }
+    }
+    return out;
+  }
+
+  /* Words of one cut run: tokens grouped into synonym spans (longest first, left to right,
+   * only where a member's ends are token boundaries), each other token a word of its own. */
+  function wordsOfRun(part, tokens, synonyms, boosts) {
+    var words = [], i = 0;
+    while (i < tokens.length) {
+      var found = null;
+      for (var j = tokens.length; j > i && !found; j--) {
+        var text = tokens.slice(i, j).map(function (t) { return t.term; }).join("");
+        var hits = synonyms.byText.get(text);
+        if (hits) found = { end: j, text: text, hits: hits };
+      }
+      var end = found ? found.end : i + 1;
+      var word = { text: tokens.slice(i, end).map(function (t) { return t.term; }).join(""),
+                   tokens: tokens.slice(i, end), run: part.index, alternatives: [] };
+      // A character left over where no index term starts (航 of 航天飞机, when no article has
+      // 航天) says little: an article that has only such characters is no partial match.
+      word.leftover = part.cjk && !found && codePoints(word.text).length === 1 &&
+        codePoints(part.run).length > 1;
+      if (found) {
+        found.hits.forEach(function (hit) {
+          var group = synonyms.groups[hit.group], near = !!group.near;
+          group.members.forEach(function (member, m) {
+            if (m === hit.member || !member[1].length) return;
+            addAlternative(word, { terms: member[1], text: member[0], level: near ? "near" : "same",
+                                   boost: near ? boosts.near : boosts.same });
+          });
+        });
+      }
+      words.push(word);
+      i = end;
+    }
+    return words;
+  }
+
+  /* Add an alternative to a word, unless it has one with that text already (the first,
+   * stronger one stays). */
+  function addAlternative(word, alternative) {
+    if (alternative.text === word.text) return;
+    if (word.alternatives.some(function (a) { return a.text === alternative.text; })) return;
+    word.alternatives.push(alternative);
+  }
+
+  /* The lunr clauses of a plan: term → boost (a term's literal boost wins over an
+   * alternative's; one clause per term, as lunr would add up repeated clauses). */
+  function clausesOf(words, extra) {
+    var clauses = new Map();
+    function add(term, boost) {
+      if (!clauses.has(term) || clauses.get(term) < boost) clauses.set(term, boost);
+    }
+    words.forEach(function (w) { w.tokens.forEach(function (t) { add(t.term, 1); }); });
+    words.forEach(function (w) {
+      w.alternatives.forEach(function (a) { a.terms.forEach(function (t) { add(t, a.boost); }); });
+    });
+    (extra || []).forEach(function (e) { add(e.term, e.boost); });
+    return clauses;
+  }
+
+  /* Scores of the clauses, summed over the shards: {ref: {score, matched: Set of terms}}.
+   * lunr scores a document in one shard as Σ_fields (q · d) / |q_s|, where q_s holds the
+   * boosts of the clauses whose terms that shard has; one index holding every term divides
+   * by |q| instead, with |q|² = Σ_s |q_s|². So each shard's score is multiplied by
+   * |q_s| / |q| and the shards added: the score of the same query in one lunr index
+   * (tests/search/test_equivalence.py). indexFor(term) gives the loaded Shard holding the
+   * term, or undefined when no article has it. */
+  function scoreClauses(clauses, indexFor) {
+    var byShard = new Map(), total = 0;
+    clauses.forEach(function (boost, term) {
+      var shard = indexFor(term);
+      if (!shard) return;
+      if (!byShard.has(shard)) byShard.set(shard, { terms: [], norm: 0 });
+      var entry = byShard.get(shard);
+      entry.terms.push(term);
+      entry.norm += boost * boost;
+      total += boost * boost;
+    });
+    var out = new Map();
+    if (!total) return out;
+    total = Math.sqrt(total);
+    byShard.forEach(function (entry, shard) {
       var results = shard.index.query(function (q) {
-        shardTerms.forEach(function (term) {
-          q.term(term, { presence: lunr.Query.presence.REQUIRED, usePipeline: false });
+        entry.terms.forEach(function (term) {
+          q.term(term, { boost: clauses.get(term), usePipeline: false });
         });
       });
-      var factor = Math.sqrt(shardTerms.length) / total, scores = new Map();
-      results.forEach(function (r) { scores.set(r.ref, r.score * factor); });
-      if (combined === null) {
-        combined = scores;
-      } else {
-        var next = new Map();
-        combined.forEach(function (score, ref) {
-          if (scores.has(ref)) next.set(ref, score + scores.get(ref));
-        });
-        combined = next;
-      }
-      if (!combined.size) return [];
-    }
-    var out = [];
-    combined.forEach(function (score, ref) {
-      out.push({ ref: ref, score: score, phrase: tokens.length > 1 && !!offsetsOf && hasPhrase(tokens, ref, offsetsOf) });
-    });
-    out.sort(function (a, b) {
-      if (a.phrase !== b.phrase) return a.phrase ? -1 : 1;
-      if (b.score !== a.score) return b.score - a.score;
-      return parseInt(a.ref, 36) - parseInt(b.ref, 36);
+      var factor = Math.sqrt(entry.norm) / total;
+      results.forEach(function (r) {
+        var doc = out.get(r.ref);
+        if (!doc) { doc = { score: 0, matched: new Set() }; out.set(r.ref, doc); }
+        doc.score += r.score * factor;
+        Object.keys(r.matchData.metadata).forEach(function (t) { doc.matched.add(t); });
+      });
     });
     return out;
   }
 
-  /* True when, in one field, every query token occurs at its offset from the first token.
+  /* True when, in one field, every token occurs at its offset from the first token.
    * offsetsOf(term) gives {field: {ref: gaps}} (the p/ file of the term's shard). */
   function hasPhrase(tokens, ref, offsetsOf) {
     var first = offsetsOf(tokens[0].term) || {}, fields = Object.keys(first);
@@ -219,6 +366,97 @@
       if (found) return true;
     }
     return false;
+  }
+
+  /* True when the article holds the run's text, cut any way its own terms allow: some field
+   * has index terms that tile the run end to end at consecutive offsets (pieces: every index
+   * term inside the run, {term, from, to} in code points). A query word the index cut
+   * differently in this article (志愿服务 + 队 against 志愿 + 服务队) is then still there. */
+  function tiled(pieces, length, ref, offsetsOf) {
+    var fields = {};
+    pieces.forEach(function (p) {
+      var byField = offsetsOf(p.term) || {};
+      Object.keys(byField).forEach(function (field) {
+        var gaps = byField[field][ref];
+        if (!gaps) return;
+        if (!fields[field]) fields[field] = [];
+        fields[field].push({ piece: p, at: new Set(undelta(gaps)) });
+      });
+    });
+    return Object.keys(fields).some(function (field) {
+      var found = fields[field], starts = new Set();
+      found.forEach(function (f) { if (f.piece.from === 0) f.at.forEach(function (a) { starts.add(a); }); });
+      return Array.from(starts).some(function (origin) {
+        var reach = new Array(length + 1).fill(false);
+        reach[0] = true;
+        for (var i = 0; i < length; i++) {
+          if (!reach[i]) continue;
+          for (var k = 0; k < found.length; k++) {
+            var p = found[k].piece;
+            if (p.from === i && found[k].at.has(origin + i)) reach[p.to] = true;
+          }
+        }
+        return reach[length];
+      });
+    });
+  }
+
+  /* How an article with these matched terms has a word: {level: "exact", "same", "near",
+   * "sub" or null, via: the alternative's text when not exact}. */
+  function wordLevel(word, matched) {
+    if (word.tokens.every(function (t) { return matched.has(t.term); })) return { level: "exact", via: null };
+    var best = { level: null, via: null };
+    word.alternatives.forEach(function (a) {
+      if (!a.terms.every(function (t) { return matched.has(t); })) return;
+      if (!best.level || LEVELS[a.level] > LEVELS[best.level]) best = { level: a.level, via: a.text };
+    });
+    return best;
+  }
+
+  /* Rank scored articles: [{ref, score, tier, phrase, words: [level], via: [text], weight,
+   * matched}] best first. runChecks: [{index, pieces, length}] of the runs whose typed text
+   * is looked for however the index cut it (null when not). */
+  function classify(plan, scored, offsetsOf, runChecks) {
+    var literal = [];
+    plan.words.forEach(function (w) { w.tokens.forEach(function (t) { literal.push(t); }); });
+    var out = [];
+    scored.forEach(function (doc, ref) {
+      var found = plan.words.map(function (w) { return wordLevel(w, doc.matched); });
+      var phrase = false;
+      (runChecks || []).forEach(function (run) {
+        var mine = [];
+        plan.words.forEach(function (w, i) { if (w.run === run.index) mine.push(i); });
+        if (mine.every(function (i) { return found[i].level === "exact"; })) return;
+        if (tiled(run.pieces, run.length, ref, offsetsOf)) {
+          mine.forEach(function (i) { found[i] = { level: "exact", via: null }; });
+          if (mine.length === plan.words.length) phrase = true;
+        }
+      });
+      var levels = found.map(function (f) { return f.level; });
+      var exact = levels.every(function (l) { return l === "exact"; });
+      var tier = exact ? 0 : levels.every(function (l) { return l === "exact" || l === "same"; }) ? 1 : 2;
+      if (tier === 0 && !phrase && literal.length > 1 && offsetsOf) {
+        phrase = hasPhrase(literal, ref, offsetsOf);
+      }
+      var weight = 0;
+      levels.forEach(function (l, i) {
+        if (!plan.words[i].leftover) weight += l === "exact" || l === "same" ? 1 : l ? 0.5 : 0;
+      });
+      out.push({ ref: ref, score: doc.score, tier: tier, phrase: phrase, words: levels,
+                 via: found.map(function (f) { return f.via; }), weight: weight, matched: doc.matched });
+    });
+    return out.sort(order);
+  }
+
+  /* Result order: articles with every word (tier 0, then 1), those that hold the typed text as
+   * a phrase first; then partial matches by how many words they have; then by score, then
+   * newest (smallest ref). */
+  function order(a, b) {
+    if (a.tier !== b.tier) return a.tier - b.tier;
+    if (a.tier < 2 && a.phrase !== b.phrase) return a.phrase ? -1 : 1;
+    if (a.tier === 2 && a.weight !== b.weight) return b.weight - a.weight;
+    if (b.score !== a.score) return b.score - a.score;
+    return parseInt(a.ref, 36) - parseInt(b.ref, 36);
   }
 
   /* facets.json: per document the indexes of its values. */
@@ -307,7 +545,6 @@
     return pieces;
   }
 
-
   /* The index as the browser sees it: fetches the manifest, then only the t2s buckets,
    * shards, facet table and record chunks a query needs. load(path) resolves to parsed JSON
    * (fetch in the browser, the file system under node). */
@@ -316,8 +553,6 @@
     this.load = load;
     this.parts = {};       // loaded lunr indexes by key ("7" a shard, "3-1" part 1 of shard 3)
     this.partLoads = {};   // key → promise of the index
-    this.vocabs = {};      // n → vocabulary of a busy character's shard (v/ files)
-    this.vocabLoads = {};
     this.offsets = {};     // key → term offsets (p/ files), for phrases
     this.offsetLoads = {};
     this.t2s = {};
@@ -325,6 +560,14 @@
     this.facetTable = null;
     this.recordChunks = {};
   }
+
+  // Boosts of the alternatives, relative to a typed word's 1 (SEARCH["QUERY_BOOSTS"]).
+  var DEFAULT_BOOSTS = { same: 0.5, near: 0.3, sub: 0.2, piece: 0.1 };
+  // Fewer articles than this with every word: the query also looks for the typed text cut
+  // the index's other ways, and for compounds sharing a word's head (a results page).
+  var FEW = 10;
+  // Compounds sharing a head morpheme, at most (the most frequent first).
+  var COMPOUNDS = 8;
 
   Engine.open = function (load) {
     return load("manifest.json").then(function (manifest) {
@@ -340,6 +583,15 @@
     return this.manifest.files[kind].replace("{n}", String(n)).replace("{k}", String(k));
   };
 
+  Engine.prototype.boosts = function () {
+    return Object.assign({}, DEFAULT_BOOSTS, (this.manifest.query && this.manifest.query.boosts) || {});
+  };
+
+  /* Below this many articles with every word, the query looks further (SEARCH["QUERY_FEW"]). */
+  Engine.prototype.few = function () {
+    return (this.manifest.query && this.manifest.query.few) || FEW;
+  };
+
   Engine.prototype.loadT2s = async function (query) {
     var self = this;
     var wanted = t2sBuckets(query, this.manifest).filter(function (b) { return !self.t2sLoaded[b]; });
@@ -351,10 +603,25 @@
     return shardOf(term, this.manifest);
   };
 
-  /* A busy character's shard (writer.Partition.heavy) comes as a vocabulary and parts. */
+  /* A busy character's shard (writer.Partition.heavy) comes in parts. */
   Engine.prototype.isHeavy = function (n) {
     shardOf("a", this.manifest);  // builds manifest._heavy
     return n < this.manifest._heavy.size;
+  };
+
+  /* Key of the file holding the terms that start with ch then next ("7" a shared shard,
+   * "3-1" part 1 of a busy character's shard 3): the part of next's code point (of ch's for
+   * the one-character term), as writer.Partition.bucket. */
+  Engine.prototype.keyAt = function (ch, next) {
+    var n = this.shardIndex(ch);
+    if (!this.isHeavy(n)) return String(n);
+    var parts = (this.manifest.heavy_parts || [])[n] || 1;
+    return n + "-" + ((next || ch).codePointAt(0) % parts);
+  };
+
+  Engine.prototype.termKey = function (term) {
+    var chars = codePoints(term);
+    return this.keyAt(chars[0], chars[1]);
   };
 
   Engine.prototype.loadPart = function (key) {
@@ -370,38 +637,29 @@
     return this.partLoads[key];
   };
 
-  /* Make the terms of shard n known: its vocabulary file, or the whole (light) shard. */
-  Engine.prototype.loadVocabulary = function (n) {
+  /* Load the files of these keys (parts or shards), at once. */
+  Engine.prototype.loadKeys = function (keys) {
     var self = this;
-    if (!this.isHeavy(n)) return this.loadPart(String(n));
-    if (!this.vocabLoads[n]) {
-      this.vocabLoads[n] = this.load(this.file("vocab", n)).then(function (entries) {
-        var terms = new Set(), part = new Map();
-        terms.maxLength = 0;
-        entries.forEach(function (entry) {
-          terms.add(entry[0]);
-          part.set(entry[0], entry[1]);
-          terms.maxLength = Math.max(terms.maxLength, Array.from(entry[0]).length);
-        });
-        self.vocabs[n] = { terms: terms, part: part };
-      });
-    }
-    return this.vocabLoads[n];
+    return Promise.all(Array.from(new Set(keys)).map(function (key) { return self.loadPart(key); }));
   };
 
-  /* Index terms starting with ch, or null while their vocabulary is not loaded. */
-  Engine.prototype.vocabFor = function (ch) {
-    var n = this.shardIndex(ch);
-    if (this.isHeavy(n)) return this.vocabs[n] ? this.vocabs[n].terms : null;
-    return this.parts[String(n)] ? this.parts[String(n)].vocab(ch) : null;
+  /* Index terms starting with ch (all that start with ch then next among them), or null while
+   * their file is not loaded. */
+  Engine.prototype.vocabFor = function (ch, next) {
+    var part = this.parts[this.keyAt(ch, next)];
+    return part ? part.vocab(ch) : null;
   };
 
-  /* Key of the index holding a term (its vocabulary loaded), null if no article has it. */
+  /* Postings of a term whose file is loaded (0 when no article has it). */
+  Engine.prototype.postings = function (term) {
+    var part = this.parts[this.termKey(term)];
+    return part ? part.postings(term) : 0;
+  };
+
+  /* Key of the loaded file holding a term, null if no article has it. */
   Engine.prototype.partKey = function (term) {
-    var n = this.shardIndex(term);
-    if (!this.isHeavy(n)) return String(n);
-    var k = this.vocabs[n].part.get(term);
-    return k === undefined ? null : n + "-" + k;
+    var key = this.termKey(term), part = this.parts[key];
+    return part && part.vocab(String.fromCodePoint(term.codePointAt(0))).has(term) ? key : null;
   };
 
   /* Term offsets of an index, for phrase ranking (only queries of several terms need them). */
@@ -411,38 +669,45 @@
       var dash = key.indexOf("-");
       var path = dash < 0 ? this.file("positions", key)
         : this.file("part_positions", key.slice(0, dash), key.slice(dash + 1));
-      this.offsetLoads[key] = this.load(path).then(function (data) { self.offsets[key] = data; });
+      this.offsetLoads[key] = this.load(path).then(function (data) {
+        self.offsets[key] = data.packed ? unpackOffsets(data) : data;
+      });
     }
     return this.offsetLoads[key];
   };
 
-  /* Fold and cut the query, fetching the vocabulary of each character where a term starts. */
-  Engine.prototype.cut = async function (query) {
-    await this.loadT2s(query);
-    var self = this;
-    // A term starts at the first character of every run: fetch those vocabularies together,
-    // the ones further into a run follow as the matching advances.
-    await Promise.all(runs(fold(query, this.t2s)).map(function (part) {
-      return self.loadVocabulary(self.shardIndex(part.run));
-    }));
-    for (;;) {
-      var result = cutQuery(query, function (ch) { return self.vocabFor(ch); }, this.t2s);
-      if (!result.need) return result.tokens;
-      await this.loadVocabulary(this.shardIndex(result.need));
+  /* Cut each run of the folded query, fetching the vocabulary of each character where a term
+   * starts: [{index, run, start, cjk, tokens}]. */
+  Engine.prototype.cutRuns = async function (parts) {
+    var self = this, out = [];
+    for (var p = 0; p < parts.length; p++) {
+      var part = parts[p];
+      if (!part.cjk) {
+        out.push({ index: p, run: part.run, start: part.start, cjk: false,
+                   tokens: [{ term: part.run, start: part.start }] });
+        continue;
+      }
+      for (;;) {
+        var result = cutQuery(part.run, function (ch, next) { return self.vocabFor(ch, next); }, {});
+        if (!result.need) {
+          out.push({ index: p, run: part.run, start: part.start, cjk: true,
+                     tokens: result.tokens.map(function (t) { return { term: t.term, start: part.start + t.start }; }) });
+          break;
+        }
+        await this.loadPart(this.keyAt(result.need, result.next));
+      }
     }
+    return out;
   };
 
-  /* Load the indexes (and, for a possible phrase, the offsets) of these terms; false when
-   * a term is in no article (then no article has them all). */
-  Engine.prototype.prepare = async function (terms, phrase) {
+  /* Load the files of these terms, and the offsets of some (a term's file is known from
+   * its first two characters: no vocabulary is needed first). */
+  Engine.prototype.prepare = async function (terms, offsetTerms) {
     var self = this;
-    await Promise.all(terms.map(function (t) { return self.loadVocabulary(self.shardIndex(t)); }));
-    var keys = terms.map(function (t) { return self.partKey(t); });
-    if (keys.indexOf(null) >= 0) return false;
-    keys = Array.from(new Set(keys));
-    await Promise.all(keys.map(function (key) { return self.loadPart(key); }).concat(
-      phrase ? keys.map(function (key) { return self.loadOffsets(key); }) : []));
-    return true;
+    await this.loadKeys(terms.concat(offsetTerms || []).map(function (t) { return self.termKey(t); }));
+    var offsetKeys = new Set();
+    (offsetTerms || []).forEach(function (t) { var k = self.partKey(t); if (k !== null) offsetKeys.add(k); });
+    await Promise.all(Array.from(offsetKeys).map(function (key) { return self.loadOffsets(key); }));
   };
 
   Engine.prototype.indexFor = function (term) {
@@ -450,24 +715,188 @@
     return key === null ? undefined : this.parts[key];
   };
 
+  Engine.prototype.offsetsOf = function (term) {
+    var key = this.partKey(term);
+    return key === null || !this.offsets[key] ? undefined : this.offsets[key][term];
+  };
+
   Engine.prototype.facets = async function () {
     if (!this.facetTable) this.facetTable = await this.load(this.file("facets"));
     return this.facetTable;
   };
 
-  /* {tokens, results (filtered, ranked), facets (counts over them)} */
+  /* Every index term inside a run of the query, as {term, from, to} (code points). */
+  Engine.prototype.pieces = function (run) {
+    var chars = codePoints(run), out = [];
+    for (var i = 0; i < chars.length; i++) {
+      var longer = this.vocabFor(chars[i], chars[i + 1]) || EMPTY, single = this.vocabFor(chars[i]) || EMPTY;
+      for (var n = Math.min(longer.maxLength || 0, chars.length - i); n > 1; n--) {
+        var term = chars.slice(i, i + n).join("");
+        if (longer.has(term)) out.push({ term: term, from: i, to: i + n });
+      }
+      if (single.has(chars[i])) out.push({ term: chars[i], from: i, to: i + 1 });
+    }
+    return out;
+  };
+
+  /* Compounds sharing a word's head morpheme: the longest shorter index term it starts with
+   * (志愿者 → 志愿), and the index terms that start with that head (志愿服务队, 志愿活动), the
+   * most frequent first. For a word of one term of three characters or more. */
+  Engine.prototype.compounds = function (word) {
+    if (word.tokens.length !== 1) return [];
+    var chars = codePoints(word.tokens[0].term);
+    if (chars.length < 3) return [];
+    var vocab = this.vocabFor(chars[0], chars[1]) || EMPTY, head = null;
+    for (var n = chars.length - 1; n >= 2 && !head; n--) {
+      if (vocab.has(chars.slice(0, n).join(""))) head = chars.slice(0, n).join("");
+    }
+    if (!head) return [];
+    var self = this, own = word.tokens[0].term;
+    var found = Array.from(vocab).filter(function (t) { return t !== own && t.indexOf(head) === 0; });
+    found.sort(function (a, b) { return self.postings(b) - self.postings(a) || (a < b ? -1 : a > b ? 1 : 0); });
+    if (found.indexOf(head) > 0) found.splice(found.indexOf(head), 1);
+    return [head].concat(found.filter(function (t) { return t !== head; })).slice(0, COMPOUNDS);
+  };
+
+  /* Fetch what searching this text will need, as far as it can be known before ranking:
+   * the files its cut and its synonyms need, the parts of its terms and, for several terms,
+   * their offsets (the page calls it as the citizen types, before Enter). */
+  Engine.prototype.prefetch = async function (text) {
+    var plan = await this.plan(text), literal = [];
+    plan.words.forEach(function (w) { w.tokens.forEach(function (t) { literal.push(t.term); }); });
+    await this.prepare(Array.from(clausesOf(plan.words).keys()), literal.length > 1 ? literal : []);
+  };
+
+  /* The plan of a query: {runs, words, literal}. */
+  Engine.prototype.plan = async function (query) {
+    await this.loadT2s(query);
+    var folded = fold(query, this.t2s), parts = runs(folded), self = this;
+    var synonyms = synonymIndex(this.manifest), boosts = this.boosts();
+    // A term starts at the first character of every run, and the synonyms the text may name
+    // have terms of their own: fetch the files of those together (each holds the terms and
+    // their postings); the ones further into a run follow as the matching advances.
+    var keys = parts.map(function (p) { return self.termKey(p.run); });
+    synonymsInText(folded, synonyms).forEach(function (hit) {
+      synonyms.groups[hit.group].members.forEach(function (m) {
+        m[1].forEach(function (t) { keys.push(self.termKey(t)); });
+      });
+    });
+    await this.loadKeys(keys);
+    var cut = await this.cutRuns(parts), words = [];
+    cut.forEach(function (part) { words = words.concat(wordsOfRun(part, part.tokens, synonyms, boosts)); });
+    return { folded: folded, runs: cut, words: words, boosts: boosts };
+  };
+
+  /* Look for the plan's clauses: {scored, results}. fallback: [{index, pieces, length}] of
+   * the runs whose text is searched for cut the index's other ways. */
+  Engine.prototype.evaluate = async function (plan, extra, runChecks) {
+    var self = this, clauses = clausesOf(plan.words, extra);
+    var literal = [];
+    plan.words.forEach(function (w) { w.tokens.forEach(function (t) { literal.push(t.term); }); });
+    var offsetTerms = literal.length > 1 ? literal.slice() : [];
+    (runChecks || []).forEach(function (r) { r.pieces.forEach(function (p) { offsetTerms.push(p.term); }); });
+    await this.prepare(Array.from(clauses.keys()), offsetTerms);
+    var scored = scoreClauses(clauses, function (term) { return self.indexFor(term); });
+    return classify(plan, scored, offsetTerms.length ? function (term) { return self.offsetsOf(term); } : null,
+                    runChecks || null);
+  };
+
+  /* {words, results (filtered, ranked; tier 2 = partial), full, facets} */
   Engine.prototype.search = async function (query, filters) {
-    var self = this, tokens = await this.cut(query);
-    var terms = tokens.map(function (t) { return t.term; });
-    var phrase = tokens.length > 1;
-    if (!terms.length || !(await this.prepare(terms, phrase))) return { tokens: tokens, results: [], facets: [] };
-    var ranked = rank(tokens, function (term) { return self.indexFor(term); },
-      phrase ? function (term) { return self.offsets[self.partKey(term)][term]; } : null);
-    if (!ranked.length) return { tokens: tokens, results: [], facets: [] };
+    var self = this, plan = await this.plan(query);
+    var none = { words: [], tokens: [], results: [], full: 0, facets: [], fallback: false };
+    if (!plan.words.length) return none;
+    // An article that has none of the words, only terms that cross them or characters left
+    // over, shows nothing a citizen asked for.
+    var useful = function (r) { return r.tier < 2 || r.weight > 0; };
+    var ranked = (await this.evaluate(plan, null, null)).filter(useful);
+    var full = ranked.filter(function (r) { return r.tier < 2; }).length, fallback = false;
+    var cjkRuns = plan.runs.filter(function (r) { return r.cjk && codePoints(r.run).length >= 2; });
+    if (full < this.few() && cjkRuns.length) {
+      // Few articles have every word: look for the typed text however the index cut it in
+      // each article (every index term inside a run, the typed text tiled end to end), and
+      // for compounds sharing a word's head morpheme, both at a low boost.
+      fallback = true;
+      // Every term inside the run: the file of each two characters, and of each one.
+      var inside = [];
+      cjkRuns.forEach(function (r) {
+        var chars = codePoints(r.run);
+        chars.forEach(function (ch, i) { inside.push(self.keyAt(ch, chars[i + 1]), self.keyAt(ch)); });
+      });
+      await this.loadKeys(inside);
+      var boosts = plan.boosts, checks = [], extra = [];
+      var documents = this.manifest.documents || 1;
+      cjkRuns.forEach(function (run) {
+        var pieces = self.pieces(run.run);
+        checks.push({ index: run.index, pieces: pieces, length: codePoints(run.run).length });
+        // A single character as common as 的 finds nothing worth scoring: it only helps
+        // tile the typed text in articles the other terms found (its offsets, no clause).
+        pieces.forEach(function (p) {
+          if (p.to - p.from > 1 || self.postings(p.term) <= Math.max(50, documents / 5)) {
+            extra.push({ term: p.term, boost: boosts.piece });
+          }
+        });
+        // A term a word starts with (网格 of 网格员, 灵山卫 of 灵山卫街道) is its head morpheme:
+        // a sub-word of it. The terms it ends with (街道, 服务队) name only the kind of thing.
+        plan.words.forEach(function (w) {
+          if (w.run !== run.index) return;
+          var from = w.tokens[0].start - run.start, to = from + codePoints(w.text).length;
+          pieces.forEach(function (p) {
+            if (p.from === from && p.to < to && p.to - p.from > 1 && p.term !== w.text &&
+                !w.tokens.some(function (t) { return t.term === p.term; })) {
+              addAlternative(w, { terms: [p.term], text: p.term, level: "sub", boost: boosts.piece });
+            }
+          });
+        });
+      });
+      plan.words.forEach(function (w) {
+        // Compounds for a word no article has, or few (志愿者 → 志愿服务队, 志愿活动).
+        if (w.tokens.length === 1 && self.postings(w.tokens[0].term) >= self.few()) return;
+        self.compounds(w).forEach(function (t) {
+          addAlternative(w, { terms: [t], text: t, level: "sub", boost: boosts.sub });
+        });
+      });
+      // The articles with every word keep the score of the typed words (and synonyms): the
+      // terms added here only find more articles, they do not reorder those.
+      var typed = new Map();
+      ranked.forEach(function (r) { typed.set(r.ref, r.score); });
+      ranked = (await this.evaluate(plan, extra, checks)).filter(useful);
+      ranked.forEach(function (r) { if (r.tier < 2) r.score = typed.get(r.ref) || 0; });
+      ranked.sort(order);
+      full = ranked.filter(function (r) { return r.tier < 2; }).length;
+    }
+    var words = plan.words.map(function (w) {
+      return { text: w.text, terms: w.tokens.map(function (t) { return t.term; }), leftover: !!w.leftover,
+               run: plan.runs[w.run].run,
+               alternatives: w.alternatives.map(function (a) { return { text: a.text, level: a.level }; }) };
+    });
+    ranked.forEach(function (r) { delete r.matched; });
+    var tokens = [].concat.apply([], plan.words.map(function (w) { return w.tokens; }));
+    if (!ranked.length) return Object.assign(none, { words: words, tokens: tokens, fallback: fallback });
     var table = await this.facets();
     var results = applyFilters(ranked, table, filters || {});
-    return { tokens: tokens, results: results, facets: countFacets(results, table) };
+    var shownFull = results.filter(function (r) { return r.tier < 2; });
+    return { words: words, tokens: tokens, results: results, full: shownFull.length,
+             facets: countFacets(shownFull.length ? shownFull : results, table),
+             groups: table.groups || null, fallback: fallback };
   };
+
+  /* What to mark in a result's snippet (answer: what search() returned): the typed text of
+   * each run, the words it has literally (single characters only when typed alone), and the
+   * synonyms or compounds it has them through. */
+  function markTerms(result, answer) {
+    var terms = new Set();
+    answer.words.forEach(function (w, i) {
+      terms.add(w.run);
+      var level = result.words[i];
+      if (level === "exact") {
+        w.terms.forEach(function (t) { if (codePoints(t).length > 1 || w.run === t) terms.add(t); });
+      } else if (level && result.via[i]) {
+        terms.add(result.via[i]);
+      }
+    });
+    return Array.from(terms);
+  }
 
   /* The records of these refs, fetching their chunks: {ref: record}. */
   Engine.prototype.records = async function (refs) {
@@ -486,7 +915,10 @@
 
   return {
     Engine: Engine, fold: fold, foldChars: foldChars, foldChar: foldChar, t2sBuckets: t2sBuckets, runs: runs,
-    cutQuery: cutQuery, shardOf: shardOf, Shard: Shard, rank: rank, hasPhrase: hasPhrase,
-    applyFilters: applyFilters, countFacets: countFacets, snippet: snippet, isCjk: function (ch) { return CJK_CHAR.test(ch); }
+    cutQuery: cutQuery, shardOf: shardOf, Shard: Shard, scoreClauses: scoreClauses, hasPhrase: hasPhrase,
+    unpackShard: unpackShard, unpackOffsets: unpackOffsets,
+    tiled: tiled, classify: classify, wordsOfRun: wordsOfRun, synonymIndex: synonymIndex, markTerms: markTerms,
+    applyFilters: applyFilters, countFacets: countFacets, snippet: snippet,
+    isCjk: function (ch) { return CJK_CHAR.test(ch); }
   };
 });

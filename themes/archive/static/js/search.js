@@ -1,55 +1,97 @@
-/* The search page of 基层档案: reads the query and filters from the URL, asks the index
- * (search-core.js) and shows results, facets and a status line. Every piece of document text
- * and the query itself go into the page as text nodes, never as HTML. */
+/* The search page of 基层档案: reads the query and filters from the URL, asks the search
+ * worker (search-worker.js, which runs search-core.js) and shows results, partial matches,
+ * facets and a status line. Every piece of document text and the query itself go into the
+ * page as text nodes, never as HTML. */
 (function () {
   "use strict";
   var app = document.getElementById("search-app");
-  if (!app || !window.ArchiveSearchCore || !window.lunr) return;
-  var core = window.ArchiveSearchCore;
-  var base = app.getAttribute("data-index");
+  if (!app || !window.Worker) return;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var partialSection = document.getElementById("search-partial-section");
+  var partialList = document.getElementById("search-partial");
   var facetsNav = document.getElementById("search-facets");
   var more = document.getElementById("search-more");
   var browse = document.getElementById("search-browse");
   var FILTERS = ["city", "district", "topic", "year", "kind"];
   var PAGE = 10;
-  var enginePromise = null;
-  var current = null;     // {query, filters, results, tokens, shown}
+  var TEXT = {
+    searching: function (q) { return "正在搜索“" + q + "”…"; },
+    found: function (q, n) { return "找到 " + n + " 篇与“" + q + "”相关的文章"; },
+    alsoPartial: function (n) { return "，另有 " + n + " 篇部分匹配"; },
+    onlyPartial: function (q, n) { return "没有同时包含全部搜索词的文章；以下 " + n + " 篇部分匹配“" + q + "”"; },
+    none: function (q) { return "没有找到与“" + q + "”相关的文章"; },
+    filtered: "（已应用筛选条件）",
+    failed: function (message) { return "搜索暂时无法使用（" + message + "）。"; },
+    has: "包含：",
+    lacks: "不含：",
+    levels: { same: "同义词", near: "相关词", sub: "相近的词" },
+    others: function (n) { return "另有 " + n + " 个来源"; },
+    original: "查看原报道"
+  };
+  var worker = null;
+  var current = null;     // {query, filters, items, words, shown, id}
   var generation = 0;     // a newer search makes older answers stale
   var typingTimer = null;
+  var waiting = {};       // message id → {resolve, reject, record}
+  var requests = 0;       // ids of record requests (below 0: apart from the searches' ids)
 
-  function engine() {
-    if (!enginePromise) {
-      // The manifest is revalidated on every visit; the other files carry its build id, so
-      // a browser never mixes files cached from an older build with a newer manifest.
-      var build = "";
-      enginePromise = core.Engine.open(function (path) {
-        var manifest = path === "manifest.json";
-        var url = base + path + (!manifest && build ? "?v=" + encodeURIComponent(build) : "");
-        return fetch(url, manifest ? { cache: "no-cache" } : {}).then(function (response) {
-          if (!response.ok) throw new Error(path + ": HTTP " + response.status);
-          return response.arrayBuffer();
-        }).then(parse).then(function (data) {
-          if (manifest) build = data.build || "";
-          return data;
-        });
-      });
+  /* The worker, started once: it loads lunr.js and search-core.js itself. */
+  function searchWorker() {
+    if (!worker) {
+      // A worker must come from the page's own origin: a production build names its files
+      // by SITEURL, which a preview or a mirror of the site does not share.
+      var url = new URL(app.getAttribute("data-worker"), window.location.href);
+      if (url.origin !== window.location.origin) url = new URL(url.pathname, window.location.origin);
+      worker = new Worker(url.href);
+      worker.onmessage = function (event) {
+        var message = event.data, pending = waiting[message.id];
+        if (!pending) return;
+        if (message.type === "record") { pending.record(message.ref, message.record); return; }
+        delete waiting[message.id];
+        if (message.type === "error") pending.reject(new Error(message.message));
+        else pending.resolve(message);
+      };
+      worker.onerror = function (event) {
+        Object.keys(waiting).forEach(function (id) { waiting[id].reject(new Error(event.message || "worker")); });
+        waiting = {};
+      };
+      worker.postMessage({ type: "init", index: app.getAttribute("data-index") });
+      // The manifest is fetched here while the worker loads, not after: one round trip less
+      // before the first answer. Revalidated on every visit; the other files carry its build
+      // id, so a browser never mixes files cached from an older build with a newer manifest.
+      fetch(app.getAttribute("data-index") + "manifest.json", { cache: "no-cache" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("manifest.json: HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (manifest) { worker.postMessage({ type: "manifest", manifest: manifest }); },
+              function (error) { worker.postMessage({ type: "manifest", error: error.message }); });
     }
-    return enginePromise;
+    return worker;
   }
 
-  /* JSON from an index file. Files are gzip-compressed by the build; a host that serves
-   * them with Content-Encoding: gzip has inflated them already, hence the magic-number test. */
-  function parse(buffer) {
-    var bytes = new Uint8Array(buffer);
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      return new Response(stream).text().then(JSON.parse);
-    }
-    return Promise.resolve(JSON.parse(new TextDecoder("utf-8").decode(bytes)));
+  function ask(message) {
+    return new Promise(function (resolve, reject) {
+      waiting[message.id] = { resolve: resolve, reject: reject };
+      searchWorker().postMessage(message);
+    });
+  }
+
+  /* Ask the worker for the records of these results of search `search`; each comes in its
+   * own message, handed to onRecord(ref, record) as it arrives. Resolves when all are in. */
+  function records(search, refs, onRecord) {
+    var id = --requests, left = refs.length;
+    if (!left) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      waiting[id] = { resolve: resolve, reject: reject, record: function (ref, record) {
+        onRecord(ref, record);
+        if (--left === 0) { delete waiting[id]; resolve(); }
+      } };
+      searchWorker().postMessage({ type: "records", id: id, search: search, refs: refs });
+    });
   }
 
   function stateFromUrl() {
@@ -66,10 +108,6 @@
     return window.location.pathname + (search ? "?" + search : "");
   }
 
-  function setStatus(text) {
-    status.textContent = text;
-  }
-
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
   }
@@ -81,6 +119,21 @@
     return node;
   }
 
+  /* One result per reprint group (the best ranked member stands for its story; the others
+   * are counted), as [{result, others, original}]. groups: {originals, docs} or null. */
+  function collapse(results, groups) {
+    if (!groups) return results.map(function (r) { return { result: r, others: 0, original: null }; });
+    var out = [], byGroup = {};
+    results.forEach(function (r) {
+      var g = groups.docs[parseInt(r.ref, 36)];
+      if (g === undefined || g < 0) { out.push({ result: r, others: 0, original: null }); return; }
+      if (byGroup[g]) { byGroup[g].others += 1; return; }
+      byGroup[g] = { result: r, others: 0, original: groups.originals[g] };
+      out.push(byGroup[g]);
+    });
+    return out;
+  }
+
   function run(state) {
     var mine = ++generation;
     // data-search-done marks an answered query (tests and the benchmark wait for it, also
@@ -89,86 +142,121 @@
     input.value = state.query;
     browse.hidden = true;
     if (!state.query) {
-      clear(list); clear(facetsNav); facetsNav.hidden = true; more.hidden = true;
-      setStatus("");
+      clear(list); clear(partialList); clear(facetsNav);
+      partialSection.hidden = true; facetsNav.hidden = true; more.hidden = true;
+      status.textContent = "";
       document.title = document.title.replace(/^“.*?” /, "");
       return Promise.resolve();
     }
-    setStatus("正在搜索“" + state.query + "”…");
-    return engine().then(function (index) {
-      return index.search(state.query, state.filters).then(function (answer) {
+    status.textContent = TEXT.searching(state.query);
+    return ask({ type: "search", id: mine, query: state.query, filters: state.filters })
+      .then(function (answer) {
         if (mine !== generation) return null;
-        current = { query: state.query, filters: state.filters, results: answer.results,
-                    tokens: answer.tokens, shown: 0, index: index };
-        clear(list);
+        var items = collapse(answer.results, answer.groups);
+        var full = items.filter(function (i) { return i.result.tier < 2; }).length;
+        current = { query: state.query, filters: state.filters, items: items, words: answer.words,
+                    shown: 0, id: mine, full: full };
+        clear(list); clear(partialList);
+        partialSection.hidden = true;
         renderFacets(answer.facets, state);
         document.title = "“" + state.query + "” " + document.title.replace(/^“.*?” /, "");
-        if (!answer.results.length) {
+        if (!items.length) {
           more.hidden = true;
-          var filtered = Object.keys(state.filters).length;
-          setStatus("没有找到与“" + state.query + "”相关的文章" + (filtered ? "（已应用筛选条件）" : "") + "。");
+          status.textContent = TEXT.none(state.query) + (Object.keys(state.filters).length ? TEXT.filtered : "") + "。";
           browse.hidden = false;
           list.setAttribute("data-search-done", "");
           return null;
         }
-        return showMore(mine).then(function () {
-          if (mine !== generation) return;
-          setStatus("找到 " + answer.results.length + " 篇与“" + state.query + "”相关的文章。");
-          list.setAttribute("data-search-done", "");
+        var partial = items.length - full;
+        status.textContent = (full ? TEXT.found(state.query, full) + (partial ? TEXT.alsoPartial(partial) : "")
+                                   : TEXT.onlyPartial(state.query, partial)) + "。";
+        return showMore(current).then(function () {
+          if (mine === generation) list.setAttribute("data-search-done", "");
         });
-      });
-    }).catch(function (error) {
-      if (mine !== generation) return;
-      setStatus("搜索暂时无法使用（" + error.message + "）。");
-      browse.hidden = false;
-      list.setAttribute("data-search-done", "");
-    });
-  }
-
-  function showMore(mine) {
-    var state = current;
-    var batch = state.results.slice(state.shown, state.shown + PAGE);
-    var terms = state.tokens.map(function (t) { return t.term; });
-    // All records are requested at once; each result is shown as soon as it and the ones
-    // ranked above it have arrived, so the first result does not wait for the tenth.
-    var pending = batch.map(function (r) { return state.index.records([r.ref]); });
-    state.shown += batch.length;
-    var chain = Promise.resolve();
-    batch.forEach(function (result, i) {
-      chain = chain.then(function () { return pending[i]; }).then(function (records) {
+      })
+      .catch(function (error) {
         if (mine !== generation) return;
-        list.appendChild(renderResult(records[result.ref], terms, state.index.t2s));
+        status.textContent = TEXT.failed(error.message);
+        browse.hidden = false;
+        list.setAttribute("data-search-done", "");
       });
-    });
-    return chain.then(function () {
-      if (mine === generation) more.hidden = state.shown >= state.results.length;
+  }
+
+  /* Show the next page of results: each as soon as its record and those of the results
+   * ranked above it have arrived, so the first does not wait for the tenth. */
+  function showMore(state) {
+    var batch = state.items.slice(state.shown, state.shown + PAGE), arrived = {}, next = 0;
+    state.shown += batch.length;
+    more.hidden = true;
+    return records(state.id, batch.map(function (item) { return item.result.ref; }), function (ref, record) {
+      if (state !== current) return;
+      arrived[ref] = record;
+      while (next < batch.length && arrived[batch[next].result.ref]) {
+        var item = batch[next++], partial = item.result.tier === 2;
+        if (partial) partialSection.hidden = false;
+        (partial ? partialList : list).appendChild(renderResult(item, arrived[item.result.ref], partial));
+      }
+    }).then(function () {
+      if (state === current) more.hidden = state.shown >= state.items.length;
     });
   }
 
-  function renderResult(record, terms, t2s) {
-    var item = el("li", "search-result");
+  function renderResult(item, record, partial) {
+    var node = el("li", "search-result");
     var heading = el("h3", "search-result-title");
     var link = el("a", null, record.t);
-    link.href = record.u.charAt(0) === "/" || /^[a-z]+:/.test(record.u) ? record.u : siteRoot() + record.u;
+    link.href = href(record.u);
     heading.appendChild(link);
-    item.appendChild(heading);
+    node.appendChild(heading);
     var text = el("p", "search-snippet");
-    core.snippet(record.x, terms, t2s, 120).forEach(function (piece) {
+    record.snippet.forEach(function (piece) {
       text.appendChild(piece.mark ? el("mark", null, piece.text) : document.createTextNode(piece.text));
     });
-    item.appendChild(text);
+    node.appendChild(text);
+    if (partial) node.appendChild(matchedWords(item.result));
     var meta = el("p", "search-meta");
     [record.p, record.d, record.k].filter(Boolean).forEach(function (part, i) {
       if (i) meta.appendChild(document.createTextNode(" · "));
       meta.appendChild(el("span", null, part));
     });
-    item.appendChild(meta);
-    return item;
+    if (item.others) {
+      meta.appendChild(document.createTextNode(" · "));
+      if (item.original && item.original !== record.u) {
+        var original = el("a", "search-reprints", TEXT.others(item.others));
+        original.href = href(item.original);
+        original.title = TEXT.original;
+        meta.appendChild(original);
+      } else {
+        meta.appendChild(el("span", "search-reprints", TEXT.others(item.others)));
+      }
+    }
+    node.appendChild(meta);
+    return node;
+  }
+
+  /* Which query words a partial match has (and through which other word), and which not. */
+  function matchedWords(result) {
+    var p = el("p", "search-match"), has = [], lacks = [];
+    current.words.forEach(function (word, i) {
+      var level = result.words[i];
+      if (word.leftover) return;  // a stray character of a longer word
+      if (!level) { lacks.push(word.text); return; }
+      has.push(level === "exact" || !result.via[i] ? word.text
+        : word.text + "（" + TEXT.levels[level] + "“" + result.via[i] + "”）");
+    });
+    if (has.length) p.appendChild(el("span", "search-has", TEXT.has + has.join("、")));
+    if (has.length && lacks.length) p.appendChild(document.createTextNode("；"));
+    if (lacks.length) p.appendChild(el("span", "search-lacks", TEXT.lacks + lacks.join("、")));
+    return p;
+  }
+
+  function href(url) {
+    return url.charAt(0) === "/" || /^[a-z]+:/.test(url) ? url : siteRoot() + url;
   }
 
   function siteRoot() {
     // The index lives at <site>/search/index/: the site root is two folders up.
-    return base.replace(/search\/index\/$/, "");
+    return app.getAttribute("data-index").replace(/search\/index\/$/, "");
   }
 
   function renderFacets(facets, state) {
@@ -222,13 +310,16 @@
     window.clearTimeout(typingTimer);
     // A new query starts without the previous query's filters.
     navigate(input.value.trim(), {}).then(function () {
-      if (list.firstChild) list.querySelector("a").focus();
+      var first = app.querySelector(".search-result-title a");
+      if (first) first.focus();
     });
   });
 
   input.addEventListener("input", function (event) {
     if (event.isComposing) return;  // wait for the IME to finish the characters
     window.clearTimeout(typingTimer);
+    // While the citizen types, the worker fetches what cutting the text will need.
+    if (input.value.trim()) searchWorker().postMessage({ type: "prefetch", text: input.value });
     typingTimer = window.setTimeout(function () {
       var query = input.value.trim();
       if (query !== stateFromUrl().query) navigate(query, {}, true);
@@ -239,17 +330,18 @@
   });
 
   more.addEventListener("click", function () {
-    var before = current.shown;
-    showMore(generation).then(function () {
-      var next = list.children[before];
-      if (next) next.querySelector("a").focus();
+    var before = app.querySelectorAll(".search-result-title a").length;
+    showMore(current).then(function () {
+      var next = app.querySelectorAll(".search-result-title a")[before];
+      if (next) next.focus();
     });
   });
 
   window.addEventListener("popstate", function () { run(stateFromUrl()); });
 
   // The index is fetched on this page only, and only once there is something to search;
-  // focusing the box warms up the manifest so the first answer comes sooner.
-  input.addEventListener("focus", function () { engine().catch(function () {}); }, { once: true });
+  // focusing the box starts the worker and fetches the manifest, so the first answer comes
+  // sooner.
+  input.addEventListener("focus", function () { searchWorker().postMessage({ type: "warm" }); }, { once: true });
   run(stateFromUrl());
 })();
