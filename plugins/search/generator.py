@@ -12,7 +12,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins.article_meta.topics import load_topics
-from plugins.buildcache import cache_for
+from plugins.buildcache import cache_for, processes
 from plugins.zhtext.segment import Segmenter, Token, characters, user_words
 
 from . import documents, synonyms
@@ -36,6 +36,16 @@ def _unpack(packed: tuple[str, bytes], table: TermTable) -> FieldTokens:
     starts.frombytes(offsets)
     ids = array("I", map(table.id, joined.split("\0"))) if joined else array("I")
     return ids, starts
+
+
+# The segmenter the tokenizing workers use: set just before they are forked.
+_segmenter: Segmenter | None = None
+
+
+def _pack_fields(job: tuple[list[str], list[str]]) -> list[tuple[str, bytes]]:
+    fields, texts = job
+    return [_pack(SearchGenerator._field_tokens(_segmenter, name, text))
+            for name, text in zip(fields, texts)]
 
 
 class SearchError(RuntimeError):
@@ -77,6 +87,7 @@ class SearchGenerator(Generator):
         table = TermTable()
         tokens = table.with_subwords(self._tokens(read, segmenter, list(fields), table), words)
         indexed = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
+        del tokens, read  # held by `indexed` alone: write_index lets the tokens go once read
         # The vocabulary the browser cuts queries against: every term some article has.
         table_of_synonyms = self.synonyms.table(frozenset(table.terms))
 
@@ -107,20 +118,23 @@ class SearchGenerator(Generator):
     def _tokens(self, read, segmenter: Segmenter, fields: list[str],
                 table: TermTable) -> list[dict[str, FieldTokens]]:
         """Search-mode tokens of every article's fields as TermTable arrays, cached by content
-        hash (plugins.buildcache) so a rebuild segments only the articles that changed."""
-        cache = cache_for(self.settings)
+        hash (plugins.buildcache) so a rebuild segments only the articles that changed; the
+        others are segmented on every core."""
+        global _segmenter
         # The dictionary changes how text is cut: it is part of every key.
         dictionary = hashlib.sha1("\n".join(segmenter.words).encode("utf-8")).hexdigest()
-        out = []
+        keyed = []
         for r in read:
             texts = [r.texts.get(name, "") for name in fields]
-            key = "\x1e".join([dictionary, *fields, *texts])
-            packed = cache.get_or_compute(
-                "search.tokens.v3", key, lambda texts=texts: [
-                    _pack(self._field_tokens(segmenter, name, text))
-                    for name, text in zip(fields, texts)])
-            out.append({name: _unpack(field, table) for name, field in zip(fields, packed)})
-        return out
+            keyed.append(("\x1e".join([dictionary, *fields, *texts]), (fields, texts)))
+        _segmenter = segmenter  # for the workers, which are forked with it
+        try:
+            packed = cache_for(self.settings).get_or_compute_all(
+                "search.tokens.v3", keyed, _pack_fields, processes(self.settings))
+        finally:
+            _segmenter = None
+        return [{name: _unpack(field, table) for name, field in zip(fields, row)}
+                for row in packed]
 
     @staticmethod
     def _field_tokens(segmenter: Segmenter, field: str, text: str) -> list[Token]:

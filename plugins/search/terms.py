@@ -38,7 +38,9 @@ class TermTable:
                       extra_vocabulary=()) -> list[dict[str, FieldTokens]]:
         """segment.with_subwords for every field of every document, over the vocabulary of
         all their terms plus `extra_vocabulary` (the user dictionary). The pieces inside a
-        word are looked up once per distinct word, not once per occurrence."""
+        word are looked up once per distinct word, not once per occurrence. `fields` is
+        consumed: each document's arrays are let go once expanded (a whole archive's tokens
+        twice over would be hundreds of megabytes)."""
         vocabulary = set(self.terms) | set(extra_vocabulary)
         pieces: dict[int, list[tuple[int, int]]] = {}
         for tid, term in enumerate(list(self.terms)):
@@ -46,7 +48,8 @@ class TermTable:
             if found:
                 pieces[tid] = [(self.id(piece), offset) for piece, offset in found]
         out = []
-        for doc in fields:
+        for i, doc in enumerate(fields):
+            fields[i] = None
             expanded = {}
             for name, (ids, starts) in doc.items():
                 if not any(tid in pieces for tid in ids):
