@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+from plugins.buildgc import return_free_memory
+
 logger = logging.getLogger(__name__)
 
 # Bumped when the file layout changes; older files are then ignored and rewritten.
@@ -139,13 +141,29 @@ class BuildCache:
         """Write every namespace used since the last save, keeping only the entries used, and
         start counting anew (livereload runs several builds on one cache)."""
         self._this_build.clear()
-        for name, ns in self._namespaces.items():
-            logger.debug("buildcache: %s: %d hits, %d computed", name, ns.hits, ns.misses)
-            kept = {k: ns.entries[k] for k in ns.used}
-            changed = ns.misses or len(kept) != len(ns.entries)
-            ns.entries, ns.used, ns.hits, ns.misses = kept, set(), 0, 0
-            if ns.path is not None and changed:
-                _write_atomically(ns.path, (FORMAT, kept))
+        for ns in self._namespaces.values():
+            self._save(ns)
+
+    def release(self, namespace: str) -> None:
+        """Write `namespace` now and forget it: a step that is done with a large namespace
+        (the search terms of every article) frees its memory for the steps after it. The next
+        use reads it from its file again. A cache kept in memory only has no file to read it
+        from, and keeps it."""
+        ns = self._namespaces.get(namespace)
+        if ns is not None and ns.path is not None:
+            del self._namespaces[namespace]
+            logger.info("buildcache: %s: %d reused, %d computed", namespace, ns.hits, ns.misses)
+            self._save(ns)
+            ns.entries.clear()
+            return_free_memory()
+
+    @staticmethod
+    def _save(ns: _Namespace) -> None:
+        kept = {k: ns.entries[k] for k in ns.used}
+        changed = ns.misses or len(kept) != len(ns.entries)
+        ns.entries, ns.used, ns.hits, ns.misses = kept, set(), 0, 0
+        if ns.path is not None and changed:
+            _write_atomically(ns.path, (FORMAT, kept))
 
 
 def _write_atomically(path: Path, data) -> None:

@@ -7,7 +7,9 @@ oldest generation, all 10,000 articles included: at 10,000 articles that was abo
 of a rebuild (bench/README.md). Reading stays collected: Markdown leaves cycles behind for
 every article it converts, and a full build without the collector peaked 400 MB higher.
 The collector is switched back on when the build finishes, so a long-lived process
-(`pelican --autoreload`, the tests) frees the build's cycles then."""
+(`pelican --autoreload`, the tests) frees the build's cycles then. A step about to need a lot of memory (the search index)
+collects once and gives the freed memory back first: `return_free_memory`."""
+from .memory import return_free_memory
 from .plugin import register
 
-__all__ = ["register"]
+__all__ = ["register", "return_free_memory"]

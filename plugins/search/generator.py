@@ -13,6 +13,7 @@ from pelican.generators import Generator
 
 from plugins.article_meta.topics import load_topics
 from plugins.buildcache import cache_for, processes
+from plugins.buildgc import return_free_memory
 from plugins.zhtext.segment import Segmenter, Token, characters, user_words
 
 from . import documents, synonyms
@@ -70,6 +71,9 @@ class SearchGenerator(Generator):
 
     def generate_output(self, writer):
         started = time.perf_counter()
+        # The index's arrays are the build's largest: the garbage of every page rendered so
+        # far goes first (plugins.buildgc paused the collector).
+        return_free_memory(collect_cycles=True)
         articles = list(self.context.get("articles", []))
         read = [documents.read(article, self.search["SNIPPET_SOURCE_CHARS"])
                 for article in articles]
@@ -133,8 +137,13 @@ class SearchGenerator(Generator):
                 "search.tokens.v3", keyed, _pack_fields, processes(self.settings))
         finally:
             _segmenter = None
-        return [{name: _unpack(field, table) for name, field in zip(fields, row)}
-                for row in packed]
+        unpacked = [{name: _unpack(field, table) for name, field in zip(fields, row)}
+                    for row in packed]
+        # Every article's packed terms are hundreds of megabytes at 10,000 articles, and
+        # nothing else in this build reads them.
+        del packed
+        cache_for(self.settings).release("search.tokens.v3")
+        return unpacked
 
     @staticmethod
     def _field_tokens(segmenter: Segmenter, field: str, text: str) -> list[Token]:

@@ -45,6 +45,7 @@ import numpy as np
 import orjson
 
 from plugins.buildcache import BuildCache
+from plugins.buildgc import return_free_memory
 from plugins.zhtext.fold import t2s_char_map
 from plugins.zhtext.segment import Token
 
@@ -57,6 +58,8 @@ FORMAT = 2
 # Shards and offsets are written packed (expand_shard, expand_offsets): per posting two small
 # integers instead of lunr's objects and "field/ref" names, about half the bytes.
 PACKED = 1
+# Postings are made and scored this many at a time (memory, not results, depends on it).
+CHUNK = 1 << 22
 # The block whose Traditional characters the manifest lists as a bitmap (CJK Unified Ideographs).
 T2S_BLOCK = (0x4E00, 0x9FFF)
 
@@ -296,6 +299,18 @@ def _field_tokens(value, table: TermTable, empty) -> tuple[array, array]:
     return table.encode(value)
 
 
+def _posting_chunks(keys: np.ndarray, span: int, size: int):
+    """(begin, end) of consecutive pieces of about `size` sorted keys, each ending where a
+    posting (term, document, field: key // span) ends."""
+    begin = 0
+    while begin < len(keys):
+        end = min(begin + size, len(keys))
+        while end < len(keys) and keys[end] // span == keys[end - 1] // span:
+            end += 1
+        yield begin, end
+        begin = end
+
+
 def _run_starts(values: np.ndarray) -> np.ndarray:
     """Where each run of equal values starts, in a sorted array."""
     if not len(values):
@@ -338,7 +353,10 @@ class _Postings:
         # hundreds of megabytes (a 10,000-article build peaked at 3 GB in the old expression).
         keys = np.empty(int(lengths.sum()), dtype=np.int64)
         at, slot = 0, 0
-        for row in encoded:
+        for number, row in enumerate(encoded):
+            encoded[number] = None  # each document's arrays go once they are in the keys
+            if number % 1000 == 999:
+                return_free_memory()  # so the keys take the place of the arrays they replace
             for ids, starts in row:
                 end = at + len(ids)
                 part = keys[at:end]
@@ -348,23 +366,39 @@ class _Postings:
                 part *= span
                 part += np.frombuffer(starts, dtype=np.uint32)
                 at, slot = end, slot + 1
-        encoded.clear()  # the token arrays are in the keys now: let them go
         keys.sort()
-        unique = keys[_run_starts(keys)]
-        pairs = keys
-        pairs //= span                   # term * n_slots + slot: one value per posting
+        # The sorted keys are read in chunks that end where a posting ends, so the arrays of
+        # one chunk are all that is made at a time besides the results; these are kept in the
+        # smallest integers they fit (a document, term or offset number fits 32 bits).
+        columns: dict[str, list[np.ndarray]] = {name: [] for name in
+                                                ("term", "doc", "field", "freq", "gaps", "starts")}
+        gaps_so_far = 0
+        for begin, end in _posting_chunks(keys, span, CHUNK):
+            chunk = keys[begin:end]
+            unique = chunk[_run_starts(chunk)]
+            pairs = chunk // span        # term * n_slots + slot: one value per posting
+            first = _run_starts(pairs)
+            # lunr's term frequency counts every occurrence; the offsets file keeps each once.
+            columns["freq"].append(np.diff(np.append(first, len(pairs))).astype(np.int32))
+            offsets = unique % span
+            gap_start = _run_starts(unique // span)
+            gaps = offsets.copy()
+            gaps[1:] -= offsets[:-1]
+            gaps[gap_start] = offsets[gap_start]
+            columns["gaps"].append(gaps.astype(np.int32))
+            columns["starts"].append(gap_start + gaps_so_far)
+            gaps_so_far += len(gaps)
+            posting = pairs[first]
+            slot = posting % n_slots
+            columns["term"].append((posting // n_slots).astype(np.int32))
+            columns["doc"].append((slot // n_fields).astype(np.int32))
+            columns["field"].append((slot % n_fields).astype(np.int8))
         del keys
-        first = _run_starts(pairs)
-        # lunr's term frequency counts every occurrence; the offsets file keeps each once.
-        freq = np.diff(np.append(first, len(pairs)))
-        offsets = unique % span
-        gap_start = _run_starts(unique // span)
-        gaps = offsets.copy()
-        gaps[1:] -= offsets[:-1]
-        gaps[gap_start] = offsets[gap_start]
-        slot = pairs[first] % n_slots
-        return cls(pairs[first] // n_slots, slot // n_fields, slot % n_fields, freq, gaps,
-                   np.append(gap_start, len(gaps)), lengths.reshape(n_docs, n_fields))
+        joined = {name: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+                  for name, parts in columns.items()}
+        return cls(joined["term"], joined["doc"], joined["field"], joined["freq"],
+                   joined["gaps"], np.append(joined["starts"], gaps_so_far),
+                   lengths.reshape(n_docs, n_fields))
 
     def score(self, boosts: list[float], doc_freq: np.ndarray) -> None:
         """BM25 weights as lunr's builder computes them: the same float operations in the
@@ -380,10 +414,16 @@ class _Postings:
                         for df in dfs.tolist()])[at]
         with np.errstate(divide="ignore", invalid="ignore"):  # fields nobody has: no posting
             norm = K1 * (1 - B + B * (self.lengths / average))
-        freq = self.freq.astype(np.float64)
-        raw = (idf[self.term] * ((K1 + 1) * freq) / (norm[self.doc, self.field] + freq)
-               * np.array(boosts)[self.field])
-        self.weight = round3(raw)
+        boost = np.array(boosts)
+        self.weight = np.empty(len(self.term))
+        # In chunks: the same operations on each posting, without whole-archive temporaries.
+        for begin in range(0, len(self.term), CHUNK):
+            at = slice(begin, begin + CHUNK)
+            freq = self.freq[at].astype(np.float64)
+            field = self.field[at]
+            raw = (idf[self.term[at]] * ((K1 + 1) * freq) / (norm[self.doc[at], field] + freq)
+                   * boost[field])
+            self.weight[at] = round3(raw)
 
 
 class _ShardBuilder:

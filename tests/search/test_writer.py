@@ -294,3 +294,17 @@ def test_titles_are_indexed_by_character_too(search_site):
     for answer, slug in zip(got, ("lingshanwei-people", "getabu-press")):
         first = answer["results"][0]
         assert first["url"].endswith(f"/{slug}/") and first["tier"] == 0 and first["phrase"]
+
+
+def test_postings_made_in_small_chunks_give_the_same_index(tmp_path, monkeypatch):
+    from plugins.search import writer
+
+    bodies = [ARTICLES[name].split("\n\n", 1)[1] * 3 for name in sorted(ARTICLES)]
+    whole = make_index(tmp_path / "whole", bodies)
+    monkeypatch.setattr(writer, "CHUNK", 7)  # chunks end inside runs of one term's postings
+    chunked = make_index(tmp_path / "chunked", bodies)
+    assert chunked["build"] == whole["build"]  # the digest of every file of the index
+    files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*")
+                   if p.is_file())
+    assert all((tmp_path / "whole" / f).read_bytes() == (tmp_path / "chunked" / f).read_bytes()
+               for f in files)

@@ -1,10 +1,12 @@
 """plugins.buildgc: the cycle collector is off from the end of reading to the end of the
 build, and on again afterwards, also after a build that an error stopped."""
 import gc
+import weakref
 
 import pytest
 from pelican import signals
 
+from plugins.buildgc import return_free_memory
 from plugins.timeline.curation import TimelineDataError
 
 from .conftest import build_site
@@ -50,3 +52,22 @@ def test_a_build_stopped_by_an_error_leaves_it_paused_until_the_next_build_finis
     assert not gc.isenabled()
     build_site(tmp_path / "good", {"day.md": DAY})
     assert gc.isenabled()
+
+
+def test_memory_returned_before_a_big_step_includes_the_cycles_the_pause_left():
+    class Page:
+        pass
+
+    gc.disable()
+    try:
+        page = Page()
+        page.itself = page  # a cycle, as a rendered page's macros and context make
+        gone = weakref.ref(page)
+        del page
+        assert gone() is not None  # the paused collector leaves it
+        return_free_memory()
+        assert gone() is not None  # giving back freed memory alone collects nothing
+        return_free_memory(collect_cycles=True)
+        assert gone() is None
+    finally:
+        gc.enable()
