@@ -53,11 +53,12 @@ def synthetic_overrides(workdir: Path) -> dict:
 
 def run_build(content: Path, output: Path, cache: Path, log: Path,
               settings_file: Path = ROOT / "pelicanconf.py",
-              overrides: dict | None = None) -> BuildRun:
-    """One Pelican build of `content` into `output`, caches under `cache`."""
+              overrides: dict | None = None, verbose: bool = False) -> BuildRun:
+    """One Pelican build of `content` into `output`, caches under `cache`; `verbose` logs
+    what the build reports at INFO level too (what each cache reused)."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
            "-s", str(settings_file), "--log-handler", "plain",
-           "-e", "CACHE_PATH=" + json.dumps(str(cache))]
+           *(["-v"] if verbose else []), "-e", "CACHE_PATH=" + json.dumps(str(cache))]
     cmd += [f"{key}={json.dumps(value, ensure_ascii=False)}"
             for key, value in (overrides or {}).items()]
     env = dict(os.environ, PYTHONHASHSEED="0")

@@ -8,12 +8,15 @@ Pelican's own pass then finds every article read, exactly as on a rebuild with a
 """
 from __future__ import annotations
 
+import logging
 import os
 
 from pelican.readers import _filter_discardable_metadata
 
 from plugins.buildcache import processes
 from plugins.buildcache.parallel import map_in_processes
+
+logger = logging.getLogger(__name__)
 
 # The reader the workers use: set just before they are forked, so they inherit it.
 _reader = None
@@ -31,6 +34,8 @@ def read_in_parallel(generator) -> None:
              generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
     stale = [path for path in paths if path.endswith(".md")
              and readers.get_cached_data(path, None) is None]
+    logger.info("build: %d of %d articles to read, the others are in the reader cache",
+                len(stale), len(paths))
     if len(stale) < 2 or processes(settings) == 1:
         return
     _reader = readers.readers["md"]
