@@ -31,12 +31,15 @@ class SketchIndex:
         if sketch.comparable():
             self._lsh.insert(key, sketch.minhash, check_duplication=False)
 
+    def candidates(self, sketch: Sketch) -> list[str]:
+        """Keys the LSH index proposes for `sketch`: those sharing a band with it, to be
+        measured (bench/similarity.py counts them: the grouping's cost follows them)."""
+        return self._lsh.query(sketch.minhash) if sketch.comparable() else []
+
     def matches(self, sketch: Sketch, exclude=lambda key: False) -> list[tuple[str, float]]:
         """(key, similarity) of the indexed sketches at THRESHOLD or above, best first; keys
         `exclude` says need no measuring are left out."""
-        if not sketch.comparable():
-            return []
-        keys = [key for key in self._lsh.query(sketch.minhash) if not exclude(key)]
+        keys = [key for key in self.candidates(sketch) if not exclude(key)]
         if not keys:
             return []
         # All candidates at once: the same estimates as Sketch.similarity, without a Python
