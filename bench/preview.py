@@ -7,6 +7,7 @@ edits), and until the whole site is built again.
 from __future__ import annotations
 
 import argparse
+import http.client
 import socket
 import statistics
 import subprocess
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             path = corpus.edit_article(content, i, f"预览标记{edit}")
             url = f"http://127.0.0.1:{port}/" + _url_of(output, path.stem)
             saved = time.perf_counter()
-            while f"预览标记{edit}" not in urllib.request.urlopen(url).read().decode("utf-8"):
+            while f"预览标记{edit}" not in _page(url):
                 time.sleep(0.05)
             seen.append(time.perf_counter() - saved)
             rebuilt.append(_wait(loop, "livereload: site built") - saved)
@@ -79,6 +80,15 @@ def main(argv: list[str] | None = None) -> int:
           f"({', '.join(f'{s:.2f}' for s in seen)})")
     print(f"whole site built again, median      {statistics.median(rebuilt):8.1f} s")
     return 0
+
+
+def _page(url: str) -> str:
+    """The page as served now; empty while it is being written (the dev server sends a file's
+    length, then its bytes: a page rewritten in between comes short)."""
+    try:
+        return urllib.request.urlopen(url).read().decode("utf-8")
+    except http.client.IncompleteRead:
+        return ""
 
 
 def _url_of(output: Path, slug: str) -> str:
