@@ -104,6 +104,8 @@ class _Index:
         self.word_start_only: set[str] = set()
         for code in gazetteer.codes():
             d = gazetteer.get(code)
+            if _stands_in(gazetteer, d):
+                continue  # its evidence is its county-level cities' (their ancestors')
             for name in gazetteer.names_of(code):
                 self.by_name.setdefault(name, set()).add(code)
                 if d.level == "street" and name.endswith("街道") and len(name) > 3:
@@ -137,6 +139,14 @@ class _Index:
         self.short_names = short_names
         self.short_first = re.compile(
             "[" + "".join(sorted(map(re.escape, self.short_lengths))) + "]") if short_names else None
+
+
+def _stands_in(gazetteer: Gazetteer, d: Division) -> bool:
+    """A city level that only groups a province's county-level cities (湖北省's
+    省直辖县级行政区划: 仙桃市, 潜江市), shown under the province's own name: a text naming the
+    province does not name it. A municipality's 市辖区 is the municipality, named by its name."""
+    province = gazetteer.get(d.parent) if d.level == "city" else None
+    return province is not None and d.name == province.name and not province.name.endswith("市")
 
 
 def _index(gazetteer: Gazetteer) -> _Index:

@@ -36,6 +36,12 @@ CASES = [
     {"id": "city-only", "text": "此方法已被柳州市采纳。XX街道、XX区委领导下。", "path": ["广西壮族自治区", "柳州市"]},
     {"id": "ambiguous-district-with-city", "text": "枣庄市市中区召开会议。", "path": ["山东省", "枣庄市", "市中区"]},
     {"id": "ambiguous-district-alone", "text": "市中区召开会议。", "path": [], "review": "district ambiguous"},
+    # 湖北省's 省直辖县级行政区划 is listed under the province's own name (its county-level
+    # cities are the province's); naming the province never names it.
+    {"id": "county-level-city-under-its-province", "text": "湖北省仙桃市召开会议，仙桃市各部门参加。",
+     "path": ["湖北省", "湖北省", "仙桃市"]},
+    {"id": "municipality-named-alone", "text": "北京市召开会议，北京市各部门参加。",
+     "path": ["北京市", "北京市"]},
     # Rule 1: placeholders and roads are not places.
     {"id": "placeholders", "text": "XX街道在XX区委、XX区政府领导下。", "path": []},
     {"id": "road-is-not-a-city", "text": "中山路商业街便道破损问题得到解决。", "path": []},
@@ -51,6 +57,16 @@ def test_resolve(gazetteer, case):
     if result.division is not None:
         assert gazetteer.lookup(*result.path.values()) == result.division or \
             result.division.level != "street"
+
+
+def test_a_province_named_by_its_office_is_not_its_stand_in_city(gazetteer):
+    # 湖北省's 省直辖县级行政区划 is listed under the province's own name: the office's
+    # 湖北省 once made it the city (湖北省 › 湖北省) over 武汉市, which the lead names.
+    result = resolve(gazetteer, pieces=[
+        Piece("湖北省民政厅", 3.0, "source"),
+        Piece("10月27日下午，武汉市青山区钢都花园街道126社区开展重阳节活动。", 2.0, "lead")])
+    assert list(result.path.values()) == ["湖北省"]
+    assert any("武汉市" in r for r in result.review), result.review
 
 
 def test_name_inside_a_longer_name_is_not_a_mention(gazetteer):
