@@ -166,7 +166,8 @@ _CONTRIBUTOR = re.compile(r"[（(]([^（）()]{4,40}?)(?:供稿|供图|提供|�
 
 
 _PLACE_PREFIX = re.compile(r"^([^：:，,“”]{2,8})[：:]")
-_MEDIUM = re.compile(P.MEDIA_SUFFIX + r"$")
+# 银川日报, 霸州发布, and the 今日 of 今日湖北 and 今日永康.
+_MEDIUM = re.compile(P.MEDIA_SUFFIX + r"$|^今日")
 
 
 def place_pieces(doc: Document) -> list[Piece]:
@@ -188,7 +189,7 @@ def place_pieces(doc: Document) -> list[Piece]:
     if doc.paras and P.PUBLISHER_LINE.match(doc.paras[-1].text) and len(doc.paras) > 1:
         sources.append(doc.paras[-1].text)  # 落款: the signing body under a report
     for source in dict.fromkeys(s for s in sources if s):
-        # A newspaper or site named after a place (银川日报, 霸州发布) only says where it is
+        # A newspaper or site named after a place (银川日报, 今日湖北) only says where it is
         # printed; an office (沙坪坝区中梁镇人民政府) is the document's own.
         zone = "body" if _MEDIUM.search(source) else "source"
         pieces.append(Piece(source, ZONE_WEIGHTS[zone], zone))

@@ -181,6 +181,11 @@ PIECES = [
      "expected": [("dateline", "河北霸州"), ("headline", "党建+服务，文明实践活动赋能社区建设"), ("body", "霸州发布"),
                   ("lead", "近年来，霸州市裕华街道办事处将社区党建与便民服务相结合。"),
                   ("body", "图为宣讲员武文志为居民讲述党史故事。记者 任雨薇 摄")]},
+    # A medium named 今日 + its place (今日湖北) says where it is printed, as 霸州发布 does.
+    {"id": "today-medium", "meta": {"title": "重阳园艺绘新景 共建共治暖民心", "source_line": "今日湖北"},
+     "lines": ["10月27日下午，武汉市青山区钢都花园街道126社区开展重阳节活动。"],
+     "expected": [("headline", "重阳园艺绘新景 共建共治暖民心"), ("body", "今日湖北"),
+                  ("lead", "10月27日下午，武汉市青山区钢都花园街道126社区开展重阳节活动。"), ("body", "")]},
     # d041: an office in the 来源 line is the document's own.
     {"id": "d041-office-source", "meta": {"title": "“书记坝坝茶”·助力乡村振兴", "source_line": "沙坪坝区中梁镇人民政府"},
      "lines": ["新发村驻村第一书记话音刚落，现场气氛立刻活跃起来。"],
