@@ -140,8 +140,12 @@ MEDIA_SUFFIX = r"(?:日报|晚报|早报|时报|报|网|电视台|广播电台|�
 SOURCE_DATE = re.compile(rf"^\s*(?P<source>[\u4e00-\u9fffA-Za-z]{{2,16}}{MEDIA_SUFFIX})\s*"
                          rf"(?P<date>{DATE_TEXT})\s*(?:{TIME_TEXT})?\s*$")
 # A paragraph opening with the page's date and time glued to its text:
-# `2016年03月05日 00:01每日新报记者 郭晓莹 日前,天津…`.
-LEADING_TIMESTAMP = re.compile(rf"^\s*(?P<stamp>{DATE_TEXT}\s*{TIME_TEXT})\s*(?=\S)")
+# `2016年03月05日 00:01每日新报记者 郭晓莹 日前,天津…`, or with a labelled date
+# (`时间:2020-01-15不负韶华,只争朝夕。…`: the page's text run together).
+_DATE_LABELS = "|".join(sorted((re.escape(k) for k, v in META_LABELS.items() if v == "date"),
+                               key=len, reverse=True))
+LEADING_TIMESTAMP = re.compile(rf"^\s*(?:(?:{_DATE_LABELS})\s*[:：]\s*(?P<labelled>{DATE_TEXT}"
+                               rf"(?:\s*{TIME_TEXT})?)|(?P<stamp>{DATE_TEXT}\s*{TIME_TEXT}))\s*(?=\S)")
 # A date written after the headline on its line: `南昌社区党群服务中心揭牌启用 2025年04月10日`.
 TRAILING_DATE = re.compile(rf"\s+(?P<date>{DATE_TEXT})\s*(?:{TIME_TEXT})?\s*$")
 # A footer line carrying the page's timestamp (e-paper metadata: `1176924 2020-07-31 00:00:00 五 …`).
@@ -223,6 +227,10 @@ PLACEHOLDER = resolve.PLACEHOLDER
 # A site column in front of the headline: 焦点讯息:, 要闻|, 第1篇 (a page of several articles).
 COLUMN_PREFIX = re.compile(r"^(?:(?:焦点|今日|最新|热点|图片|视频|每日|本地)?(?:讯息|资讯|要闻|动态|快讯|新闻|头条|"
                            r"聚焦|关注|播报)\s*[:：|｜丨]\s*|第\d{1,3}篇\s+)")
+# A page title's site name after its headline, kept when the page was saved as text:
+# `…文艺汇演-凯发k8官方旗舰厅`, `…的通知_某某区人民政府`, `… | 某某门户网站`.
+SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜]|\s[-–]\s)\s*[^-_|｜\s，。,、]{2,14}"
+                         r"(?:网|网站|官网|门户|频道|首页|平台|在线|客户端|人民政府|旗舰厅)\s*$")
 # Labels in front of a repeated headline: 副标题:, 标题:.
 HEADLINE_LABEL = re.compile(r"^(?:副标题|标题|题目|主题)\s*[:：]\s*")
 # A series banner before the headline, cut at 丨 / ｜: 奋斗百年路 启航新征程·学党史…丨吉林长春….

@@ -334,8 +334,8 @@ def meta_lines(doc: Document) -> list[Change]:
         if values is None and i <= first:
             stamp = P.LEADING_TIMESTAMP.match(p.text)
             if stamp and len(p.text) - stamp.end() >= 10:
-                values = {"date": stamp.group("stamp")}
-                changes.append(Change("meta_lines", "removed", stamp.group("stamp"), p.line))
+                values = {"date": stamp.group("stamp") or stamp.group("labelled")}
+                changes.append(Change("meta_lines", "removed", p.text[:stamp.end()].strip(), p.line))
                 p.text = p.text[stamp.end():]
                 _keep_values(doc, values)
                 doc.meta.setdefault("meta_line_index", str(len(kept)))
@@ -556,6 +556,9 @@ def _clean_headline(doc: Document, text: str, line: int, changes: list[Change]) 
     if bar and len(bar.group("headline")) > len(bar.group("series")):
         text = bar.group("headline")
     text = P.COLUMN_PREFIX.sub("", text)
+    site = P.SITE_SUFFIX.search(text)
+    if site and site.start() >= 6:
+        text = text[:site.start()]
     date = P.TRAILING_DATE.search(text)
     if date and len(text[:date.start()]) >= 4:
         doc.meta.setdefault("date_line", date.group("date").strip())

@@ -268,6 +268,11 @@ META = [
                                                      "志愿服务先进典型入选全国志愿服务“四个100”先进典型。" + "正文。" * 10],
      "expected": ["天津四社区获评全国最美", "每日新报记者 郭晓莹 日前,天津13个志愿服务先进典型入选全国志愿服务“四个100”先进典型。"
                   + "正文。" * 10], "meta": {"date_line": "2016年03月05日 00:01"}},
+    # A page's text run together: the labelled date and the first paragraph on one line.
+    {"id": "labelled-date-glued-to-text", "input": ["来源:大兴区文明办", "时间:2020-01-15不负韶华,只争朝夕。2020鼠年春节"
+                                                    "来临之际,高米店街道妇联联合香乐园社区自律协会筹备策划了一台邻里联谊会。"],
+     "expected": ["不负韶华,只争朝夕。2020鼠年春节来临之际,高米店街道妇联联合香乐园社区自律协会筹备策划了一台邻里联谊会。"],
+     "meta": {"source_line": "大兴区文明办", "date_line": "2020-01-15"}},
     {"id": "d047-signature-date", "input": ["正文。" * 30, "中共南昌高投城市建设开发有限公司支部委员会", "2020年9月27日"],
      "expected": ["正文。" * 30, "中共南昌高投城市建设开发有限公司支部委员会"], "meta": {"written_line": "2020年9月27日"}},
     {"id": "d034-footer-timestamp", "input": ["正文。" * 30, "1176924 2020-07-31 00:00:00 五 银河办事处 垃圾分类启用“两房”新模式KeywordPh"],
@@ -330,6 +335,15 @@ TITLE = [
      "title": "社区开展垃圾分类宣传", "left": 2},
     {"id": "no-title", "input": ["2022年，中山西路街道在区委、区政府的正确领导下，" * 4, "一、尽职履责"],
      "title": None, "left": 2},
+    # A page title saved as the first line: its site's name after the headline goes; a number
+    # range in a headline stays.
+    {"id": "site-name-after-a-hyphen", "input": ["邻里节里话和谐——长江路街道沅江路社区举办首届邻里节文艺汇演-凯发k8官方旗舰厅",
+                                                 "来源：大众报业·半岛网 时间：2023-04-11 17:31", "正文" * 40],
+     "title": "邻里节里话和谐——长江路街道沅江路社区举办首届邻里节文艺汇演", "left": 1},
+    {"id": "site-name-after-an-underscore", "input": ["关于表彰2019-2020年度先进社区的通报_某某区人民政府", "正文" * 40],
+     "title": "关于表彰2019-2020年度先进社区的通报", "left": 1},
+    {"id": "number-range-kept", "input": ["某某街道2019-2020年工作总结", "正文" * 40],
+     "title": "某某街道2019-2020年工作总结", "left": 1},
     # Real headlines from the development set, each a shape.
     {"id": "d023-column-tag", "input": ["【初心合伙人】小街街道:党建引领聚合力,绘就基层治理“同心圆”",
                                         "发布时间:2025-09-01 11:23 来源:小街街道办事处 打印", "正文" * 40],
@@ -400,8 +414,8 @@ TITLE_FROM_PAGE = [
      "expected": "洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年", "left": 1},
     {"id": "d069-series-banner-before-a-bar", "title": "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来",
      "input": ["春潮声声、踔厉奋发。"], "expected": "奋马扬鞭争春色，“虎”力全开向未来", "left": 1},
-    {"id": "site-after-a-bar-is-not-a-banner", "title": "社区开展垃圾分类宣传活动 | 某某区人民政府网",
-     "input": ["正文。"], "expected": "社区开展垃圾分类宣传活动 | 某某区人民政府网", "left": 1},
+    {"id": "site-after-a-bar-is-cut-off", "title": "社区开展垃圾分类宣传活动 | 某某区人民政府网",
+     "input": ["正文。"], "expected": "社区开展垃圾分类宣传活动", "left": 1},
     # d068: the table's 标题 row, then the headline again over four lines.
     {"id": "d068-headline-row-and-lines", "title": "吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告",
      "input": ["标题：吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告", "吉林省人民政府关于禁止在",
