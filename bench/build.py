@@ -51,6 +51,18 @@ def synthetic_overrides(workdir: Path) -> dict:
     return {"TIMELINE": timeline}
 
 
+def plugins_without(names) -> list[str]:
+    """The project's PLUGINS less `names`: to tell one plugin's share of the build, or to get
+    figures for the rest when one plugin does not finish at some scale."""
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    unknown = [n for n in names if n not in plugins]
+    if unknown:
+        raise SystemExit(f"bench: --without {', '.join(unknown)}: not in PLUGINS {plugins}")
+    return [p for p in plugins if p not in names]
+
+
 def run_build(content: Path, output: Path, cache: Path, log: Path,
               settings_file: Path = ROOT / "pelicanconf.py",
               overrides: dict | None = None, verbose: bool = False) -> BuildRun:

@@ -2,9 +2,9 @@
 docs/architecture.md, of the size real ones have.
 
 Paragraphs are made of real text: each is a paragraph of the seed documents in raw/ or of the
-Simplified texts of the development set (tests/data/devset/, copied unchanged from
-../shared/devset; neither is ever edited, so the same seed gives the same archive on every
-commit), retold by a chain over their characters (retell): every 4 characters in a row occur in
+Simplified texts of the development set (tests/data/devset/, copied unchanged from the team's
+shared development set; neither is ever edited, so the same seed gives the same archive on
+every commit), retold by a chain over their characters (retell): every 4 characters in a row occur in
 a real document, but each article is a story of its own, not a copy of another (plugins.reprints
 would rightly group copies). Places come from the gazetteer, topics from data/topics.toml.
 Place and community names are written into the text so that the vocabulary grows with the

@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench import browser, corpus, pagefind, search_index
-from bench.build import ROOT, BuildError, output_size, run_build, synthetic_overrides, tree_size
+from bench.build import (ROOT, BuildError, output_size, plugins_without, run_build,
+                         synthetic_overrides, tree_size)
 from bench.report import Row, aligned, table
 
 # Fixed queries, all found in the seed texts: frequent and rare terms, a long one (矛盾纠纷调解)
@@ -97,7 +98,7 @@ def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = Non
     output, cache, logs = workdir / "output", workdir / "cache", workdir / "logs"
     overrides = synthetic_overrides(workdir)
     if without:
-        overrides["PLUGINS"] = _plugins_without(without)
+        overrides["PLUGINS"] = plugins_without(without)
         figures.notes.append("built without " + ", ".join(without))
 
     for r in range(runs):
@@ -146,18 +147,6 @@ def measure(n: int, workdir: Path, runs: int = 3, browser_runs: int | None = Non
     if with_browser:
         figures.queries = _probe(output, browser_runs, with_pagefind, figures.notes, out)
     return figures
-
-
-def _plugins_without(names) -> list[str]:
-    """The project's PLUGINS less `names`: to tell one plugin's share of the build, or to get
-    figures for the rest when one plugin does not finish at some scale."""
-    from pelican.settings import read_settings
-
-    plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-    unknown = [n for n in names if n not in plugins]
-    if unknown:
-        raise SystemExit(f"bench: --without {', '.join(unknown)}: not in PLUGINS {plugins}")
-    return [p for p in plugins if p not in names]
 
 
 def _progress(message: str) -> None:
