@@ -563,7 +563,8 @@ def _clean_headline(doc: Document, text: str, line: int, changes: list[Change]) 
     if date and len(text[:date.start()]) >= 4:
         doc.meta.setdefault("date_line", date.group("date").strip())
         text = text[:date.start()]
-    text = text.strip()
+    # The last cell of a disclosure table's row (东柳街道2023年工作总结和2024年工作思路 |).
+    text = text.strip().rstrip("|｜ ").strip()
     if text != original.strip():
         changes.append(Change("title", "removed", f"around the headline: {_short(original)}", line))
     return text

@@ -344,6 +344,15 @@ TITLE = [
      "title": "关于表彰2019-2020年度先进社区的通报", "left": 1},
     {"id": "number-range-kept", "input": ["某某街道2019-2020年工作总结", "正文" * 40],
      "title": "某某街道2019-2020年工作总结", "left": 1},
+    # A disclosure table's rows (生成日期, 公开方式, 组配分类 …), then the headline as its last
+    # cell and the page's 发布日期 line.
+    {"id": "disclosure-table-rows-above-the-headline",
+     "input": ["索引号 | K16059504/2024-117342 | ||", "组配分类 | 计划总结 | 发布机构 | 东柳街道 |",
+               "生成日期 | 2024-03-21 | 公开方式 | 主动公开 |", "主题分类 | 政务公开 | 体裁分类 | 其他 |",
+               "公开范围 | 面向全社会 |", "东柳街道2023年工作总结和2024年工作思路 |",
+               "发布日期: 2024-03-21 11:04 信息来源: 东柳街道 信息来源: 东柳街道 |", "正文" * 40],
+     "title": "东柳街道2023年工作总结和2024年工作思路", "left": 1,
+     "meta": {"written_line": "2024-03-21", "publisher_line": "东柳街道"}},
     # Real headlines from the development set, each a shape.
     {"id": "d023-column-tag", "input": ["【初心合伙人】小街街道:党建引领聚合力,绘就基层治理“同心圆”",
                                         "发布时间:2025-09-01 11:23 来源:小街街道办事处 打印", "正文" * 40],
