@@ -53,6 +53,9 @@ BOILERPLATE_LINES = [
     ("hotline", re.compile(r"^(?:新闻|服务|举报|投稿)?热线\s*[:：]\s*[\d\-－—()（） ]{6,}$")),
     ("page-label", re.compile(r"^(?:详细内容|内容详情|文章详情|新闻详情|正文|阅读全文|第\d{1,3}篇)$")),
     ("page-number", re.compile(r"^\d{1,3}$")),
+    # A government site's notice before an outside link, and its two buttons:
+    # 您访问的链接即将离开“川岛镇人民政府”门户网站 是否继续? / 继续访问放弃.
+    ("leave-notice", re.compile(r"^您访问的链接即将离开.{0,40}网站|^继续访问\s*放弃$")),
     # A dialog's close button (X) left above the text.
     ("close-button", re.compile(r"^[XxＸ×✕✖]$")),
     # A menu: five or more short words in a row (新闻 社区 房产 汽车 财经 …).
@@ -82,7 +85,7 @@ ACCOUNT_FURNITURE = [re.compile(p) for p in (
 )]
 
 # Kinds whose pattern may match inside a line (the others match whole lines).
-FURNITURE_ANYWHERE = {"footer", "font-bar", "spam", "doc-site", "e-paper"}
+FURNITURE_ANYWHERE = {"footer", "font-bar", "spam", "doc-site", "e-paper", "leave-notice"}
 FURNITURE_MAX_LEN = 80
 # Kinds that are furniture only above or below the article's text, not between its paragraphs.
 FURNITURE_OUTSIDE_TEXT = {"menu", "page-number", "stray-marks", "close-button"}
@@ -116,7 +119,7 @@ META_FIELD = re.compile(rf"({_LABELS})\s*[:：]")
 META_LINE = re.compile(rf"^\s*(?:【|\[)?(?:{_LABELS})\s*[:：]")
 # Toolbar words trailing a meta value (来源:小街街道办事处 打印).
 META_VALUE_TOOLS = re.compile(r"(?:\s+[\[【]?(?:打印|关闭|收藏|分享|纠错|[大中小])[\]】]?)+\s*$")
-META_LABEL_CELL = re.compile(rf"^(?:{_LABELS})$")
+META_LABEL_CELL = re.compile(rf"^(?:{_LABELS})\s*[:：]?$")
 # A label alone on its line, its value on the next (a disclosure table read cell by cell:
 # 索 引 号： / 11220000013544357T/2022-00426; 发布日期： / 2019-03-06). Labels are spaced out to
 # fill a column (索 引 号, 分 类, 标 题).
@@ -234,6 +237,9 @@ COLUMN_PREFIX = re.compile(r"^(?:(?:焦点|今日|最新|热点|图片|视频|�
 # `…文艺汇演-凯发k8官方旗舰厅`, `…的通知_某某区人民政府`, `… | 某某门户网站`.
 SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜]|\s[-–]\s)\s*[^-_|｜\s，。,、]{2,14}"
                          r"(?:网|网站|官网|门户|频道|首页|平台|在线|客户端|人民政府|旗舰厅)\s*$")
+# A headline a page cut to length: `…胜利召开 ...` (set apart by a space: 故事…… is the
+# writer's own).
+CUT_SHORT = re.compile(r"\s+(?:\.{2,}|…+)$")
 # Labels in front of a repeated headline: 副标题:, 标题:.
 HEADLINE_LABEL = re.compile(r"^(?:副标题|标题|题目|主题)\s*[:：]\s*")
 # A series banner before the headline, cut at 丨 / ｜: 奋斗百年路 启航新征程·学党史…丨吉林长春….

@@ -276,12 +276,16 @@ def parse_meta_line(text: str) -> dict[str, str] | None:
     if ("|" in text or "｜" in text) and len(text) <= 160:
         cells = [c.strip() for c in re.split(r"[|｜]", text)]
         labels = [i for i, c in enumerate(cells) if P.META_LABEL_CELL.match(c)]
-        if labels:
+        # Labels in cells of their own, with or without a colon (| 发布机构: | 川岛镇人民政府 |
+        # 生成日期: | …); one label with a colon is a labelled line that uses bars
+        # (来源: |2022-3-24 15:34| 浏览量: 215), read as such below.
+        colon = any(cells[i][-1] in ":：" for i in labels)
+        if labels and (len(labels) >= 2 or not colon):
             values = {}
             for i in labels:
                 value = cells[i + 1] if i + 1 < len(cells) else ""
                 if value and not P.META_LABEL_CELL.match(value):
-                    values.setdefault(P.META_LABELS[cells[i]], value)
+                    values.setdefault(P.META_LABELS[cells[i].rstrip(":： ")], value)
             return values
     if not P.META_LINE.match(text) or len(text) > 160:
         return None
@@ -563,8 +567,9 @@ def _clean_headline(doc: Document, text: str, line: int, changes: list[Change]) 
     if date and len(text[:date.start()]) >= 4:
         doc.meta.setdefault("date_line", date.group("date").strip())
         text = text[:date.start()]
-    # The last cell of a disclosure table's row (东柳街道2023年工作总结和2024年工作思路 |).
-    text = text.strip().rstrip("|｜ ").strip()
+    # The last cell of a disclosure table's row (东柳街道2023年工作总结和2024年工作思路 |), and
+    # the dots of a page title cut to length (…第二次会议胜利召开 ...).
+    text = P.CUT_SHORT.sub("", text.strip().rstrip("|｜ ")).strip()
     if text != original.strip():
         changes.append(Change("title", "removed", f"around the headline: {_short(original)}", line))
     return text

@@ -105,6 +105,8 @@ BOILERPLATE = [
     {"id": "breadcrumb-tail", "input": [">动态要闻>基层播报", "正文。"], "expected": ["正文。"]},
     {"id": "home-alone", "input": ["首页", "正文。"], "expected": ["正文。"]},
     {"id": "image-file", "input": ["1558489715931044014.jpg", "正文。"], "expected": ["正文。"]},
+    {"id": "leave-notice", "input": ["您访问的链接即将离开“川岛镇人民政府”门户网站 是否继续?", "继续访问放弃", "正文。"],
+     "expected": ["正文。"]},
     {"id": "prev-next", "input": ["正文。", "上一篇 :", "下一篇：某某新闻"], "expected": ["正文。"]},
     {"id": "editor", "input": ["正文。", "【责任编辑：王小明】"], "expected": ["正文。"]},
     {"id": "footer", "input": ["正文。", "版权所有：某某区人民政府 鲁ICP备12345678号"], "expected": ["正文。"]},
@@ -235,6 +237,11 @@ META = [
     {"id": "source-and-publisher", "input": ["来源：南湖街道　发布部门：区民政局　发布时间：2021-06-18", "正文。" * 30],
      "expected": ["正文。" * 30],
      "meta": {"source_line": "南湖街道", "publisher_line": "区民政局", "date_line": "2021-06-18"}},
+    # A row of label cells, colons and all; one label with a colon among bars is a labelled line.
+    {"id": "label-cells-with-colons", "input": ["| 发布机构: | 川岛镇人民政府 | 生成日期: | 2022-08-18 17:14:39 |", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"publisher_line": "川岛镇人民政府", "written_line": "2022-08-18 17:14:39"}},
+    {"id": "labelled-line-with-bars", "input": ["来源: |2022-3-24 15:34| 浏览量: 215", "正文。" * 30],
+     "expected": ["正文。" * 30], "meta": {"date_line": "2022-3-24"}},
     {"id": "bare-date-line", "input": ["社区开展活动", "2021年3月5日", "正文。" * 30],
      "expected": ["社区开展活动", "正文。" * 30], "meta": {"date_line": "2021年3月5日"}},
     # Real shapes from the development set.
@@ -353,6 +360,9 @@ TITLE = [
                "发布日期: 2024-03-21 11:04 信息来源: 东柳街道 信息来源: 东柳街道 |", "正文" * 40],
      "title": "东柳街道2023年工作总结和2024年工作思路", "left": 1,
      "meta": {"written_line": "2024-03-21", "publisher_line": "东柳街道"}},
+    {"id": "headline-cut-to-length", "input": ["广元剑阁县演圣镇:第八届人民代表大会第二次会议胜利召开 ..._四川法治传媒网",
+                                               "来源: |2022-3-24 15:34| 浏览量: 215", "正文" * 40],
+     "title": "广元剑阁县演圣镇:第八届人民代表大会第二次会议胜利召开", "left": 1},
     # Real headlines from the development set, each a shape.
     {"id": "d023-column-tag", "input": ["【初心合伙人】小街街道:党建引领聚合力,绘就基层治理“同心圆”",
                                         "发布时间:2025-09-01 11:23 来源:小街街道办事处 打印", "正文" * 40],
