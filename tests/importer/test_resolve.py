@@ -69,6 +69,26 @@ def test_a_province_named_by_its_office_is_not_its_stand_in_city(gazetteer):
     assert any("武汉市" in r for r in result.review), result.review
 
 
+@pytest.mark.parametrize("headline, path", [
+    # The only 昌硕街道 and the only 洪湖镇 in the table, the subject of their headlines.
+    ("昌硕街道2022年工作总结和2023年工作计划", ["浙江省", "湖州市", "安吉县", "昌硕街道"]),
+    ("洪湖镇第二十届人民代表大会第二次会议胜利召开", ["重庆市", "重庆市", "长寿区", "洪湖镇"]),
+    # Three 东柳街道 in the table: the headline alone cannot say which.
+    ("东柳街道2023年工作总结和2024年工作思路", []),
+])
+def test_a_street_unique_in_the_table_is_placed_by_the_headline_and_left_for_review(
+        gazetteer, headline, path):
+    result = resolve(gazetteer, pieces=[
+        Piece(headline, 3.0, "headline"),
+        Piece("一年来，在县委县政府的坚强领导下，街道上下团结一心，各项工作稳步推进。", 2.0, "lead")])
+    assert list(result.path.values()) == path
+    assert any("headline alone" in r for r in result.review) == bool(path), result.review
+
+
+def test_a_unique_street_named_in_the_body_alone_is_still_not_placed(gazetteer):
+    assert resolve(gazetteer, "会上，昌硕街道作交流发言。").path == {}
+
+
 def test_name_inside_a_longer_name_is_not_a_mention(gazetteer):
     mentions = find_mentions(gazetteer, "中山西路街道")
     names = {gazetteer.get(c).name for c in mentions}
