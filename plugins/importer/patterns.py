@@ -111,7 +111,7 @@ META_LABELS = {
     "分类": "category", "发文字号": "index", "标题": "headline",
     "组配分类": "category", "体裁分类": "category", "信息分类": "category", "公开方式": "category",
     "公开范围": "category", "公开形式": "category", "公开时限": "category", "有效性": "category",
-    "生成日期": "written",
+    "生成日期": "written", "名称": "headline",
 }
 _LABELS = "|".join(sorted(map(re.escape, META_LABELS), key=len, reverse=True))
 META_FIELD = re.compile(rf"({_LABELS})\s*[:：]")

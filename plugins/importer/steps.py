@@ -358,7 +358,7 @@ def meta_lines(doc: Document) -> list[Change]:
 
 
 def _keep_values(doc: Document, values: dict[str, str]) -> None:
-    for key in ("date", "written", "source", "publisher", "author", "site"):
+    for key in ("date", "written", "source", "publisher", "author", "site", "headline"):
         if values.get(key) and not doc.meta.get(key + "_line"):
             doc.meta[key + "_line"] = values[key]
 
@@ -372,6 +372,11 @@ def title(doc: Document) -> list[Change]:
     changes: list[Change] = []
     meta_at = doc.meta.pop("meta_line_index", None)
     page_title = doc.meta.pop("page_title", "")
+    # A disclosure table's 标题 or 名称 field names the headline, as a saved page's <h1> does
+    # (the site's own name stands above the table: 某某街道办事处政府信息公开).
+    headline = doc.meta.pop("headline_line", "")
+    if headline and not doc.meta.get("title"):
+        doc.meta["title"] = headline
     if doc.meta.get("title"):
         # A saved page's headline (its <h1>, or the line its <title> confirms): cleaned like a
         # headline line (column tag, series banner, site prefix, date). Where the article box
