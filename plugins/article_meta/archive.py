@@ -31,10 +31,15 @@ def _context(settings) -> Context:
         reserved=reserved_segments(settings))
 
 
-def theme_templates(settings) -> set[str]:
+def theme_templates(settings) -> dict[str, set[str]]:
+    """The theme's templates that render one article and one page: article.html and page.html,
+    and those named after them (article-wide.html), as Pelican's TEMPLATE metadata expects. A
+    listing's template (archives.html) given to an article stops the build with a traceback."""
     folders = [Path(settings["THEME"]) / "templates",
                *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
-    return {p.stem for folder in folders if folder.is_dir() for p in folder.glob("*.html")}
+    names = {p.stem for folder in folders if folder.is_dir() for p in folder.glob("*.html")}
+    return {kind: {n for n in names if n == kind or n.startswith(kind + "-")}
+            for kind in ("article", "page")}
 
 
 def site_urls(settings) -> dict[str, str]:

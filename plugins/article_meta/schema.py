@@ -58,7 +58,8 @@ FIELDS = (
     Field("Import_digest", "digest", "written by the importer: the article as it wrote it"),
     Field("Status", "status", "published (default), draft or hidden", page=True),
     Field("Modified", "date", "when an editor last changed it, YYYY-MM-DD", page=True),
-    Field("Template", "template", "a template of the theme (without .html)", page=True),
+    Field("Template", "template", "a template of the theme for one article or page (article, "
+          "article-…; page, page-…; without .html)", page=True),
 )
 FIELD_BY_KEY = {f.key.lower(): f for f in FIELDS}
 # Review items and how the article page names them.
@@ -160,7 +161,7 @@ class Context:
     gazetteer: object
     topics: dict[str, object]        # name → Topic
     raw_root: Path                   # Raw: raw/x.txt is raw_root/raw/x.txt
-    templates: set[str]              # template names of the theme
+    templates: dict[str, set[str]]   # "article" / "page" → the theme's templates for one
     reserved: set[str]               # first path segments the site's own pages use
 
 
@@ -188,7 +189,10 @@ def check_file(header: Header, kind_of_content: str, ctx: Context) -> list[Probl
             problems.append(Problem(header.line(key), f"{spec.key} is empty: give it a value "
                                                       "or remove the line"))
             continue
-        message = CHECKS[spec.kind](spec, value, header, ctx)
+        if spec.kind == "template":  # which fit depends on the kind of file
+            message = _template(value, kind_of_content, ctx.templates[kind_of_content])
+        else:
+            message = CHECKS[spec.kind](spec, value, header, ctx)
         if message:
             problems.append(Problem(header.line(key), message))
     for spec in FIELDS:
@@ -352,17 +356,17 @@ def _status(spec, value, header, ctx):
     return None if value in STATUSES else f"Status {value!r} is not one of {', '.join(STATUSES)}"
 
 
-def _template(spec, value, header, ctx):
-    if not _TEMPLATE.fullmatch(value) or value not in ctx.templates:
-        return (f"Template {value!r} is not a template of the theme (one of "
-                f"{', '.join(sorted(ctx.templates))})")
+def _template(value: str, kind_of_content: str, templates: set[str]) -> str | None:
+    if not _TEMPLATE.fullmatch(value) or value not in templates:
+        return (f"Template {value!r} is not a template of the theme for one {kind_of_content} "
+                f"(one of {', '.join(sorted(templates))})")
     return None
 
 
 CHECKS = {"text": _text, "date": _date, "precision": _precision, "period": _period,
           "kind": _kind, "place": _text, "list": _list, "topics": _topics, "link": _link,
           "slug": _slug, "raw": _raw, "review": _review, "script": _script, "digest": _digest,
-          "status": _status, "template": _template, "reprint": _reprint}
+          "status": _status, "reprint": _reprint}
 # Kinds of field an empty line means "not known" or "none" for (the importer writes empty
 # place lines); any other empty value is read by Pelican as a value (a template named "").
 MAY_BE_EMPTY = {"text", "place", "list", "topics", "review", "reprint"}

@@ -75,6 +75,10 @@ BAD = [
      "unknown key 'save_as' in an article"),
     ("template", DAY.replace("Kind: news", "Template: ../../../../etc/passwd\nKind: news"), 4,
      "Template '../../../../etc/passwd' is not a template of the theme"),
+    # A listing's template needs a listing (archives.html reads `pagination`): the build
+    # stopped with a Jinja traceback (found by test_hostile_fields).
+    ("listing-template", DAY.replace("Kind: news", "Template: archives\nKind: news"), 4,
+     "Template 'archives' is not a template of the theme for one article (one of article)"),
     ("empty-template", DAY.replace("Kind: news", "Template:\nKind: news"), 4,
      "Template is empty: give it a value or remove the line"),
     ("empty-date", DAY.replace("Date: 2019-05-22", "Date:"), 2,
