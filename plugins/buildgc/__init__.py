@@ -1,14 +1,16 @@
-"""The cycle collector is paused from the moment the articles are read until the build ends.
+"""What is alive once the articles are read is frozen until the build ends (gc.freeze): the
+cycle collector no longer walks it.
 
 Writing the site and the search index makes millions of small objects (pages' contexts, the
-index's postings) and frees almost all of them by reference counting. But the collector runs
-every few hundred thousand new objects and walks every live object each time it reaches the
-oldest generation, all 10,000 articles included: at 10,000 articles that was about a third
-of a rebuild (bench/README.md). Reading stays collected: Markdown leaves cycles behind for
-every article it converts, and a full build without the collector peaked 400 MB higher.
-The collector is switched back on when the build finishes, so a long-lived process
-(`pelican --autoreload`, the tests) frees the build's cycles then. A step about to need a lot of memory (the search index)
-collects once and gives the freed memory back first: `return_free_memory`."""
+index's postings). The collector runs every few hundred thousand new objects and, when it
+reaches the oldest generation, walked every live object, all 10,000 articles included: at
+10,000 articles that was about a third of a rebuild (bench/README.md). Pausing the collector
+instead left every rendered page's cycles until the end: 200 MB at 10,000 articles and about
+2 GB at 100,000 (docs/scale.md). Frozen, the articles cost the collector nothing, and a page's
+garbage goes as it is made. Reading stays collected: Markdown leaves cycles behind for every
+article it converts. The build's objects are thawed when it finishes, so a long-lived process
+(`pelican --autoreload`, the tests) frees them then. A step about to need a lot of memory
+(the search index) collects once and gives the freed memory back first: `return_free_memory`."""
 from .memory import return_free_memory
 from .plugin import register
 

@@ -5,8 +5,8 @@ import gc
 
 def return_free_memory(collect_cycles: bool = False) -> None:
     """Hand memory Python freed back to the system (glibc's malloc_trim), after collecting
-    the cycles the paused collector left (`collect_cycles`: every rendered page leaves some,
-    hundreds of megabytes by the end of a 10,000-article build). Objects of a few kilobytes
+    the cycles not yet collected (`collect_cycles`: a rendered page leaves some, and the
+    collector frees them only every so many new objects). Objects of a few kilobytes
     live in the C heap, which keeps what they freed; the big arrays that come next (numpy)
     are mapped anew and cannot reuse it, so without this a build's peak is their sum."""
     if collect_cycles:

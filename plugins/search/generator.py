@@ -71,8 +71,8 @@ class SearchGenerator(Generator):
 
     def generate_output(self, writer):
         started = time.perf_counter()
-        # The index's arrays are the build's largest: the garbage of every page rendered so
-        # far goes first (plugins.buildgc paused the collector).
+        # The index's arrays are the build's largest: the garbage the last pages left goes
+        # first.
         return_free_memory(collect_cycles=True)
         articles = list(self.context.get("articles", []))
         read = [documents.read(article, self.search["SNIPPET_SOURCE_CHARS"])
