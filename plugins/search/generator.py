@@ -89,7 +89,10 @@ class SearchGenerator(Generator):
         segmenter = Segmenter(words)
         fields = self.search["FIELDS"]
         table = TermTable()
-        tokens = table.with_subwords(self._tokens(read, segmenter, list(fields), table), words)
+        tokens = self._tokens(read, segmenter, list(fields), table)
+        for r in read:
+            r.texts = {}  # cut: nothing else reads them
+        tokens = table.with_subwords(tokens, words)
         indexed = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
         del tokens, read  # held by `indexed` alone: write_index lets the tokens go once read
         # The vocabulary the browser cuts queries against: every term some article has.
@@ -130,19 +133,26 @@ class SearchGenerator(Generator):
         keyed = []
         for r in read:
             texts = [r.texts.get(name, "") for name in fields]
-            keyed.append(("\x1e".join([dictionary, *fields, *texts]), (fields, texts)))
+            # The key is a digest of the texts, not the texts joined: a second copy of every
+            # article's text, held until the last article is cut, is gigabytes at 100,000.
+            key = "\x1e".join([dictionary, *fields, *texts]).encode("utf-8")
+            keyed.append((hashlib.blake2b(key, digest_size=20).hexdigest(), (fields, texts)))
+        cache = cache_for(self.settings)
         _segmenter = segmenter  # for the workers, which are forked with it
         try:
-            packed = cache_for(self.settings).get_or_compute_all(
-                "search.tokens.v3", keyed, _pack_fields, processes(self.settings))
+            packed = cache.get_or_compute_all("search.tokens.v3", keyed, _pack_fields,
+                                              processes(self.settings))
         finally:
             _segmenter = None
-        unpacked = [{name: _unpack(field, table) for name, field in zip(fields, row)}
-                    for row in packed]
+        del keyed
         # Every article's packed terms are hundreds of megabytes at 10,000 articles, and
-        # nothing else in this build reads them.
-        del packed
-        cache_for(self.settings).release("search.tokens.v3")
+        # nothing else in this build reads them: written out and forgotten by the cache, each
+        # goes as soon as it is unpacked, so the two forms are never all held at once.
+        cache.release("search.tokens.v3")
+        unpacked = []
+        for i, row in enumerate(packed):
+            packed[i] = None
+            unpacked.append({name: _unpack(field, table) for name, field in zip(fields, row)})
         return unpacked
 
     @staticmethod

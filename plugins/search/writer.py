@@ -139,8 +139,8 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
     field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`.
     Files of output_dir this index does not have are removed; with a `cache`, a file whose
     JSON is the same as the last build wrote there is left as it is. `extra`: more manifest
-    entries (the synonym table, the query boosts). The documents' fields are emptied once
-    their tokens are read."""
+    entries (the synonym table, the query boosts). The documents are emptied once written
+    (their records and facets first, then their fields once their tokens are read)."""
     out = Path(output_dir)
     with _IndexFolder(out, cache) as folder:
         dump = folder.dump
@@ -153,6 +153,13 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
         for sub in ("s", "p", "r", "t2s"):
             (out / sub).mkdir(parents=True, exist_ok=True)
         n_docs = len(documents)
+        # Records and facets first: they need nothing from the postings, and a record holds
+        # the snippet's text (3,000 characters an article), which the postings' peak need not
+        # carry.
+        chunks = _write_records(documents, out / files["records"], records_per_chunk, dump)
+        facet_names = _write_facets(documents, out / files["facets"], facet_labels or {}, dump)
+        for doc in documents:
+            doc.record, doc.facets = {}, {}
         field_names = list(fields)
         table = terms if terms is not None else TermTable()
         empty = (array("I"), array("I"))
@@ -197,8 +204,6 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                 dump(shard, out / files["part"].format(n=s, k=k))
                 dump(offsets, out / files["part_positions"].format(n=s, k=k))
 
-        chunks = _write_records(documents, out / files["records"], records_per_chunk, dump)
-        facet_names = _write_facets(documents, out / files["facets"], facet_labels or {}, dump)
         t2s_buckets = _write_t2s(out / files["t2s"], dump)
 
         manifest = {
