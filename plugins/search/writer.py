@@ -399,8 +399,10 @@ class _Postings:
             columns["doc"].append((slot // n_fields).astype(np.int32))
             columns["field"].append((slot % n_fields).astype(np.int8))
         del keys
-        joined = {name: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-                  for name, parts in columns.items()}
+        joined = {}
+        for name, parts in columns.items():  # one column at a time: never all twice over
+            joined[name] = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+            parts.clear()
         return cls(joined["term"], joined["doc"], joined["field"], joined["freq"],
                    joined["gaps"], np.append(joined["starts"], gaps_so_far),
                    lengths.reshape(n_docs, n_fields))
