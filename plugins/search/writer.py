@@ -339,7 +339,7 @@ class _Postings:
         self.term, self.doc, self.field, self.freq = term, doc, field, freq
         self.gaps, self.gap_start = gaps, gap_start
         self.lengths = lengths            # (document, field) → number of tokens
-        self.weight = np.zeros(len(term))
+        self.weight = np.zeros(len(term), dtype=np.int32)  # BM25 weight × 1000
 
     @classmethod
     def collect(cls, encoded: list[list[tuple[array, array]]], n_fields: int,
@@ -374,11 +374,14 @@ class _Postings:
         keys.sort()
         # The sorted keys are read in chunks that end where a posting ends, so the arrays of
         # one chunk are all that is made at a time besides the results; these are kept in the
-        # smallest integers they fit (a document, term or offset number fits 32 bits).
+        # smallest integers they fit (a document, term or offset number fits 32 bits). The
+        # chunks are taken from the end, and the keys cut short behind each (a shrinking
+        # realloc gives the tail back), so the keys and the columns made from them are never
+        # both whole.
         columns: dict[str, list[np.ndarray]] = {name: [] for name in
                                                 ("term", "doc", "field", "freq", "gaps", "starts")}
-        gaps_so_far = 0
-        for begin, end in _posting_chunks(keys, span, CHUNK):
+        chunks = list(_posting_chunks(keys, span, CHUNK))
+        for begin, end in reversed(chunks):
             chunk = keys[begin:end]
             unique = chunk[_run_starts(chunk)]
             pairs = chunk // span        # term * n_slots + slot: one value per posting
@@ -391,26 +394,39 @@ class _Postings:
             gaps[1:] -= offsets[:-1]
             gaps[gap_start] = offsets[gap_start]
             columns["gaps"].append(gaps.astype(np.int32))
-            columns["starts"].append(gap_start + gaps_so_far)
-            gaps_so_far += len(gaps)
+            columns["starts"].append(gap_start)   # within the chunk: made global below
             posting = pairs[first]
             slot = posting % n_slots
             columns["term"].append((posting // n_slots).astype(np.int32))
             columns["doc"].append((slot // n_fields).astype(np.int32))
             columns["field"].append((slot % n_fields).astype(np.int8))
+            del chunk, unique, pairs, first, offsets, gap_start, gaps, posting, slot
+            keys.resize(begin, refcheck=False)  # no view of it is left
         del keys
+        for parts in columns.values():
+            parts.reverse()                    # in key order
+        # A posting's first gap: its chunk's start plus the gaps of the chunks before it, in
+        # the smallest type that holds the last (past 2**31 gaps at a few million articles).
+        total = sum(len(gaps) for gaps in columns["gaps"])
+        starts_type = np.int32 if total < 2 ** 31 else np.int64
+        before = 0
+        for i, gaps in enumerate(columns["gaps"]):
+            columns["starts"][i] = (columns["starts"][i] + before).astype(starts_type)
+            before += len(gaps)
+        columns["starts"].append(np.array([total], dtype=starts_type))
         joined = {}
         for name, parts in columns.items():  # one column at a time: never all twice over
             joined[name] = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
             parts.clear()
         return cls(joined["term"], joined["doc"], joined["field"], joined["freq"],
-                   joined["gaps"], np.append(joined["starts"], gaps_so_far),
+                   joined["gaps"], joined["starts"],
                    lengths.reshape(n_docs, n_fields))
 
     def score(self, boosts: list[float], doc_freq: np.ndarray) -> None:
         """BM25 weights as lunr's builder computes them: the same float operations in the
         same order (numpy's arithmetic is IEEE double, as Python's), rounded as Python's
-        round(x, 3) rounds."""
+        round(x, 3) rounds, kept × 1000 as integers (a weight is a multiple of 0.001: the
+        browser's /1000 gives back the very same double, as IEEE division rounds correctly)."""
         n_docs = len(self.lengths)
         if not n_docs:
             return
@@ -422,7 +438,7 @@ class _Postings:
         with np.errstate(divide="ignore", invalid="ignore"):  # fields nobody has: no posting
             norm = K1 * (1 - B + B * (self.lengths / average))
         boost = np.array(boosts)
-        self.weight = np.empty(len(self.term))
+        self.weight = np.empty(len(self.term), dtype=np.int32)
         # In chunks: the same operations on each posting, without whole-archive temporaries.
         for begin in range(0, len(self.term), CHUNK):
             at = slice(begin, begin + CHUNK)
@@ -430,7 +446,7 @@ class _Postings:
             field = self.field[at]
             raw = (idf[self.term[at]] * ((K1 + 1) * freq) / (norm[self.doc[at], field] + freq)
                    * boost[field])
-            self.weight[at] = round3(raw)
+            self.weight[at] = np.rint(round3(raw) * 1000)
 
 
 class _ShardBuilder:
@@ -471,9 +487,7 @@ class _ShardBuilder:
         deltas = docs.copy()
         deltas[1:] -= docs[:-1]
         deltas[first] = docs[first]
-        # round3 weights are multiples of 0.001: ×1000 they are integers, and the browser's
-        # /1000 gives back the very same doubles (IEEE division rounds correctly).
-        weights = np.rint(p.weight[at] * 1000).astype(np.int64)
+        weights = p.weight[at].astype(np.int64)
         gap_start = p.gap_start[at]
         gap_count = p.gap_start[at + 1] - gap_start
         gaps = p.gaps[_ragged(gap_start, gap_count)]
