@@ -24,6 +24,9 @@ from .store import FORMAT, _write_atomically
 _READER_CACHE_SUFFIX = "-Readers"
 # What a build wrote (written.py) belongs to that build's output folder, not to the merge.
 _NOT_MERGED = {"written-files.txt"}
+# Half-written files, and namespaces kept on disk (disk.py): the one there, every article's
+# search terms, is cut with the whole archive's word list, which a part does not have.
+_NOT_MERGED_SUFFIXES = {".tmp", ".sqlite", ".sqlite-journal"}
 
 
 def merge_caches(target: Path, parts: list[Path]) -> dict[str, int]:
@@ -40,7 +43,8 @@ def merge_caches(target: Path, parts: list[Path]) -> dict[str, int]:
             (Path(target) / mark.relative_to(part)).write_bytes(mark.read_bytes())
             for source in sorted(p for p in mark.parent.rglob("*") if p.is_file()):
                 name = source.relative_to(part)
-                if source.name in _NOT_MERGED or source == mark or source.suffix == ".tmp":
+                if (source.name in _NOT_MERGED or source == mark
+                        or source.suffix in _NOT_MERGED_SUFFIXES):
                     continue
                 entries = merged.setdefault(name, _read(Path(target) / name) or {})
                 entries.update(_read(source) or {})

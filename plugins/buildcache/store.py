@@ -13,6 +13,8 @@ from typing import Any, Callable
 
 from plugins.buildgc import return_free_memory
 
+from .disk import DiskNamespace
+
 logger = logging.getLogger(__name__)
 
 # Bumped when the file layout changes; older files are then ignored and rewritten.
@@ -56,6 +58,7 @@ class BuildCache:
     def __init__(self, path: str | Path | None):
         self.path = Path(path) if path is not None else None
         self._namespaces: dict[str, _Namespace] = {}
+        self._on_disk: dict[str, DiskNamespace] = {}
         self._this_build: dict[str, Any] = {}
 
     def for_this_build(self, key: str, fn: Callable[[], Any]) -> Any:
@@ -115,12 +118,20 @@ class BuildCache:
         ns.entries[key] = file_stamp(path)
         return True
 
+    def on_disk(self, namespace: str) -> DiskNamespace:
+        """A namespace kept on disk and read a batch at a time (disk.py): for values too large
+        to hold for the whole archive."""
+        ns = self._on_disk.get(namespace)
+        if ns is None:
+            _check_name(namespace)
+            file = self.path / f"{namespace}.sqlite" if self.path is not None else None
+            ns = self._on_disk[namespace] = DiskNamespace(file, _key)
+        return ns
+
     def _namespace(self, namespace: str) -> _Namespace:
         ns = self._namespaces.get(namespace)
         if ns is None:
-            if not _NAMESPACE.match(namespace):
-                raise ValueError(f"buildcache: namespace {namespace!r} must be ASCII letters, "
-                                 "digits, '.', '_' or '-' (it names a file)")
+            _check_name(namespace)
             file = self.path / f"{namespace}.pickle" if self.path is not None else None
             ns = self._namespaces[namespace] = _Namespace(file)
         return ns
@@ -135,7 +146,8 @@ class BuildCache:
 
     def stats(self) -> dict[str, tuple[int, int]]:
         """namespace → (hits, misses) since the last save."""
-        return {name: (ns.hits, ns.misses) for name, ns in sorted(self._namespaces.items())}
+        return {name: (ns.hits, ns.misses)
+                for name, ns in sorted({**self._namespaces, **self._on_disk}.items())}
 
     def save(self) -> None:
         """Write every namespace used since the last save, keeping only the entries used, and
@@ -143,6 +155,8 @@ class BuildCache:
         self._this_build.clear()
         for ns in self._namespaces.values():
             self._save(ns)
+        for ns in self._on_disk.values():
+            ns.save()
 
     def release(self, namespace: str) -> None:
         """Write `namespace` now and forget it: a step that is done with a large namespace
@@ -164,6 +178,12 @@ class BuildCache:
         ns.entries, ns.used, ns.hits, ns.misses = kept, set(), 0, 0
         if ns.path is not None and changed:
             _write_atomically(ns.path, (FORMAT, kept))
+
+
+def _check_name(namespace: str) -> None:
+    if not _NAMESPACE.match(namespace):
+        raise ValueError(f"buildcache: namespace {namespace!r} must be ASCII letters, "
+                         "digits, '.', '_' or '-' (it names a file)")
 
 
 def _write_atomically(path: Path, data) -> None:

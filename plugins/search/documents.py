@@ -17,13 +17,21 @@ class ArticleText:
     facets: dict[str, list[tuple[str, str]]]
 
 
+def place_names(article) -> list[str]:
+    """The article's places, province to community: the "places" field, and words of the
+    dictionary that cuts every article."""
+    record = record_of(article)
+    names = record.place_names
+    return [names[level] for level in ("province", "city", "district", "street")
+            if names[level]] + record.communities
+
+
 def read(article, snippet_chars: int) -> ArticleText:
     record = record_of(article)
     names = record.place_names
     body = record.plain_text()
     title = " ".join(record.title.split())
-    places = [names[level] for level in ("province", "city", "district", "street")
-              if names[level]] + record.communities
+    places = place_names(article)
     topics = [topic.name for topic in record.topics]
     shown_place = " ".join(n for n in (names["city"], names["district"], names["street"]) if n) \
         or names["province"]

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
+import tempfile
 import time
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -20,9 +23,11 @@ from . import documents, synonyms
 from .documents import FACET_LABELS
 from .settings import search_settings
 from .terms import FieldTokens, TermTable
-from .writer import LUNR_VERSION, SearchDocument, write_index
+from .writer import LUNR_VERSION, SearchDocument, spill_groups, write_index
 
 logger = logging.getLogger(__name__)
+# Articles cut into terms at a time: what the first pass holds at once.
+BATCH = 2000
 
 
 def _pack(tokens: list[Token]) -> tuple[str, bytes]:
@@ -47,6 +52,14 @@ def _pack_fields(job: tuple[list[str], list[str]]) -> list[tuple[str, bytes]]:
     fields, texts = job
     return [_pack(SearchGenerator._field_tokens(_segmenter, name, text))
             for name, text in zip(fields, texts)]
+
+
+def _documents_of(cut, count: int, fields: list[str], pieces) -> Iterator[SearchDocument]:
+    """The articles `SearchGenerator._cut` wrote, one at a time, with their sub-words."""
+    for _ in range(count):
+        record, facets, arrays = pickle.load(cut)
+        yield SearchDocument({name: TermTable.with_pieces(field, pieces)
+                              for name, field in zip(fields, arrays)}, record, facets)
 
 
 class SearchError(RuntimeError):
@@ -75,10 +88,7 @@ class SearchGenerator(Generator):
         # first.
         return_free_memory(collect_cycles=True)
         articles = list(self.context.get("articles", []))
-        read = [documents.read(article, self.search["SNIPPET_SOURCE_CHARS"])
-                for article in articles]
-
-        places = {p for r in read for p in r.texts["places"].split()}
+        places = {p for article in articles for p in documents.place_names(article)}
         taxonomy = load_topics(self.settings["ARCHIVE_DATA_PATH"])
         topics = [t.name for t in taxonomy] + [word for t in taxonomy for word in t.keywords]
         # Words other plugins want kept whole (the timeline's honour and initiative names:
@@ -89,25 +99,29 @@ class SearchGenerator(Generator):
         segmenter = Segmenter(words)
         fields = self.search["FIELDS"]
         table = TermTable()
-        tokens = self._tokens(read, segmenter, list(fields), table)
-        for r in read:
-            r.texts = {}  # cut: nothing else reads them
-        tokens = table.with_subwords(tokens, words)
-        indexed = [SearchDocument(doc, r.record, r.facets) for doc, r in zip(tokens, read)]
-        del tokens, read  # held by `indexed` alone: write_index lets the tokens go once read
-        # The vocabulary the browser cuts queries against: every term some article has.
-        table_of_synonyms = self.synonyms.table(frozenset(table.terms))
-
-        index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
-        self.manifest = write_index(
-            indexed, index_dir, fields={k: float(v) for k, v in fields.items()},
-            positions=tuple(self.search["POSITION_FIELDS"]),
-            postings_per_shard=self.search["POSTINGS_PER_SHARD"],
-            records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
-            compress=self.search["COMPRESS"], terms=table, cache=cache_for(self.settings),
-            extra={"synonyms": table_of_synonyms,
-                   "query": {"boosts": {k: float(v) for k, v in self.search["QUERY_BOOSTS"].items()},
-                             "few": int(self.search["QUERY_FEW"])}})
+        # Two passes, so that memory does not grow with the archive's text: the first cuts
+        # the articles a batch at a time into a file; the words inside a word (sub-words) are
+        # known once every article's terms are, and the second pass adds them as it hands
+        # each article to the index writer, which spills the postings to disk in turn.
+        with tempfile.TemporaryFile(prefix="search-terms-") as cut:
+            tokens = self._cut(articles, segmenter, list(fields), table, cut)
+            pieces = table.subword_pieces(words)
+            # The vocabulary the browser cuts queries against: every term some article has.
+            table_of_synonyms = self.synonyms.table(frozenset(table.terms))
+            cut.seek(0)
+            index_dir = Path(self.output_path) / self.search["INDEX_DIR"]
+            self.manifest = write_index(
+                _documents_of(cut, len(articles), list(fields), pieces), index_dir,
+                fields={k: float(v) for k, v in fields.items()},
+                positions=tuple(self.search["POSITION_FIELDS"]),
+                postings_per_shard=self.search["POSTINGS_PER_SHARD"],
+                records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
+                compress=self.search["COMPRESS"], terms=table, groups=spill_groups(tokens),
+                cache=cache_for(self.settings),
+                extra={"synonyms": table_of_synonyms,
+                       "query": {"boosts": {k: float(v)
+                                            for k, v in self.search["QUERY_BOOSTS"].items()},
+                                 "few": int(self.search["QUERY_FEW"])}})
         self._check_lunr()
         worker = self._write_worker()
         siteurl = self.settings.get("SITEURL", "")
@@ -119,41 +133,45 @@ class SearchGenerator(Generator):
             search_worker_url=f"{siteurl}/{self.search['WORKER_SAVE_AS']}?v={worker}",
             search_manifest=self.manifest)
         logger.info("search: indexed %d articles, %d terms in %d shards in %.1f s",
-                    len(indexed), self.manifest["terms"], self.manifest["shards"],
+                    len(articles), self.manifest["terms"], self.manifest["shards"],
                     time.perf_counter() - started)
+
+    def _cut(self, articles, segmenter: Segmenter, fields: list[str], table: TermTable,
+             out) -> int:
+        """Every article's record, facets and terms (TermTable arrays), BATCH articles at a
+        time, pickled into `out` in order. Returns the number of terms."""
+        tokens = 0
+        for begin in range(0, len(articles), BATCH):
+            read = [documents.read(article, self.search["SNIPPET_SOURCE_CHARS"])
+                    for article in articles[begin:begin + BATCH]]
+            for r, cut in zip(read, self._tokens(read, segmenter, fields, table)):
+                arrays = [cut[name] for name in fields]
+                tokens += sum(len(ids) for ids, _ in arrays)
+                pickle.dump((r.record, r.facets, arrays), out, pickle.HIGHEST_PROTOCOL)
+        return tokens
 
     def _tokens(self, read, segmenter: Segmenter, fields: list[str],
                 table: TermTable) -> list[dict[str, FieldTokens]]:
-        """Search-mode tokens of every article's fields as TermTable arrays, cached by content
-        hash (plugins.buildcache) so a rebuild segments only the articles that changed; the
-        others are segmented on every core."""
+        """Search-mode tokens of these articles' fields as TermTable arrays, cached by content
+        hash (plugins.buildcache, on disk: every article's terms are gigabytes at 100,000
+        articles) so a rebuild segments only the articles that changed; the others are
+        segmented on every core."""
         global _segmenter
         # The dictionary changes how text is cut: it is part of every key.
         dictionary = hashlib.sha1("\n".join(segmenter.words).encode("utf-8")).hexdigest()
         keyed = []
         for r in read:
             texts = [r.texts.get(name, "") for name in fields]
-            # The key is a digest of the texts, not the texts joined: a second copy of every
-            # article's text, held until the last article is cut, is gigabytes at 100,000.
             key = "\x1e".join([dictionary, *fields, *texts]).encode("utf-8")
             keyed.append((hashlib.blake2b(key, digest_size=20).hexdigest(), (fields, texts)))
-        cache = cache_for(self.settings)
         _segmenter = segmenter  # for the workers, which are forked with it
         try:
-            packed = cache.get_or_compute_all("search.tokens.v3", keyed, _pack_fields,
-                                              processes(self.settings))
+            packed = cache_for(self.settings).on_disk("search.tokens.v4").get_or_compute_all(
+                keyed, _pack_fields, processes(self.settings))
         finally:
             _segmenter = None
-        del keyed
-        # Every article's packed terms are hundreds of megabytes at 10,000 articles, and
-        # nothing else in this build reads them: written out and forgotten by the cache, each
-        # goes as soon as it is unpacked, so the two forms are never all held at once.
-        cache.release("search.tokens.v3")
-        unpacked = []
-        for i, row in enumerate(packed):
-            packed[i] = None
-            unpacked.append({name: _unpack(field, table) for name, field in zip(fields, row)})
-        return unpacked
+        return [{name: _unpack(field, table) for name, field in zip(fields, row)}
+                for row in packed]
 
     @staticmethod
     def _field_tokens(segmenter: Segmenter, field: str, text: str) -> list[Token]:

@@ -34,36 +34,32 @@ class TermTable:
             starts.append(start)
         return ids, starts
 
-    def with_subwords(self, fields: list[dict[str, FieldTokens]],
-                      extra_vocabulary=()) -> list[dict[str, FieldTokens]]:
-        """segment.with_subwords for every field of every document, over the vocabulary of
-        all their terms plus `extra_vocabulary` (the user dictionary). The pieces inside a
-        word are looked up once per distinct word, not once per occurrence. `fields` is
-        consumed: each document's arrays are let go once expanded (a whole archive's tokens
-        twice over would be hundreds of megabytes)."""
+    def subword_pieces(self, extra_vocabulary=()) -> dict[int, list[tuple[int, int]]]:
+        """Term id → (piece id, offset in the term) of the index terms inside it: what
+        segment.with_subwords adds, over the vocabulary of every term in the table plus
+        `extra_vocabulary` (the user dictionary), looked up once per distinct word instead of
+        once per occurrence. Call it once every document's terms are in the table."""
         vocabulary = set(self.terms) | set(extra_vocabulary)
         pieces: dict[int, list[tuple[int, int]]] = {}
         for tid, term in enumerate(list(self.terms)):
             found = subword_pieces(term, vocabulary)
             if found:
                 pieces[tid] = [(self.id(piece), offset) for piece, offset in found]
-        out = []
-        for i, doc in enumerate(fields):
-            fields[i] = None
-            expanded = {}
-            for name, (ids, starts) in doc.items():
-                if not any(tid in pieces for tid in ids):
-                    expanded[name] = (ids, starts)
-                    continue
-                seen = set(zip(ids, starts))
-                new_ids, new_starts = array("I", ids), array("I", starts)
-                for tid, start in zip(ids, starts):
-                    for piece, offset in pieces.get(tid, ()):
-                        key = (piece, start + offset)
-                        if key not in seen:
-                            seen.add(key)
-                            new_ids.append(piece)
-                            new_starts.append(start + offset)
-                expanded[name] = (new_ids, new_starts)
-            out.append(expanded)
-        return out
+        return pieces
+
+    @staticmethod
+    def with_pieces(tokens: FieldTokens, pieces: dict[int, list[tuple[int, int]]]) -> FieldTokens:
+        """One field's tokens with the pieces of its words added (segment.with_subwords)."""
+        ids, starts = tokens
+        if not any(tid in pieces for tid in ids):
+            return tokens
+        seen = set(zip(ids, starts))
+        new_ids, new_starts = array("I", ids), array("I", starts)
+        for tid, start in zip(ids, starts):
+            for piece, offset in pieces.get(tid, ()):
+                key = (piece, start + offset)
+                if key not in seen:
+                    seen.add(key)
+                    new_ids.append(piece)
+                    new_starts.append(start + offset)
+        return new_ids, new_starts

@@ -35,8 +35,10 @@ import gzip
 import hashlib
 import json
 import math
+import tempfile
 from array import array
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,8 +60,11 @@ FORMAT = 2
 # Shards and offsets are written packed (expand_shard, expand_offsets): per posting two small
 # integers instead of lunr's objects and "field/ref" names, about half the bytes.
 PACKED = 1
-# Postings are made and scored this many at a time (memory, not results, depends on it).
+# Postings are made (from about this many tokens) and scored this many at a time: memory,
+# not results, depends on it.
 CHUNK = 1 << 22
+# Tokens a spill group holds (_Spill): one group's postings are made into shards at a time.
+TOKENS_PER_GROUP = 4 * CHUNK
 # The block whose Traditional characters the manifest lists as a bitmap (CJK Unified Ideographs).
 T2S_BLOCK = (0x4E00, 0x9FFF)
 
@@ -71,6 +76,11 @@ class SearchDocument:
     fields: dict[str, list[Token] | tuple[array, array]]
     record: dict[str, str]                 # shown for a result: t, u, p, d, k, x
     facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name → (key, label)
+
+
+def spill_groups(tokens: int) -> int:
+    """How many groups the postings of `tokens` tokens are spilled in (write_index)."""
+    return max(1, math.ceil(tokens / TOKENS_PER_GROUP))
 
 
 def ref_of(number: int) -> str:
@@ -118,31 +128,46 @@ class Partition:
     def shards(self) -> int:
         return len(self.heavy) + self.light
 
+    def group(self, shard: int, groups: int) -> int:
+        """The spill group (_Spill) that holds every term of `shard`: the group of a term is
+        its first character's code point modulo `groups`, and `light` is a multiple of it."""
+        if shard < len(self.heavy):
+            return ord(self.heavy[shard]) % groups
+        return (shard - len(self.heavy)) % groups
+
     @classmethod
-    def plan(cls, postings_by_char: Counter, budget: int) -> "Partition":
+    def plan(cls, postings_by_char: Counter, budget: int, groups: int = 1) -> "Partition":
         heavy = "".join(sorted(c for c, n in postings_by_char.items() if n * 2 >= budget))
         rest = sum(n for c, n in postings_by_char.items() if c not in heavy)
         # About `budget` postings a part; second characters spread the terms about evenly
         # (a term with more postings than that makes its part bigger: a term is never cut).
         parts = tuple(max(1, math.ceil(postings_by_char[c] / budget)) for c in heavy)
-        return cls(heavy, max(1, math.ceil(rest / budget)), parts)
+        # A multiple of the spill groups, so that each light shard's terms are in one group.
+        light = math.ceil(max(1, math.ceil(rest / budget)) / groups) * groups
+        return cls(heavy, light, parts)
 
 
-def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
+def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
                 fields: dict[str, float], positions: tuple[str, ...] = ("title", "body"),
                 postings_per_shard: int = 1500, shards: int | None = None,
                 records_per_chunk: int = 1, facet_labels: dict[str, str] | None = None,
-                compress: bool = True, terms: TermTable | None = None,
+                compress: bool = True, terms: TermTable | None = None, groups: int = 1,
                 cache: BuildCache | None = None, extra: dict | None = None) -> dict:
     """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
     return the manifest. `fields` maps field name → boost, in lunr's field order. A document's
     field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`.
     Files of output_dir this index does not have are removed; with a `cache`, a file whose
     JSON is the same as the last build wrote there is left as it is. `extra`: more manifest
-    entries (the synonym table, the query boosts). The documents are emptied once written
-    (their records and facets first, then their fields once their tokens are read)."""
+    entries (the synonym table, the query boosts).
+
+    `documents` is read once, one document at a time (it may be a generator): each one's
+    record is written and its postings spilled to disk in `groups` groups by the first
+    character of their term (_Spill); each group's shards are then made from that group
+    alone. So what is held at once is one batch of documents, then one group's postings,
+    never the archive's: more groups, less memory, the same index."""
     out = Path(output_dir)
-    with _IndexFolder(out, cache) as folder:
+    with _IndexFolder(out, cache) as folder, tempfile.TemporaryDirectory(
+            prefix="search-postings-") as spill_dir:
         dump = folder.dump
         suffix = ".json.gz" if compress else ".json"
         files = {"shard": f"s/{{n}}{suffix}", "positions": f"p/{{n}}{suffix}",
@@ -152,58 +177,59 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
                  "facets": f"facets{suffix}", "t2s": f"t2s/{{n}}{suffix}"}
         for sub in ("s", "p", "r", "t2s"):
             (out / sub).mkdir(parents=True, exist_ok=True)
-        n_docs = len(documents)
-        # Records and facets first: they need nothing from the postings, and a record holds
-        # the snippet's text (3,000 characters an article), which the postings' peak need not
-        # carry.
-        chunks = _write_records(documents, out / files["records"], records_per_chunk, dump)
-        facet_names = _write_facets(documents, out / files["facets"], facet_labels or {}, dump)
-        for doc in documents:
-            doc.record, doc.facets = {}, {}
         field_names = list(fields)
         table = terms if terms is not None else TermTable()
+        spill = _Spill(Path(spill_dir), table, len(field_names), groups)
+        records = _RecordWriter(out / files["records"], records_per_chunk, dump)
+        facets, originals = [], []
         empty = (array("I"), array("I"))
-        encoded = [[_field_tokens(doc.fields.get(name), table, empty) for name in field_names]
-                   for doc in documents]
         for doc in documents:
-            # Read: the token arrays are most of the index's memory, and only the records and
-            # facets are left to write.
-            doc.fields = {}
-
-        postings = _Postings.collect(encoded, len(field_names), len(table))
-        del encoded
-        # lunr's idf counts a document once per field, so a term's document frequency is its
-        # number of postings.
-        doc_freq = np.bincount(postings.term, minlength=len(table))
-        postings.score([fields[name] for name in field_names], doc_freq)
-        postings_total = len(postings.term)
+            records.add(doc.record)
+            facets.append(doc.facets)
+            originals.append(doc.record.get("g"))
+            spill.add([_field_tokens(doc.fields.get(name), table, empty) for name in field_names])
+        chunks = records.close()
+        facet_names = _write_facets(facets, originals, out / files["facets"],
+                                    facet_labels or {}, dump)
+        del facets, originals
+        lengths, doc_freq = spill.close()
+        n_docs = len(lengths)
         if shards is None:
             by_char: Counter = Counter()
             for tid in np.flatnonzero(doc_freq).tolist():
                 by_char[table.terms[tid][0]] += int(doc_freq[tid])
-            partition = Partition.plan(by_char, max(1, postings_per_shard))
+            partition = Partition.plan(by_char, max(1, postings_per_shard), groups)
         else:
-            partition = Partition("", shards)
+            partition = Partition("", math.ceil(shards / groups) * groups)
         shards = partition.shards
-
-        builder = _ShardBuilder(postings, table.terms, field_names,
-                                {f for f, name in enumerate(field_names) if name in positions})
-        for s, (terms_in_shard, counts) in enumerate(builder.terms_by_shard(partition, doc_freq)):
-            if s >= len(partition.heavy):
-                shard, offsets = builder.build(terms_in_shard, counts)
-                dump(shard, out / files["shard"].format(n=s))
-                dump(offsets, out / files["positions"].format(n=s))
-                continue
-            # A busy character's terms go to the parts of their second character (every
-            # part is written, an empty one too: the browser asks for it by number).
-            buckets = np.array([partition.bucket(table.terms[tid]) for tid in terms_in_shard.tolist()],
-                               dtype=np.int64)
-            for k in range(partition.parts[s]):
-                at = np.flatnonzero(buckets == k)
-                shard, offsets = builder.build(terms_in_shard[at], counts[at])
-                dump(shard, out / files["part"].format(n=s, k=k))
-                dump(offsets, out / files["part_positions"].format(n=s, k=k))
-
+        tids_by_shard = _terms_by_shard(table.terms, partition, doc_freq)
+        boosts = [fields[name] for name in field_names]
+        position_fields = {f for f, name in enumerate(field_names) if name in positions}
+        for group in range(groups):
+            postings = spill.postings(group, lengths)
+            postings.score(boosts, doc_freq)
+            builder = _ShardBuilder(postings, table.terms, field_names, position_fields)
+            for s in range(shards):
+                if partition.group(s, groups) != group:
+                    continue
+                terms_in_shard = tids_by_shard[s]
+                counts = doc_freq[terms_in_shard]
+                if s >= len(partition.heavy):
+                    shard, offsets = builder.build(terms_in_shard, counts)
+                    dump(shard, out / files["shard"].format(n=s))
+                    dump(offsets, out / files["positions"].format(n=s))
+                    continue
+                # A busy character's terms go to the parts of their second character (every
+                # part is written, an empty one too: the browser asks for it by number).
+                buckets = np.array([partition.bucket(table.terms[tid])
+                                    for tid in terms_in_shard.tolist()], dtype=np.int64)
+                for k in range(partition.parts[s]):
+                    at = np.flatnonzero(buckets == k)
+                    shard, offsets = builder.build(terms_in_shard[at], counts[at])
+                    dump(shard, out / files["part"].format(n=s, k=k))
+                    dump(offsets, out / files["part_positions"].format(n=s, k=k))
+            del postings, builder
+            return_free_memory()
         t2s_buckets = _write_t2s(out / files["t2s"], dump)
 
         manifest = {
@@ -214,13 +240,51 @@ def write_index(documents: list[SearchDocument], output_dir: str | Path, *,
             "records_per_chunk": records_per_chunk, "record_chunks": chunks,
             "facets": facet_names, "t2s": t2s_buckets,
             "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
-            "terms": int(np.count_nonzero(doc_freq)), "postings": postings_total,
+            "terms": int(np.count_nonzero(doc_freq)), "postings": int(doc_freq.sum()),
             **(extra or {}),
         }
         manifest["build"] = folder.digest()
         dump(manifest, out / "manifest.json")
         folder.remove_others()
         return manifest
+
+
+def _terms_by_shard(terms: list[str], partition: Partition,
+                    doc_freq: np.ndarray) -> list[np.ndarray]:
+    """Per shard, its terms in index order (lunr.js inserts terms in JavaScript string
+    order)."""
+    by_shard: list[list[int]] = [[] for _ in range(partition.shards)]
+    for tid in np.flatnonzero(doc_freq).tolist():
+        by_shard[partition.of(terms[tid])].append(tid)
+    ordered = []
+    for tids in by_shard:
+        tids.sort(key=lambda tid: utf16_key(terms[tid]))
+        ordered.append(np.array(tids, dtype=np.int64))
+    return ordered
+
+
+class _RecordWriter:
+    """Records of `per_chunk` consecutive documents a file, written as the documents come."""
+
+    def __init__(self, pattern: Path, per_chunk: int, dump):
+        self.pattern, self.per_chunk, self.dump = pattern, per_chunk, dump
+        self.part: dict[str, dict] = {}
+        self.count = self.chunks = 0
+
+    def add(self, record: dict) -> None:
+        self.part[ref_of(self.count)] = record
+        self.count += 1
+        if len(self.part) == self.per_chunk:
+            self._flush()
+
+    def close(self) -> int:
+        if self.part:
+            self._flush()
+        return self.chunks
+
+    def _flush(self) -> None:
+        self.dump(self.part, Path(str(self.pattern).format(n=self.chunks)))
+        self.part, self.chunks = {}, self.chunks + 1
 
 
 class _IndexFolder:
@@ -304,18 +368,6 @@ def _field_tokens(value, table: TermTable, empty) -> tuple[array, array]:
     return table.encode(value)
 
 
-def _posting_chunks(keys: np.ndarray, span: int, size: int):
-    """(begin, end) of consecutive pieces of about `size` sorted keys, each ending where a
-    posting (term, document, field: key // span) ends."""
-    begin = 0
-    while begin < len(keys):
-        end = min(begin + size, len(keys))
-        while end < len(keys) and keys[end] // span == keys[end - 1] // span:
-            end += 1
-        yield begin, end
-        begin = end
-
-
 def _run_starts(values: np.ndarray) -> np.ndarray:
     """Where each run of equal values starts, in a sorted array."""
     if not len(values):
@@ -344,6 +396,7 @@ class _Postings:
     @classmethod
     def collect(cls, encoded: list[list[tuple[array, array]]], n_fields: int,
                 n_terms: int) -> "_Postings":
+        """The postings of a batch of documents (numbered from 0) from their fields' tokens."""
         n_docs = len(encoded)
         n_slots = n_docs * n_fields      # slot: document * n_fields + field
         lengths = np.fromiter((len(ids) for row in encoded for ids, _ in row),
@@ -353,15 +406,10 @@ class _Postings:
             raise ValueError(f"search: {n_terms} terms × {n_slots} fields × offsets up to "
                              f"{span} do not fit the 64-bit sort key of the index writer")
         # One sort of one key puts the tokens in term, document, field and offset order:
-        # key = (term * n_slots + slot) * span + offset. It is built in place, one field of one
-        # document at a time: with tens of millions of tokens, every whole-array temporary is
-        # hundreds of megabytes (a 10,000-article build peaked at 3 GB in the old expression).
+        # key = (term * n_slots + slot) * span + offset, built in place a field at a time.
         keys = np.empty(int(lengths.sum()), dtype=np.int64)
         at, slot = 0, 0
-        for number, row in enumerate(encoded):
-            encoded[number] = None  # each document's arrays go once they are in the keys
-            if number % 1000 == 999:
-                return_free_memory()  # so the keys take the place of the arrays they replace
+        for row in encoded:
             for ids, starts in row:
                 end = at + len(ids)
                 part = keys[at:end]
@@ -372,55 +420,21 @@ class _Postings:
                 part += np.frombuffer(starts, dtype=np.uint32)
                 at, slot = end, slot + 1
         keys.sort()
-        # The sorted keys are read in chunks that end where a posting ends, so the arrays of
-        # one chunk are all that is made at a time besides the results; these are kept in the
-        # smallest integers they fit (a document, term or offset number fits 32 bits). The
-        # chunks are taken from the end, and the keys cut short behind each (a shrinking
-        # realloc gives the tail back), so the keys and the columns made from them are never
-        # both whole.
-        columns: dict[str, list[np.ndarray]] = {name: [] for name in
-                                                ("term", "doc", "field", "freq", "gaps", "starts")}
-        chunks = list(_posting_chunks(keys, span, CHUNK))
-        for begin, end in reversed(chunks):
-            chunk = keys[begin:end]
-            unique = chunk[_run_starts(chunk)]
-            pairs = chunk // span        # term * n_slots + slot: one value per posting
-            first = _run_starts(pairs)
-            # lunr's term frequency counts every occurrence; the offsets file keeps each once.
-            columns["freq"].append(np.diff(np.append(first, len(pairs))).astype(np.int32))
-            offsets = unique % span
-            gap_start = _run_starts(unique // span)
-            gaps = offsets.copy()
-            gaps[1:] -= offsets[:-1]
-            gaps[gap_start] = offsets[gap_start]
-            columns["gaps"].append(gaps.astype(np.int32))
-            columns["starts"].append(gap_start)   # within the chunk: made global below
-            posting = pairs[first]
-            slot = posting % n_slots
-            columns["term"].append((posting // n_slots).astype(np.int32))
-            columns["doc"].append((slot // n_fields).astype(np.int32))
-            columns["field"].append((slot % n_fields).astype(np.int8))
-            del chunk, unique, pairs, first, offsets, gap_start, gaps, posting, slot
-            keys.resize(begin, refcheck=False)  # no view of it is left
-        del keys
-        for parts in columns.values():
-            parts.reverse()                    # in key order
-        # A posting's first gap: its chunk's start plus the gaps of the chunks before it, in
-        # the smallest type that holds the last (past 2**31 gaps at a few million articles).
-        total = sum(len(gaps) for gaps in columns["gaps"])
-        starts_type = np.int32 if total < 2 ** 31 else np.int64
-        before = 0
-        for i, gaps in enumerate(columns["gaps"]):
-            columns["starts"][i] = (columns["starts"][i] + before).astype(starts_type)
-            before += len(gaps)
-        columns["starts"].append(np.array([total], dtype=starts_type))
-        joined = {}
-        for name, parts in columns.items():  # one column at a time: never all twice over
-            joined[name] = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-            parts.clear()
-        return cls(joined["term"], joined["doc"], joined["field"], joined["freq"],
-                   joined["gaps"], joined["starts"],
-                   lengths.reshape(n_docs, n_fields))
+        unique = keys[_run_starts(keys)]
+        pairs = keys // span             # term * n_slots + slot: one value per posting
+        first = _run_starts(pairs)
+        # lunr's term frequency counts every occurrence; the offsets file keeps each once.
+        freq = np.diff(np.append(first, len(pairs))).astype(np.int32)
+        offsets = unique % span
+        gap_start = _run_starts(unique // span)
+        gaps = offsets.copy()
+        gaps[1:] -= offsets[:-1]
+        gaps[gap_start] = offsets[gap_start]
+        posting = pairs[first]
+        slot_of = posting % n_slots
+        return cls((posting // n_slots).astype(np.int32), (slot_of // n_fields).astype(np.int32),
+                   (slot_of % n_fields).astype(np.int8), freq, gaps.astype(np.int32),
+                   np.append(gap_start, len(gaps)), lengths.reshape(n_docs, n_fields))
 
     def score(self, boosts: list[float], doc_freq: np.ndarray) -> None:
         """BM25 weights as lunr's builder computes them: the same float operations in the
@@ -449,6 +463,99 @@ class _Postings:
             self.weight[at] = np.rint(round3(raw) * 1000)
 
 
+class _Spill:
+    """The postings of the documents as they come, made a batch at a time (about CHUNK
+    tokens) and appended to one file per group of terms: a term's group is its first
+    character's code point modulo `groups`, so every shard's terms are in one group
+    (Partition.group). Counted on the way: each document's field lengths and each term's
+    number of postings, which weigh every posting (BM25) and plan the shards."""
+
+    def __init__(self, folder: Path, table: TermTable, n_fields: int, groups: int):
+        self.folder, self.table, self.n_fields, self.groups = folder, table, n_fields, groups
+        self.batch: list[list[tuple[array, array]]] = []
+        self.batch_tokens = self.docs = 0
+        self.lengths: list[np.ndarray] = []
+        self.doc_freq = np.zeros(0, dtype=np.int64)
+        self.group_of = np.zeros(0, dtype=np.int32)   # term id → group
+        self.files = [open(self._path(g), "wb") for g in range(groups)]
+
+    def _path(self, group: int) -> Path:
+        return self.folder / f"{group}.postings"
+
+    def add(self, fields: list[tuple[array, array]]) -> None:
+        self.batch.append(fields)
+        self.batch_tokens += sum(len(ids) for ids, _ in fields)
+        if self.batch_tokens >= CHUNK:
+            self._flush()
+
+    def _grow(self) -> None:
+        known, n_terms = len(self.group_of), len(self.table)
+        if known < n_terms:
+            new = np.fromiter((ord(t[0]) % self.groups for t in self.table.terms[known:]),
+                              dtype=np.int32, count=n_terms - known)
+            self.group_of = np.concatenate((self.group_of, new))
+            self.doc_freq = np.concatenate((self.doc_freq, np.zeros(n_terms - known, np.int64)))
+
+    def _flush(self) -> None:
+        if not self.batch:
+            return
+        p = _Postings.collect(self.batch, self.n_fields, len(self.table))
+        p.doc += self.docs
+        self.docs += len(self.batch)
+        self.batch, self.batch_tokens = [], 0
+        self.lengths.append(p.lengths)
+        self._grow()
+        self.doc_freq += np.bincount(p.term, minlength=len(self.doc_freq))
+        gap_count = np.diff(p.gap_start).astype(np.int32)
+        group = self.group_of[p.term]
+        order = np.argsort(group, kind="stable")
+        bounds = np.searchsorted(group[order], np.arange(self.groups + 1)).tolist()
+        for g, out in enumerate(self.files):
+            at = order[bounds[g]:bounds[g + 1]]
+            if not len(at):
+                continue
+            gaps = p.gaps[_ragged(p.gap_start[at], gap_count[at])]
+            np.array([len(at), len(gaps)], dtype=np.int64).tofile(out)
+            for column in (p.term[at], p.doc[at], p.field[at], p.freq[at], gap_count[at], gaps):
+                column.tofile(out)
+
+    def close(self) -> tuple[np.ndarray, np.ndarray]:
+        """(field lengths per document, postings per term id) once every document is in."""
+        self._flush()
+        for out in self.files:
+            out.close()
+        self._grow()
+        lengths = (np.concatenate(self.lengths) if self.lengths
+                   else np.zeros((0, self.n_fields), dtype=np.int64))
+        self.lengths = []
+        return lengths, self.doc_freq
+
+    def postings(self, group: int, lengths: np.ndarray) -> _Postings:
+        """A group's postings in term, document, field order (the file is removed)."""
+        types = (np.int32, np.int32, np.int8, np.int32, np.int32, np.int32)
+        columns: list[list[np.ndarray]] = [[] for _ in types]
+        path = self._path(group)
+        with open(path, "rb") as f:
+            while len(head := np.fromfile(f, dtype=np.int64, count=2)) == 2:
+                for i, dtype in enumerate(types):
+                    columns[i].append(np.fromfile(f, dtype=dtype,
+                                                  count=int(head[1] if i == 5 else head[0])))
+        path.unlink()
+        term, doc, field_, freq, gap_count, gaps = (
+            np.concatenate(c) if c else np.zeros(0, dtype=t) for c, t in zip(columns, types))
+        del columns
+        # Batches came in document order, each in term, document, field order: a stable sort
+        # by term alone puts the whole group in that order.
+        order = np.argsort(term, kind="stable")
+        starts = np.zeros(len(gap_count) + 1, dtype=np.int64)
+        np.cumsum(gap_count, out=starts[1:])
+        gaps = gaps[_ragged(starts[:-1][order], gap_count[order])]
+        gap_count = gap_count[order]
+        np.cumsum(gap_count, out=starts[1:])
+        return _Postings(term[order], doc[order], field_[order], freq[order], gaps, starts,
+                         lengths)
+
+
 class _ShardBuilder:
     """Packed lunr indexes (and offsets files) of groups of terms."""
 
@@ -458,17 +565,6 @@ class _ShardBuilder:
         self.position_fields = position_fields
         # Postings are in term order: term t's are term_start[t] … term_start[t + 1] - 1.
         self.term_start = np.searchsorted(postings.term, np.arange(len(terms) + 1))
-
-    def terms_by_shard(self, partition: Partition, doc_freq: np.ndarray):
-        """Per shard, its terms in index order (lunr.js inserts terms in JavaScript string
-        order) and their numbers of postings."""
-        by_shard: list[list[int]] = [[] for _ in range(partition.shards)]
-        for tid in np.flatnonzero(doc_freq).tolist():
-            by_shard[partition.of(self.terms[tid])].append(tid)
-        for tids in by_shard:
-            tids.sort(key=lambda tid: utf16_key(self.terms[tid]))
-            ordered = np.array(tids, dtype=np.int64)
-            yield ordered, doc_freq[ordered]
 
     def build(self, tids: np.ndarray, counts: np.ndarray) -> tuple[dict, dict]:
         """The packed lunr index of these terms (in index order), and its packed offsets file
@@ -577,27 +673,17 @@ def read_index_file(path: str | Path):
     return json.loads(data.decode("utf-8"))
 
 
-def _write_records(documents: list[SearchDocument], pattern: Path, per_chunk: int,
-                   dump) -> int:
-    chunks = math.ceil(len(documents) / per_chunk) if documents else 0
-    for c in range(chunks):
-        part = {ref_of(n): documents[n].record
-                for n in range(c * per_chunk, min(len(documents), (c + 1) * per_chunk))}
-        dump(part, Path(str(pattern).format(n=c)))
-    return chunks
-
-
-def _write_facets(documents: list[SearchDocument], path: Path,
-                  labels: dict[str, str], dump) -> list[str]:
-    names = list(labels) or sorted({n for d in documents for n in d.facets})
+def _write_facets(facets: list[dict[str, list[tuple[str, str]]]], originals: list[str | None],
+                  path: Path, labels: dict[str, str], dump) -> list[str]:
+    names = list(labels) or sorted({n for d in facets for n in d})
     table = {}
     for name in names:
         values: dict[str, int] = {}
         value_list: list[list[str]] = []
         per_doc = []
-        for doc in documents:
+        for doc in facets:
             indexes = []
-            for key, label in doc.facets.get(name, []):
+            for key, label in doc.get(name, []):
                 if key not in values:
                     values[key] = len(value_list)
                     value_list.append([key, label])
@@ -609,7 +695,6 @@ def _write_facets(documents: list[SearchDocument], path: Path,
     # Copies of one story (plugins.reprints puts the URL of its original in each member's
     # record as "g"): per document the index of its group, -1 for none, so the page shows
     # one result per story and counts the others without fetching their records.
-    originals = [doc.record.get("g") for doc in documents]
     if any(originals):
         urls = sorted({url for url in originals if url})
         number = {url: i for i, url in enumerate(urls)}

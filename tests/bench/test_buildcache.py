@@ -190,3 +190,38 @@ def test_project_settings_enable_the_plugin_first():
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     assert settings["PLUGINS"][0] == "plugins.buildcache"
     assert settings["CACHE_PATH"] == str(ROOT / "cache")
+
+
+def _double(text: str) -> str:
+    return text * 2
+
+
+def test_a_namespace_on_disk_is_reused_after_reload_and_keeps_only_what_a_build_used(tmp_path):
+    cache = BuildCache(tmp_path)
+    keyed = [(text, text) for text in ("一", "二", "三")]
+    assert cache.on_disk("terms.v1").get_or_compute_all(keyed, _double) == ["一一", "二二", "三三"]
+    assert cache.stats()["terms.v1"] == (0, 3)
+    cache.save()
+    again = BuildCache(tmp_path)
+    # Many items: the missing one is computed in worker processes, the others read back.
+    many = [("二", "二")] + [(f"新{i}", f"新{i}") for i in range(100)]
+    assert again.on_disk("terms.v1").get_or_compute_all(many, _double, processes=2) == [
+        "二二"] + [f"新{i}" * 2 for i in range(100)]
+    assert again.stats()["terms.v1"] == (1, 100)
+    again.save()
+    third = BuildCache(tmp_path)
+    calls = []
+    assert third.on_disk("terms.v1").get_or_compute_all(
+        [("一", "一"), ("二", "二")], lambda text: calls.append(text) or "recomputed") == [
+        "recomputed", "二二"]
+    assert calls == ["一"]  # dropped: the second build did not use it
+    assert (tmp_path / "terms.v1.sqlite").is_file()
+
+
+def test_a_namespace_on_disk_without_a_cache_folder_lives_in_memory():
+    cache = BuildCache(None)
+    cache.on_disk("terms.v1").get_or_compute_all([("一", "一")], _double)
+    assert cache.on_disk("terms.v1").get_or_compute_all(
+        [("一", "一")], lambda text: "recomputed") == ["一一"]
+    with pytest.raises(ValueError, match="names a file"):
+        cache.on_disk("../terms")

@@ -77,4 +77,4 @@ def test_four_partitions_merged_build_the_same_site_as_the_whole_at_once(tmp_pat
     # The search's word list is the whole archive's (its places, the timeline's names): a
     # part cuts its text with another list, so the merged build cuts every article again.
     # docs/scale.md: the word list is a global step before the parts' tokenizing.
-    assert reuse["search.tokens.v3"] == (0, ARTICLES)
+    assert reuse["search.tokens.v4"] == (0, ARTICLES)

@@ -42,8 +42,10 @@ def sample_archive(n: int = 60) -> list[dict[str, str]]:
     return docs
 
 
-@pytest.fixture(scope="module")
-def indexes(tmp_path_factory):
+# One spill group, and three: the postings spilled to disk by the first character of their
+# term and each group's shards made from it alone (write_index) score the same.
+@pytest.fixture(scope="module", params=[1, 3], ids=["one group", "three groups"])
+def indexes(tmp_path_factory, request):
     docs = sample_archive()
     words = user_words(PLACES, TOPICS)
     seg = Segmenter(words)
@@ -54,7 +56,9 @@ def indexes(tmp_path_factory):
     out = tmp_path_factory.mktemp("equivalence")
     documents = [SearchDocument(doc, {"t": "", "u": "", "p": "", "d": "", "k": "", "x": ""})
                  for doc in tokens]
-    manifest = write_index(documents, out, fields=FIELDS, postings_per_shard=150)
+    manifest = write_index(iter(documents), out, fields=FIELDS, postings_per_shard=150,
+                           groups=request.param)
+    assert manifest["light"] % request.param == 0
 
     builder = Builder()
     builder.pipeline.reset()

@@ -177,8 +177,10 @@ def test_term_table_subwords_equal_the_token_version():
     expected = [sorted((t.term, t.start) for t in with_subwords(toks, vocabulary))
                 for toks in tokens]
     table = TermTable()
-    compact = table.with_subwords([{"body": table.encode(toks)} for toks in tokens], words)
-    got = [sorted((table.terms[i], s) for i, s in zip(*doc["body"])) for doc in compact]
+    encoded = [table.encode(toks) for toks in tokens]
+    pieces = table.subword_pieces(words)
+    compact = [table.with_pieces(field, pieces) for field in encoded]
+    got = [sorted((table.terms[i], s) for i, s in zip(*field)) for field in compact]
     assert got == expected
     assert ("老旧小区", 4) in got[0]
 
