@@ -49,6 +49,7 @@ SUMMARY_MAX_PARAGRAPHS = 1
 PLUGINS = [
     "plugins.buildcache",  # first: gives the build its cache folder before others run
     "plugins.buildgc",
+    "plugins.compactcontent",  # articles' HTML held compressed once read
     "plugins.article_meta",
     "plugins.places",
     "plugins.seo",

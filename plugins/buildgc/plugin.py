@@ -2,6 +2,8 @@ import gc
 
 from pelican import signals
 
+from .memory import map_large_blocks
+
 
 def pause(generator) -> None:
     # Everything alive now (the articles, Markdown, the reference tables) moves to the
@@ -18,5 +20,6 @@ def resume(pelican) -> None:
 
 
 def register() -> None:
+    map_large_blocks()
     signals.article_generator_finalized.connect(pause)
     signals.finalized.connect(resume)

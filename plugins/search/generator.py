@@ -148,6 +148,8 @@ class SearchGenerator(Generator):
                 arrays = [cut[name] for name in fields]
                 tokens += sum(len(ids) for ids, _ in arrays)
                 pickle.dump((r.record, r.facets, arrays), out, pickle.HIGHEST_PROTOCOL)
+            del read
+            return_free_memory()  # the batch's texts and terms, before the next batch's
         return tokens
 
     def _tokens(self, read, segmenter: Segmenter, fields: list[str],

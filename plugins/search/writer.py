@@ -62,7 +62,7 @@ FORMAT = 2
 PACKED = 1
 # Postings are made (from about this many tokens) and scored this many at a time: memory,
 # not results, depends on it.
-CHUNK = 1 << 22
+CHUNK = 1 << 20
 # Tokens a spill group holds (_Spill): one group's postings are made into shards at a time.
 TOKENS_PER_GROUP = 4 * CHUNK
 # The block whose Traditional characters the manifest lists as a bitmap (CJK Unified Ideographs).
