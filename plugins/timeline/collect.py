@@ -63,9 +63,14 @@ def _candidates_of(job: tuple[str, PreciseDate]) -> list:
 def _candidates(articles, settings: dict) -> list[list]:
     """Each article's candidates, cached per HTML and date, so a rebuild neither parses nor
     extracts the articles that did not change; the others are extracted on every core."""
-    jobs = [(article.record.content_html(), article.record.date) for article in articles]
-    keyed = [(f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{source}",
-              (source, reference)) for source, reference in jobs]
+    keyed = []
+    for article in articles:
+        source, reference = article.record.content_html(), article.record.date
+        # A digest of the HTML, not the HTML itself: a key is held for every article until
+        # the last is extracted, and a copy of every article's HTML is 2 GB at 100,000.
+        digest = hashlib.blake2b(source.encode("utf-8"), digest_size=20).hexdigest()
+        keyed.append((f"{_FINGERPRINT}\x00{reference.iso}\x00{reference.precision}\x00{digest}",
+                      (source, reference)))
     return cache_for(settings).get_or_compute_all("timeline.extract.v3", keyed, _candidates_of,
                                                    processes(settings))
 
