@@ -281,18 +281,7 @@ def render(figures: Figures) -> str:
     ]
     if idx.get("manifest_bytes") is not None:
         rows.append(Row("manifest, gzip", kb(idx.get("manifest_gzip_bytes")), unit="kB"))
-    if figures.queries:
-        rows += [
-            Row("first query: search bytes fetched, median", kb(_side(figures, "ours", "bytes_search")),
-                kb(_side(figures, "pagefind", "bytes_search")), unit="kB",
-                note="all search assets, gzip on the wire"),
-            Row("first query: all bytes fetched, median", kb(_side(figures, "ours", "bytes_total")),
-                kb(_side(figures, "pagefind", "bytes_total")), unit="kB", note="with the page"),
-            Row("time to first results, cold, median", _side(figures, "ours", "first_ms"),
-                _side(figures, "pagefind", "first_ms"), unit="ms"),
-            Row("per-query time, warm, median", _side(figures, "ours", "warm_ms"),
-                _side(figures, "pagefind", "warm_ms"), unit="ms"),
-        ]
+    rows += _query_rows(figures)
     size = "short (~1,000 characters)" if figures.short else "of real size (mean ~4,000 characters)"
     parts = [table(f"基层档案 bench: {figures.n:,} articles {size}", rows)]
     if figures.queries:
@@ -302,15 +291,39 @@ def render(figures: Figures) -> str:
                  ("warm per-query time", "warm_ms")]
         parts.append("ours/Pagefind, medians: " + ", ".join(
             f"{label} {_ratio(figures, key)}" for label, key in pairs))
-    if figures.queries:
-        parts.append(_query_table(figures))
-    if figures.queries:
-        parts.append(_fetched_table(figures.queries[0]))
+    parts += _query_tables(figures)
     if figures.build_warnings:
         parts.append(f"build warnings ({len(figures.build_warnings)}), first ones:\n  "
                      + "\n  ".join(figures.build_warnings[:5]))
     parts += [f"note: {n}" for n in figures.notes]
     return "\n\n".join(parts)
+
+
+def render_site_probe(figures: Figures, site: Path) -> str:
+    """The search's figures of a site built elsewhere (`--site`)."""
+    parts = [table(f"基层档案 search of {site}", _query_rows(figures)), *_query_tables(figures)]
+    return "\n\n".join(parts + [f"note: {n}" for n in figures.notes])
+
+
+def _query_tables(figures: Figures) -> list[str]:
+    return [_query_table(figures), _fetched_table(figures.queries[0])] if figures.queries else []
+
+
+def _query_rows(figures: Figures) -> list[Row]:
+    if not figures.queries:
+        return []
+    kb = (lambda v: None if v is None else v / 1000)
+    return [
+            Row("first query: search bytes fetched, median", kb(_side(figures, "ours", "bytes_search")),
+                kb(_side(figures, "pagefind", "bytes_search")), unit="kB",
+                note="all search assets, gzip on the wire"),
+            Row("first query: all bytes fetched, median", kb(_side(figures, "ours", "bytes_total")),
+                kb(_side(figures, "pagefind", "bytes_total")), unit="kB", note="with the page"),
+            Row("time to first results, cold, median", _side(figures, "ours", "first_ms"),
+                _side(figures, "pagefind", "first_ms"), unit="ms"),
+            Row("per-query time, warm, median", _side(figures, "ours", "warm_ms"),
+                _side(figures, "pagefind", "warm_ms"), unit="ms"),
+    ]
 
 
 def _ratio(figures: Figures, key: str) -> str:
@@ -359,9 +372,19 @@ def main(argv=None) -> int:
                          "paragraphs (default: articles of real size, bench/corpus.py LENGTHS)")
     ap.add_argument("--without", action="append", default=[], metavar="PLUGIN",
                     help="leave this plugin out of PLUGINS (e.g. plugins.timeline); repeatable")
+    ap.add_argument("--site", type=Path, default=None,
+                    help="probe the search of this built site only (no archive generated, no "
+                         "build, no Pagefind): for an archive too large to build in the bench")
     a = ap.parse_args(argv)
     if a.n < 1 or a.runs < 1:
         ap.error("--n and --runs must be at least 1")
+    if a.site is not None:
+        if not (a.site / OURS_PAGE / "index.html").is_file():
+            ap.error(f"--site {a.site}: no {OURS_PAGE}index.html there (a built site's output folder)")
+        figures = Figures(n=0, runs=a.browser_runs or a.runs)
+        figures.queries = _probe(a.site, figures.runs, False, figures.notes, _progress)
+        print(render_site_probe(figures, a.site))
+        return 0
     workdir = a.workdir or Path(tempfile.mkdtemp(prefix="archive-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:

@@ -35,3 +35,13 @@ def test_bench_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys):
         assert ours["first_ms"] > 0 and ours["bytes_search"] > 0
         assert ours["bytes_total"] > ours["bytes_search"]
     assert any(q["pagefind"]["results"] for q in queries.values())
+
+    # --site probes a site built elsewhere, without building anything.
+    site = tmp_path / "work" / "output"
+    assert run.main(["--site", str(site), "--browser-runs", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert f"基层档案 search of {site}" in printed
+    assert re.search(r"first query: search bytes fetched, median +\d+\.\d", printed)
+    with pytest.raises(SystemExit) as refused:
+        run.main(["--site", str(tmp_path / "work")])
+    assert refused.value.code == 2 and "no search/index.html" in capsys.readouterr().err
