@@ -41,7 +41,7 @@ def test_bench_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys):
     assert run.main(["--site", str(site), "--browser-runs", "1"]) == 0
     printed = capsys.readouterr().out
     assert f"基层档案 search of {site}" in printed
-    assert re.search(r"first query: search bytes fetched, median +\d+\.\d", printed)
+    assert re.search(r"first query: search bytes fetched, median \(kB\) +\d", printed)
     with pytest.raises(SystemExit) as refused:
         run.main(["--site", str(tmp_path / "work")])
     assert refused.value.code == 2 and "no search/index.html" in capsys.readouterr().err
