@@ -11,8 +11,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from plugins.buildgc import return_free_memory
-
 from .disk import DiskNamespace
 
 logger = logging.getLogger(__name__)
@@ -157,19 +155,6 @@ class BuildCache:
             self._save(ns)
         for ns in self._on_disk.values():
             ns.save()
-
-    def release(self, namespace: str) -> None:
-        """Write `namespace` now and forget it: a step that is done with a large namespace
-        (the search terms of every article) frees its memory for the steps after it. The next
-        use reads it from its file again. A cache kept in memory only has no file to read it
-        from, and keeps it."""
-        ns = self._namespaces.get(namespace)
-        if ns is not None and ns.path is not None:
-            del self._namespaces[namespace]
-            logger.info("buildcache: %s: %d reused, %d computed", namespace, ns.hits, ns.misses)
-            self._save(ns)
-            ns.entries.clear()
-            return_free_memory()
 
     @staticmethod
     def _save(ns: _Namespace) -> None:

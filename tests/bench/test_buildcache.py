@@ -54,24 +54,6 @@ def test_save_keeps_only_entries_used_by_this_build(tmp_path):
     assert list(entries.values()) == ["二"]
 
 
-def test_a_released_namespace_is_saved_forgotten_and_read_again_from_its_file(tmp_path):
-    cache = BuildCache(tmp_path)
-    for text in ("一", "二"):
-        cache.get_or_compute("ns", text, lambda: text * 2)
-    cache.release("ns")
-    assert "ns" not in cache.stats()
-    _, entries = pickle.loads((tmp_path / "ns.pickle").read_bytes())
-    assert sorted(entries.values()) == ["一一", "二二"]
-    assert cache.get_or_compute("ns", "二", lambda: "recomputed") == "二二"
-
-
-def test_a_cache_in_memory_only_keeps_a_released_namespace():
-    cache = BuildCache(None)
-    cache.get_or_compute("ns", "一", lambda: "一一")
-    cache.release("ns")
-    assert cache.get_or_compute("ns", "一", lambda: "recomputed") == "一一"
-
-
 def test_a_file_is_written_again_only_for_new_inputs_or_when_changed_since(tmp_path):
     page = tmp_path / "out" / "page.html"
     page.parent.mkdir()
