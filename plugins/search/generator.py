@@ -17,7 +17,7 @@ from pelican.generators import Generator
 from plugins.article_meta.topics import load_topics
 from plugins.buildcache import cache_for, processes
 from plugins.buildgc import return_free_memory
-from plugins.zhtext.segment import Segmenter, Token, characters, user_words
+from plugins.zhtext.segment import Segmenter, characters, user_words
 
 from . import documents, synonyms
 from .documents import FACET_LABELS
@@ -30,10 +30,11 @@ logger = logging.getLogger(__name__)
 BATCH = 2000
 
 
-def _pack(tokens: list[Token]) -> tuple[str, bytes]:
+def _pack(cut: tuple[list[str], list[int]]) -> tuple[str, bytes]:
     # Compact for the cache: terms joined by NUL (terms are letters, digits and ideographs),
     # offsets as the bytes of an unsigned int array.
-    return "\0".join(t.term for t in tokens), array("I", (t.start for t in tokens)).tobytes()
+    terms, starts = cut
+    return "\0".join(terms), array("I", starts).tobytes()
 
 
 def _unpack(packed: tuple[str, bytes], table: TermTable) -> FieldTokens:
@@ -58,7 +59,7 @@ def _documents_of(cut, count: int, fields: list[str], pieces) -> Iterator[Search
     """The articles `SearchGenerator._cut` wrote, one at a time, with their sub-words."""
     for _ in range(count):
         record, facets, arrays = pickle.load(cut)
-        yield SearchDocument({name: TermTable.with_pieces(field, pieces)
+        yield SearchDocument({name: pieces.add_to(field)
                               for name, field in zip(fields, arrays)}, record, facets)
 
 
@@ -176,14 +177,17 @@ class SearchGenerator(Generator):
                 for row in packed]
 
     @staticmethod
-    def _field_tokens(segmenter: Segmenter, field: str, text: str) -> list[Token]:
-        tokens = segmenter.tokens(text)
+    def _field_tokens(segmenter: Segmenter, field: str, text: str) -> tuple[list[str], list[int]]:
+        terms, starts = segmenter.cut(text)
         if field == "title":
             # And every character of the title (segment.characters): any part of a title
             # finds its article.
-            seen = {(t.term, t.start) for t in tokens}
-            tokens += [t for t in characters(text) if (t.term, t.start) not in seen]
-        return tokens
+            seen = set(zip(terms, starts))
+            for t in characters(text):
+                if (t.term, t.start) not in seen:
+                    terms.append(t.term)
+                    starts.append(t.start)
+        return terms, starts
 
     def _write_worker(self) -> str:
         """The search worker as one file (WORKER_SAVE_AS): lunr.js, then the theme's

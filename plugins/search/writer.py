@@ -51,7 +51,7 @@ from plugins.buildgc import return_free_memory
 from plugins.zhtext.fold import t2s_char_map
 from plugins.zhtext.segment import Token
 
-from .terms import TermTable
+from .terms import TermTable, ragged
 
 LUNR_VERSION = "2.3.9"
 K1 = 1.2
@@ -375,12 +375,6 @@ def _run_starts(values: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
 
 
-def _ragged(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """The indexes starts[0] … starts[0]+counts[0]-1, starts[1] …, as one array."""
-    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(starts, counts) + within
-
-
 class _Postings:
     """All postings of the archive, column by column, in term, document, field order: numpy
     arrays, because 10,000 articles have millions of postings and a Python loop over them
@@ -514,7 +508,7 @@ class _Spill:
             at = order[bounds[g]:bounds[g + 1]]
             if not len(at):
                 continue
-            gaps = p.gaps[_ragged(p.gap_start[at], gap_count[at])]
+            gaps = p.gaps[ragged(p.gap_start[at], gap_count[at])]
             np.array([len(at), len(gaps)], dtype=np.int64).tofile(out)
             for column in (p.term[at], p.doc[at], p.field[at], p.freq[at], gap_count[at], gaps):
                 column.tofile(out)
@@ -549,7 +543,7 @@ class _Spill:
         order = np.argsort(term, kind="stable")
         starts = np.zeros(len(gap_count) + 1, dtype=np.int64)
         np.cumsum(gap_count, out=starts[1:])
-        gaps = gaps[_ragged(starts[:-1][order], gap_count[order])]
+        gaps = gaps[ragged(starts[:-1][order], gap_count[order])]
         gap_count = gap_count[order]
         np.cumsum(gap_count, out=starts[1:])
         return _Postings(term[order], doc[order], field_[order], freq[order], gaps, starts,
@@ -571,7 +565,7 @@ class _ShardBuilder:
         (see expand_shard and expand_offsets: what they unpack to is the serialized lunr index
         and the term → field → ref → gaps table)."""
         p, n_fields = self.postings, len(self.field_names)
-        at = _ragged(self.term_start[tids], counts)        # their postings, term by term
+        at = ragged(self.term_start[tids], counts)        # their postings, term by term
         index_of = np.repeat(np.arange(len(tids)), counts)  # lunr's _index of each posting
         # Per term, per field, its documents in document order (postings come in term,
         # document, field order; a stable sort by term and field keeps the documents' order).
@@ -586,7 +580,7 @@ class _ShardBuilder:
         weights = p.weight[at].astype(np.int64)
         gap_start = p.gap_start[at]
         gap_count = p.gap_start[at + 1] - gap_start
-        gaps = p.gaps[_ragged(gap_start, gap_count)]
+        gaps = p.gaps[ragged(gap_start, gap_count)]
         gap_bounds = np.append(0, np.cumsum(gap_count))
 
         deltas_l, weights_l, counts_l = deltas.tolist(), weights.tolist(), gap_count.tolist()

@@ -88,16 +88,24 @@ class Segmenter:
 
     def tokens(self, text: str, folded: bool = False) -> list[Token]:
         """Index terms of text with their offsets in the folded text."""
+        return [Token(term, start) for term, start in zip(*self.cut(text, folded))]
+
+    def cut(self, text: str, folded: bool = False) -> tuple[list[str], list[int]]:
+        """tokens() as two lists, terms and offsets: what the index keeps of them, without
+        an object per token (an archive's texts are hundreds of millions of tokens)."""
         if not folded:
             text = fold(text)
-        out: list[Token] = []
+        terms: list[str] = []
+        starts: list[int] = []
         for run, start, is_cjk in runs(text):
             if not is_cjk:
-                out.append(Token(run, start))
+                terms.append(run)
+                starts.append(start)
                 continue
-            for word, begin, _end in self._jieba.tokenize(run, "search", True):
-                out.append(Token(word, start + begin))
-        return out
+            found = self._jieba.tokenize(run, "search", True)
+            terms += [word for word, _begin, _end in found]
+            starts += [start + begin for _word, begin, _end in found]
+        return terms, starts
 
     def terms(self, text: str) -> list[str]:
         return [t.term for t in self.tokens(text)]

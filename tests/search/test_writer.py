@@ -128,9 +128,9 @@ def test_tokens_are_cached_by_content_and_dictionary():
     class Counting(Segmenter):
         calls = 0
 
-        def tokens(self, text, folded=False):
+        def cut(self, text, folded=False):
             Counting.calls += 1
-            return super().tokens(text, folded)
+            return super().cut(text, folded)
 
     generator = SearchGenerator.__new__(SearchGenerator)
     generator.settings = {}  # cache_for keeps this build's cache in its settings
@@ -179,7 +179,7 @@ def test_term_table_subwords_equal_the_token_version():
     table = TermTable()
     encoded = [table.encode(toks) for toks in tokens]
     pieces = table.subword_pieces(words)
-    compact = [table.with_pieces(field, pieces) for field in encoded]
+    compact = [pieces.add_to(field) for field in encoded]
     got = [sorted((table.terms[i], s) for i, s in zip(*field)) for field in compact]
     assert got == expected
     assert ("老旧小区", 4) in got[0]
