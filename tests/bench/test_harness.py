@@ -45,3 +45,23 @@ def test_bench_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys):
     with pytest.raises(SystemExit) as refused:
         run.main(["--site", str(tmp_path / "work")])
     assert refused.value.code == 2 and "no search/index.html" in capsys.readouterr().err
+
+    # A query the page cannot be given (no such box) is a missing figure, not the end of
+    # the bench: the warm probe goes on to the next query.
+    from playwright.sync_api import sync_playwright
+
+    from bench import browser
+    from bench.serve import serve
+    with serve(site) as base, sync_playwright() as p:
+        chromium = browser.launch(p)
+        try:
+            times = browser.probe_warm(chromium, base + run.OURS_PAGE, ["社区", "网格员"],
+                                       "main input[name=no-such-box]", answered[0]["query"],
+                                       timeout_ms=2000)
+            again = browser.probe_warm(chromium, base + run.OURS_PAGE,
+                                       [answered[-1]["query"]], run.OURS_INPUT,
+                                       answered[0]["query"])
+        finally:
+            chromium.close()
+    assert times == [None, None]
+    assert again[0] > 0  # the same probe with the page's own box still measures
