@@ -118,6 +118,7 @@ class SearchGenerator(Generator):
                 postings_per_shard=self.search["POSTINGS_PER_SHARD"],
                 records_per_chunk=self.search["RECORDS_PER_CHUNK"], facet_labels=FACET_LABELS,
                 compress=self.search["COMPRESS"], terms=table, groups=spill_groups(tokens),
+                head=int(self.search["HEAD_DOCUMENTS"]),
                 cache=cache_for(self.settings),
                 extra={"synonyms": table_of_synonyms,
                        "query": {"boosts": {k: float(v)

@@ -22,6 +22,12 @@ DEFAULTS = {
     "POSITION_FIELDS": ["title", "body"],
     # Shards are sized by postings (one posting = one term in one field of one article).
     "POSTINGS_PER_SHARD": 1500,
+    # A term more articles have than this is split: its shard holds the articles where it
+    # weighs most (its head), a file of its own the others (its tail). The browser ranks from
+    # the heads and fetches a tail only when the heads cannot settle the first page or the
+    # reader asks for more, so a first query costs about the same at 10,000 articles as at a
+    # million (docs/scale.md).
+    "HEAD_DOCUMENTS": 2000,
     # Records of consecutive articles per file. The results shown are scattered over the
     # archive, so a chunk of k records costs up to k times the bytes of the one needed: one
     # record a file by default (as Pagefind's fragments); raise it to have fewer files.

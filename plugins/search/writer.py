@@ -17,8 +17,11 @@ not compress JSON, or Python's http.server, would otherwise send four times the 
                        for queries of several terms (phrase ranking)
   r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
                        n*k … n*k+k-1, fetched only for the results shown
+  t/<key>.<i>.json     the tail of a split term (the i-th of shard or part <key>): its
+                       postings beyond the head the shard holds (t/<key>.<i>.p.json: offsets)
   facets.json          per document the index of its value in each facet, for counts without
-                       fetching any record, and of its reprint group (one result per story)
+                       fetching any record (fetched when the reader asks to filter)
+  groups.json          the reprint group of each copy of a story (one result per story)
   t2s/<n>.json         the Traditional → Simplified character map, split by code point >> 8
 
 BM25 weights are computed here over the whole archive exactly as lunr's Builder does (same
@@ -152,13 +155,16 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
                 postings_per_shard: int = 1500, shards: int | None = None,
                 records_per_chunk: int = 1, facet_labels: dict[str, str] | None = None,
                 compress: bool = True, terms: TermTable | None = None, groups: int = 1,
-                cache: BuildCache | None = None, extra: dict | None = None) -> dict:
+                head: int | None = None, cache: BuildCache | None = None,
+                extra: dict | None = None) -> dict:
     """Write the partitioned index of `documents` (in ranking-tie order) into output_dir and
     return the manifest. `fields` maps field name → boost, in lunr's field order. A document's
     field is a list of Tokens, or (term ids, offsets) arrays of the TermTable `terms`.
     Files of output_dir this index does not have are removed; with a `cache`, a file whose
     JSON is the same as the last build wrote there is left as it is. `extra`: more manifest
-    entries (the synonym table, the query boosts).
+    entries (the synonym table, the query boosts). `head`: a term more documents have is
+    split into a head of that many documents and a tail (_ShardBuilder.build), so a first
+    query fetches what its results need, not every posting of a common word.
 
     `documents` is read once, one document at a time (it may be a generator): each one's
     record is written and its postings spilled to disk in `groups` groups by the first
@@ -174,8 +180,11 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
                  "part": f"s/{{n}}-{{k}}{suffix}",
                  "part_positions": f"p/{{n}}-{{k}}{suffix}",
                  "records": f"r/{{n}}{suffix}",
-                 "facets": f"facets{suffix}", "t2s": f"t2s/{{n}}{suffix}"}
-        for sub in ("s", "p", "r", "t2s"):
+                 "tail": f"t/{{key}}.{{i}}{suffix}",
+                 "tail_positions": f"t/{{key}}.{{i}}.p{suffix}",
+                 "facets": f"facets{suffix}", "groups": f"groups{suffix}",
+                 "t2s": f"t2s/{{n}}{suffix}"}
+        for sub in ("s", "p", "r", "t", "t2s"):
             (out / sub).mkdir(parents=True, exist_ok=True)
         field_names = list(fields)
         table = terms if terms is not None else TermTable()
@@ -189,8 +198,8 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
             originals.append(doc.record.get("g"))
             spill.add([_field_tokens(doc.fields.get(name), table, empty) for name in field_names])
         chunks = records.close()
-        facet_names = _write_facets(facets, originals, out / files["facets"],
-                                    facet_labels or {}, dump)
+        facet_names = _write_facets(facets, out / files["facets"], facet_labels or {}, dump)
+        has_groups = _write_groups(originals, out / files["groups"], dump)
         del facets, originals
         lengths, doc_freq = spill.close()
         n_docs = len(lengths)
@@ -204,6 +213,15 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
         shards = partition.shards
         tids_by_shard = _terms_by_shard(table.terms, partition, doc_freq)
         boosts = [fields[name] for name in field_names]
+
+        def write_shard(built, key: str, shard_path: str, offsets_path: str) -> None:
+            shard, offsets, tails = built
+            dump(shard, out / shard_path)
+            dump(offsets, out / offsets_path)
+            for i, tail, tail_offsets in tails:
+                dump(tail, out / files["tail"].format(key=key, i=i))
+                dump(tail_offsets, out / files["tail_positions"].format(key=key, i=i))
+
         position_fields = {f for f, name in enumerate(field_names) if name in positions}
         for group in range(groups):
             postings = spill.postings(group, lengths)
@@ -215,9 +233,8 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
                 terms_in_shard = tids_by_shard[s]
                 counts = doc_freq[terms_in_shard]
                 if s >= len(partition.heavy):
-                    shard, offsets = builder.build(terms_in_shard, counts)
-                    dump(shard, out / files["shard"].format(n=s))
-                    dump(offsets, out / files["positions"].format(n=s))
+                    write_shard(builder.build(terms_in_shard, counts, head), str(s),
+                                files["shard"].format(n=s), files["positions"].format(n=s))
                     continue
                 # A busy character's terms go to the parts of their second character (every
                 # part is written, an empty one too: the browser asks for it by number).
@@ -225,9 +242,9 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
                                     for tid in terms_in_shard.tolist()], dtype=np.int64)
                 for k in range(partition.parts[s]):
                     at = np.flatnonzero(buckets == k)
-                    shard, offsets = builder.build(terms_in_shard[at], counts[at])
-                    dump(shard, out / files["part"].format(n=s, k=k))
-                    dump(offsets, out / files["part_positions"].format(n=s, k=k))
+                    write_shard(builder.build(terms_in_shard[at], counts[at], head), f"{s}-{k}",
+                                files["part"].format(n=s, k=k),
+                                files["part_positions"].format(n=s, k=k))
             del postings, builder
             return_free_memory()
         t2s_buckets = _write_t2s(out / files["t2s"], dump)
@@ -238,7 +255,7 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
             "shards": shards, "heavy": partition.heavy, "light": partition.light,
             "heavy_parts": list(partition.parts),
             "records_per_chunk": records_per_chunk, "record_chunks": chunks,
-            "facets": facet_names, "t2s": t2s_buckets,
+            "facets": facet_names, "groups": has_groups, "head": head, "t2s": t2s_buckets,
             "t2s_block": [T2S_BLOCK[0], T2S_BLOCK[1]], "t2s_bits": _t2s_bits(),
             "terms": int(np.count_nonzero(doc_freq)), "postings": int(doc_freq.sum()),
             **(extra or {}),
@@ -560,13 +577,76 @@ class _ShardBuilder:
         # Postings are in term order: term t's are term_start[t] … term_start[t + 1] - 1.
         self.term_start = np.searchsorted(postings.term, np.arange(len(terms) + 1))
 
-    def build(self, tids: np.ndarray, counts: np.ndarray) -> tuple[dict, dict]:
-        """The packed lunr index of these terms (in index order), and its packed offsets file
-        (see expand_shard and expand_offsets: what they unpack to is the serialized lunr index
-        and the term → field → ref → gaps table)."""
-        p, n_fields = self.postings, len(self.field_names)
+    def build(self, tids: np.ndarray, counts: np.ndarray,
+              head: int | None = None) -> tuple[dict, dict, list[tuple[int, dict, dict]]]:
+        """The packed lunr index of these terms (in index order), its packed offsets file (see
+        expand_shard and expand_offsets: what they unpack to is the serialized lunr index and
+        the term → field → ref → gaps table), and the tails of its split terms.
+
+        A term that more than `head` documents have is split: the shard and its offsets hold
+        its head, the `head` documents where it weighs most (its weight summed over the
+        fields: what a one-word query ranks by), and each tail, (term's place in the shard,
+        postings file, offsets file), the others. The shard lists its split terms as
+        [place, smallest head weight × 1000, documents in all, postings in all]: no document
+        outside a head weighs more than that, which lets the browser rank from the heads."""
+        p = self.postings
         at = ragged(self.term_start[tids], counts)        # their postings, term by term
         index_of = np.repeat(np.arange(len(tids)), counts)  # lunr's _index of each posting
+        in_head, split = self._heads(at, index_of, len(tids), head)
+        postings, offsets = self._encode(at[in_head], index_of[in_head], len(tids))
+        terms = [self.terms[tid] for tid in tids.tolist()]
+        shard = {"version": LUNR_VERSION, "fields": self.field_names, "pipeline": [],
+                 "packed": PACKED, "terms": terms, "postings": postings}
+        if split:
+            shard["split"] = [[k, least, documents, int(counts[k])]
+                              for k, least, documents in split]
+        offsets_file = {"packed": PACKED, "fields": self._position_names(),
+                        "terms": terms, "offsets": offsets}
+        tails = []
+        for k, _, _ in split:
+            mine = np.flatnonzero(~in_head & (index_of == k))
+            tail_postings, tail_offsets = self._encode(at[mine], np.zeros(len(mine), np.int64), 1)
+            tails.append((k, {"packed": PACKED, "term": terms[k], "postings": tail_postings[0]},
+                          {"packed": PACKED, "fields": self._position_names(), "term": terms[k],
+                           "offsets": tail_offsets[0]}))
+        return shard, offsets_file, tails
+
+    def _position_names(self) -> list[str]:
+        return [name for f, name in enumerate(self.field_names) if f in self.position_fields]
+
+    def _heads(self, at: np.ndarray, index_of: np.ndarray, n_terms: int,
+               head: int | None) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+        """Which postings are in their term's head, and per split term (place, smallest head
+        weight, documents): a term's documents ranked by its weight summed over their fields,
+        the heaviest first (ties: the smaller document number)."""
+        in_head = np.ones(len(at), dtype=bool)
+        if head is None or not len(at):
+            return in_head, []
+        p = self.postings
+        # Postings come in term, document, field order: a run is one term in one document.
+        docs = p.doc[at]
+        first = _run_starts(index_of.astype(np.int64) * (int(docs.max()) + 1) + docs)
+        run_term = index_of[first]
+        documents = np.bincount(run_term, minlength=n_terms)
+        if not (documents > head).any():
+            return in_head, []
+        total = np.add.reduceat(p.weight[at].astype(np.int64), first)
+        order = np.lexsort((docs[first], -total, run_term))
+        term_first = np.searchsorted(run_term, np.arange(n_terms))
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[order] = np.arange(len(first)) - term_first[run_term[order]]
+        run_in_head = rank < head
+        in_head = np.repeat(run_in_head, np.diff(np.append(first, len(at))))
+        split = []
+        for k in np.flatnonzero(documents > head).tolist():
+            weights = total[(run_term == k) & run_in_head]
+            split.append((k, int(weights.min()), int(documents[k])))
+        return in_head, split
+
+    def _encode(self, at: np.ndarray, index_of: np.ndarray,
+                n_terms: int) -> tuple[list[list[int]], list[list[int]]]:
+        """Per term, its packed postings and packed offsets (expand_shard, expand_offsets)."""
+        p, n_fields = self.postings, len(self.field_names)
         # Per term, per field, its documents in document order (postings come in term,
         # document, field order; a stable sort by term and field keeps the documents' order).
         order = np.argsort(index_of * n_fields + p.field[at], kind="stable")
@@ -587,10 +667,9 @@ class _ShardBuilder:
         gaps_l, bounds_l = gaps.tolist(), gap_bounds.tolist()
         last = np.append(first[1:], len(key)).tolist()
         runs: dict[int, tuple[int, int]] = dict(zip(key[first].tolist(), zip(first.tolist(), last)))
-        terms = [self.terms[tid] for tid in tids.tolist()]
         postings, offsets = [], []
         positions = [f for f in range(n_fields) if f in self.position_fields]
-        for k in range(len(terms)):
+        for k in range(n_terms):
             flat: list[int] = []
             for f in range(n_fields):
                 a, b = runs.get(k * n_fields + f, (0, 0))
@@ -606,12 +685,7 @@ class _ShardBuilder:
                 where += counts_l[a:b]
                 where += gaps_l[bounds_l[a]:bounds_l[b]]
             offsets.append(where)
-        shard = {"version": LUNR_VERSION, "fields": self.field_names, "pipeline": [],
-                 "packed": PACKED, "terms": terms, "postings": postings}
-        offsets_file = {"packed": PACKED,
-                        "fields": [self.field_names[f] for f in positions],
-                        "terms": terms, "offsets": offsets}
-        return shard, offsets_file
+        return postings, offsets
 
 
 def expand_shard(shard: dict) -> dict:
@@ -667,8 +741,8 @@ def read_index_file(path: str | Path):
     return json.loads(data.decode("utf-8"))
 
 
-def _write_facets(facets: list[dict[str, list[tuple[str, str]]]], originals: list[str | None],
-                  path: Path, labels: dict[str, str], dump) -> list[str]:
+def _write_facets(facets: list[dict[str, list[tuple[str, str]]]], path: Path,
+                  labels: dict[str, str], dump) -> list[str]:
     names = list(labels) or sorted({n for d in facets for n in d})
     table = {}
     for name in names:
@@ -686,16 +760,22 @@ def _write_facets(facets: list[dict[str, list[tuple[str, str]]]], originals: lis
             per_doc.append(indexes[0] if len(indexes) == 1 else (-1 if not indexes else indexes))
         table[name] = {"label": labels.get(name, name), "values": value_list, "docs": per_doc}
     data = {"order": names, "facets": table}
-    # Copies of one story (plugins.reprints puts the URL of its original in each member's
-    # record as "g"): per document the index of its group, -1 for none, so the page shows
-    # one result per story and counts the others without fetching their records.
-    if any(originals):
-        urls = sorted({url for url in originals if url})
-        number = {url: i for i, url in enumerate(urls)}
-        data["groups"] = {"originals": urls,
-                          "docs": [number[url] if url else -1 for url in originals]}
     dump(data, path)
     return names
+
+
+def _write_groups(originals: list[str | None], path: Path, dump) -> bool:
+    """Copies of one story (plugins.reprints puts the URL of its original in each member's
+    record as "g"): the originals' URLs and, for each copy only, its group's number by ref,
+    so the page shows one result per story and counts the others without fetching their
+    records, and the file grows with the reprints, not with the archive. False when none."""
+    if not any(originals):
+        return False
+    urls = sorted({url for url in originals if url})
+    number = {url: i for i, url in enumerate(urls)}
+    dump({"originals": urls, "of": {ref_of(doc): number[url]
+                                    for doc, url in enumerate(originals) if url}}, path)
+    return True
 
 
 def _t2s_bits() -> str:

@@ -41,19 +41,30 @@ const commands = {
   fold: (p) => p.texts.map((t) => core.fold(t, p.t2s)),
   // {t2s, cases: [{query, vocabulary}]} → [[{term, start}]]
   cut: (p) => p.cases.map((c) => core.cutQuery(c.query, vocabLookup(c.vocabulary), p.t2s).tokens),
-  // {index, queries: [{query, filters}]} → answers of the sharded index, read from disk
-  // (few: SEARCH["QUERY_FEW"] as if the site were built with it)
+  // {index, queries: [{query, filters, complete, facets}]} → answers of the sharded index, read from
+  // disk (few: SEARCH["QUERY_FEW"] as if the site were built with it; fresh: a new engine for
+  // each query, as a first query on the page; fetched: the files each query read)
   search: async (p) => {
-    const engine = await core.Engine.open((file) => Promise.resolve(readIndexFile(p.index, file)));
+    let files = [];
+    const open = () => core.Engine.open((file) => { files.push(file); return Promise.resolve(readIndexFile(p.index, file)); });
+    let engine = await open();
     if (p.few) engine.manifest.query = Object.assign({}, engine.manifest.query, { few: p.few });
     const out = [];
     for (const q of p.queries) {
-      const answer = await engine.search(q.query, q.filters || {});
+      if (p.fresh && out.length) {
+        engine = await open();
+        if (p.few) engine.manifest.query = Object.assign({}, engine.manifest.query, { few: p.few });
+      }
+      files = [];
+      const answer = await engine.search(q.query, q.filters || {}, { complete: !!q.complete, facets: !!q.facets });
       const records = await engine.records(answer.results.map((r) => r.ref));
       out.push({
         tokens: answer.tokens.map((t) => t.term),
         words: answer.words,
         full: answer.full,
+        complete: answer.complete,
+        settled: answer.settled,
+        fetched: files,
         fallback: answer.fallback,
         groups: answer.groups,
         results: answer.results.map((r) => ({

@@ -107,8 +107,16 @@ def test_no_results_says_so_and_suggests_browsing(browser_page):
 
 def test_facets_and_url_state(browser_page):
     page = browser_page
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(page.base + "/search/?q=网格员")
     page.wait_for_selector(RESULT_TITLES)
+    # The facets count every result: fetched only when the reader asks to filter.
+    assert page.locator("#search-facets a").count() == 0
+    assert not any("facets.json" in url for url in fetched)
+    page.click("#search-facets button.search-filter")
+    page.wait_for_selector("#search-facets ul[aria-labelledby='facet-city'] a")
+    assert page.evaluate("document.activeElement.closest('#search-facets') !== null")
     city = page.locator("#search-facets ul[aria-labelledby='facet-city'] a", has_text="呼和浩特市")
     assert city.locator(".facet-count").inner_text() == "（1）"
     city.click()

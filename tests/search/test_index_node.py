@@ -74,7 +74,7 @@ def test_title_boost_ranks_title_match_first(search_site):
 def test_facet_counts_and_filters(search_site):
     index = str(search_site / "search" / "index")
     got = run_node("search", {"index": index, "queries": [
-        {"query": "网格员"},
+        {"query": "网格员", "facets": True},
         {"query": "网格员", "filters": {"city": "1501"}},
         {"query": "网格员", "filters": {"year": "2022", "kind": "news"}},
         {"query": "网格化"},
@@ -100,7 +100,7 @@ def test_facet_counts_and_filters(search_site):
 
 def test_undated_article_is_in_the_undated_year_facet(search_site):
     got = run_node("search", {"index": str(search_site / "search" / "index"),
-                              "queries": [{"query": "党代表"}]})["answers"][0]
+                              "queries": [{"query": "党代表", "facets": True}]})["answers"][0]
     assert full(got) == ["street-2020-plan"]
     year = next(f for f in got["facets"] if f["name"] == "year")
     assert year["values"] == [{"key": "undated", "label": "日期不详", "count": 1}]

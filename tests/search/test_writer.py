@@ -258,7 +258,7 @@ def test_a_file_changed_since_the_cache_was_saved_is_written_again(tmp_path):
     assert record.read_bytes() == good
 
 
-def test_reprint_groups_go_to_the_facet_file(tmp_path):
+def test_reprint_groups_have_a_file_of_their_own_listing_the_copies_only(tmp_path):
     # plugins.reprints puts "g", the URL of a story's original, in the record of each copy.
     seg = Segmenter(())
     originals = [None, "articles/2020/a/", None, "articles/2020/a/", "articles/2021/b/"]
@@ -266,13 +266,12 @@ def test_reprint_groups_go_to_the_facet_file(tmp_path):
                            {"t": "垃圾分类", "u": f"a/{i}/", "p": "", "d": "", "k": "", "x": "",
                             **({"g": g} if g else {})}, {})
             for i, g in enumerate(originals)]
-    write_index(docs, tmp_path, fields=FIELDS)
-    facets = read_index_file(tmp_path / "facets.json.gz")
-    assert facets["groups"] == {"originals": ["articles/2020/a/", "articles/2021/b/"],
-                                "docs": [-1, 0, -1, 0, 1]}
-    # Without any copy, no group table at all.
-    write_index(docs[:1] + docs[2:3], tmp_path / "none", fields=FIELDS)
-    assert "groups" not in read_index_file(tmp_path / "none" / "facets.json.gz")
+    assert write_index(docs, tmp_path, fields=FIELDS)["groups"] is True
+    assert read_index_file(tmp_path / "groups.json.gz") == {
+        "originals": ["articles/2020/a/", "articles/2021/b/"], "of": {"1": 0, "3": 0, "4": 1}}
+    # Without any copy, no group table at all (and the manifest says so).
+    assert write_index(docs[:1] + docs[2:3], tmp_path / "none", fields=FIELDS)["groups"] is False
+    assert not (tmp_path / "none" / "groups.json.gz").exists()
 
 
 def test_manifest_carries_the_synonyms_and_the_query_settings(search_site):

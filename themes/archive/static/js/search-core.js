@@ -150,26 +150,72 @@
   function unpackOffsets(packed) {
     var out = {};
     for (var t = 0; t < packed.terms.length; t++) {
-      var flat = packed.offsets[t], at = 0, byField = {}, any = false;
-      for (var f = 0; f < packed.fields.length; f++) {
-        var n = flat[at], docsAt = at + 1, countsAt = at + 1 + n, doc = 0, refs = {};
-        at += 1 + 2 * n;
-        for (var j = 0; j < n; j++) {
-          doc += flat[docsAt + j];
-          var count = flat[countsAt + j];
-          refs[doc.toString(36)] = flat.slice(at, at + count);
-          at += count;
-        }
-        if (n) { byField[packed.fields[f]] = refs; any = true; }
-      }
-      if (any) out[packed.terms[t]] = byField;
+      var byField = termOffsets(packed.fields, packed.offsets[t]);
+      if (Object.keys(byField).length) out[packed.terms[t]] = byField;
     }
     return out;
   }
 
-  /* A loaded shard: the lunr index and its vocabulary grouped by first character. */
+  /* field → ref → offset gaps of one term's packed offsets. */
+  function termOffsets(fields, flat) {
+    var byField = {}, at = 0;
+    for (var f = 0; f < fields.length; f++) {
+      var n = flat[at], docsAt = at + 1, countsAt = at + 1 + n, doc = 0, refs = {};
+      at += 1 + 2 * n;
+      for (var j = 0; j < n; j++) {
+        doc += flat[docsAt + j];
+        var count = flat[countsAt + j];
+        refs[doc.toString(36)] = flat.slice(at, at + count);
+        at += count;
+      }
+      if (n) byField[fields[f]] = refs;
+    }
+    return byField;
+  }
+
+  /* One term's packed postings with a tail's added: per field, the documents of both in
+   * document order (writer.expand_shard's layout: n, n gaps, n weights). */
+  function mergePostings(head, tail, fields) {
+    var out = [], a = 0, b = 0;
+    function read(flat, at) {
+      var n = flat[at], docs = [], weights = [], doc = 0;
+      for (var j = 0; j < n; j++) {
+        doc += flat[at + 1 + j];
+        docs.push(doc);
+        weights.push(flat[at + 1 + n + j]);
+      }
+      return { docs: docs, weights: weights, next: at + 1 + 2 * n };
+    }
+    for (var f = 0; f < fields; f++) {
+      var x = read(head, a), y = read(tail, b), docs = [], weights = [], i = 0, j = 0;
+      a = x.next; b = y.next;
+      while (i < x.docs.length || j < y.docs.length) {
+        if (j >= y.docs.length || (i < x.docs.length && x.docs[i] < y.docs[j])) {
+          docs.push(x.docs[i]); weights.push(x.weights[i++]);
+        } else {
+          docs.push(y.docs[j]); weights.push(y.weights[j++]);
+        }
+      }
+      out.push(docs.length);
+      docs.forEach(function (d, k) { out.push(k ? d - docs[k - 1] : d); });
+      out.push.apply(out, weights);
+    }
+    return out;
+  }
+
+  /* A loaded shard: the lunr index and its vocabulary grouped by first character. A term
+   * more articles have than the index's head holds there only the articles where it weighs
+   * most; split maps it to {index, min: the smallest weight there, documents: in all}, until
+   * its tail is added (withTail). */
   function Shard(data) {
     var serialized = data.packed ? unpackShard(data) : data;
+    this.data = data;
+    this.split = new Map();
+    var split = this.split;
+    (data.split || []).forEach(function (entry) {
+      split.set(data.terms[entry[0]], { index: entry[0], min: entry[1] / 1000, documents: entry[2],
+                                        postings: entry[3] });
+    });
     this.index = lunr.Index.load(serialized);
     this.byFirst = new Map();
     for (var i = 0; i < serialized.invertedIndex.length; i++) {
@@ -182,14 +228,27 @@
     }
   }
 
+  /* This shard with a split term's tail (a t/ file) added: a new Shard. */
+  Shard.prototype.withTail = function (term, tail) {
+    var entry = this.split.get(term);
+    if (!entry) return this;
+    var data = Object.assign({}, this.data), postings = data.postings.slice();
+    postings[entry.index] = mergePostings(postings[entry.index], tail.postings, data.fields.length);
+    data.postings = postings;
+    data.split = (data.split || []).filter(function (s) { return s[0] !== entry.index; });
+    return new Shard(data);
+  };
+
   Shard.prototype.vocab = function (ch) {
     return this.byFirst.get(ch) || EMPTY;
   };
 
-  /* A term's number of postings (one per field of an article that has it). */
+  /* A term's number of postings (one per field of an article that has it), in the whole
+   * index (a split term's too). */
   Shard.prototype.postings = function (term) {
     var entry = this.index.invertedIndex[term], count = 0;
     if (!entry) return 0;
+    if (this.split.has(term)) return this.split.get(term).postings;
     this.index.fields.forEach(function (field) { count += Object.keys(entry[field] || {}).length; });
     return count;
   };
@@ -432,20 +491,63 @@
           if (mine.length === plan.words.length) phrase = true;
         }
       });
-      var levels = found.map(function (f) { return f.level; });
-      var exact = levels.every(function (l) { return l === "exact"; });
-      var tier = exact ? 0 : levels.every(function (l) { return l === "exact" || l === "same"; }) ? 1 : 2;
-      if (tier === 0 && !phrase && literal.length > 1 && offsetsOf) {
+      var levels = found.map(function (f) { return f.level; }), rank = standing(plan, levels);
+      if (rank.tier === 0 && !phrase && literal.length > 1 && offsetsOf) {
         phrase = hasPhrase(literal, ref, offsetsOf);
       }
-      var weight = 0;
-      levels.forEach(function (l, i) {
-        if (!plan.words[i].leftover) weight += l === "exact" || l === "same" ? 1 : l ? 0.5 : 0;
-      });
-      out.push({ ref: ref, score: doc.score, tier: tier, phrase: phrase, words: levels,
-                 via: found.map(function (f) { return f.via; }), weight: weight, matched: doc.matched });
+      out.push({ ref: ref, score: doc.score, tier: rank.tier, phrase: phrase, words: levels,
+                 via: found.map(function (f) { return f.via; }), weight: rank.weight, matched: doc.matched });
     });
     return out.sort(order);
+  }
+
+  /* An article's tier and weight from how it has each word (its level). */
+  function standing(plan, levels) {
+    var exact = levels.every(function (l) { return l === "exact"; });
+    var tier = exact ? 0 : levels.every(function (l) { return l === "exact" || l === "same"; }) ? 1 : 2;
+    var weight = 0;
+    levels.forEach(function (l, i) {
+      if (!plan.words[i].leftover) weight += l === "exact" || l === "same" ? 1 : l ? 0.5 : 0;
+    });
+    return { tier: tier, weight: weight };
+  }
+
+  /* An article that has none of the words, only terms that cross them or characters left
+   * over, shows nothing a citizen asked for. */
+  function useful(r) { return r.tier < 2 || r.weight > 0; }
+
+  /* Are the first `depth` results of the heads the index's first `depth`, in order, whatever
+   * the pending tails hold? (Fagin's threshold test.) An article missing a split term t may
+   * have it in t's tail, weighing at most t's smallest head weight; so at best it has every
+   * such term, scores that much more and holds the phrase. The first page is settled when no
+   * article, scored or not (an article in no head at all: only tails), could at best rank
+   * above a result it is now below. all: every scored article (classify); ranked: the
+   * useful ones, in order; pending: [{term, min}] split terms without their tail; clauses:
+   * term → boost; norm: the query vector's length (scoreClauses divides by it). */
+  function settled(plan, all, ranked, pending, clauses, norm, depth) {
+    if (ranked.length < depth) return false;
+    var literal = [];
+    plan.words.forEach(function (w) { w.tokens.forEach(function (t) { literal.push(t.term); }); });
+    var top = ranked.slice(0, depth), place = new Map();
+    top.forEach(function (r, i) { place.set(r.ref, i); });
+    function atBest(ref, matched, score, phrase) {
+      var more = new Set(matched), extra = 0, lacksLiteral = false;
+      pending.forEach(function (p) {
+        if (matched.has(p.term)) return;
+        more.add(p.term);
+        extra += clauses.get(p.term) * p.min / norm;
+        if (literal.indexOf(p.term) >= 0) lacksLiteral = true;
+      });
+      var rank = standing(plan, plan.words.map(function (w) { return wordLevel(w, more).level; }));
+      return { ref: ref, score: score + extra, tier: rank.tier, weight: rank.weight,
+               phrase: phrase || (rank.tier === 0 && literal.length > 1 && lacksLiteral) };
+    }
+    // "-1": an unscored article wins any tie.
+    if (order(top[depth - 1], atBest("-1", new Set(), 0, false)) >= 0) return false;
+    return all.every(function (d) {
+      var at = place.has(d.ref) ? place.get(d.ref) : depth;
+      return at === 0 || order(top[at - 1], atBest(d.ref, d.matched, d.score, d.phrase)) < 0;
+    });
   }
 
   /* Result order: articles with every word (tier 0, then 1), those that hold the typed text as
@@ -558,7 +660,11 @@
     this.t2s = {};
     this.t2sLoaded = {};
     this.facetTable = null;
+    this.groupTable = null;
     this.recordChunks = {};
+    this.tailLoads = {};        // "key.i" → promise of the i-th term's tail, added to its part
+    this.tailOffsetLoads = {};
+    this.tailsOf = {};          // key → the terms' places whose tails are asked for
   }
 
   // Boosts of the alternatives, relative to a typed word's 1 (SEARCH["QUERY_BOOSTS"]).
@@ -568,6 +674,11 @@
   var FEW = 10;
   // Compounds sharing a head morpheme, at most (the most frequent first).
   var COMPOUNDS = 8;
+  // The results the heads must settle before an answer: the page's first page (search.js).
+  var PAGE = 10;
+  // A split term's tail is fetched to settle the first page when the term has at most this
+  // many heads' worth of articles.
+  var TAIL_LIMIT = 3;
 
   Engine.open = function (load) {
     return load("manifest.json").then(function (manifest) {
@@ -578,9 +689,10 @@
     });
   };
 
-  /* Path of an index file from the manifest's patterns ("s/{n}-{k}.json.gz"). */
+  /* Path of an index file from the manifest's patterns ("s/{n}-{k}.json.gz",
+   * "t/{key}.{i}.json.gz"). */
   Engine.prototype.file = function (kind, n, k) {
-    return this.manifest.files[kind].replace("{n}", String(n)).replace("{k}", String(k));
+    return this.manifest.files[kind].replace(/\{(n|key)\}/, String(n)).replace(/\{(k|i)\}/, String(k));
   };
 
   Engine.prototype.boosts = function () {
@@ -671,9 +783,48 @@
         : this.file("part_positions", key.slice(0, dash), key.slice(dash + 1));
       this.offsetLoads[key] = this.load(path).then(function (data) {
         self.offsets[key] = data.packed ? unpackOffsets(data) : data;
+        return Promise.all((self.tailsOf[key] || []).map(function (i) { return self.loadTailOffsets(key, i); }));
       });
     }
     return this.offsetLoads[key];
+  };
+
+  /* The split terms among these whose tails are not loaded: [{term, key, index, min,
+   * documents}]. */
+  Engine.prototype.pendingTails = function (terms) {
+    var self = this, out = [];
+    new Set(terms).forEach(function (term) {
+      var key = self.partKey(term), entry = key === null ? null : self.parts[key].split.get(term);
+      if (entry) out.push(Object.assign({ term: term, key: key }, entry));
+    });
+    return out;
+  };
+
+  /* Add a split term's tail to its part (and to its offsets, when they are loaded). */
+  Engine.prototype.loadTail = function (pending) {
+    var self = this, key = pending.key, i = pending.index, id = key + "." + i;
+    if (!this.tailLoads[id]) {
+      (this.tailsOf[key] = this.tailsOf[key] || []).push(i);
+      this.tailLoads[id] = this.load(this.file("tail", key, i)).then(function (tail) {
+        self.parts[key] = self.parts[key].withTail(tail.term, tail);
+        if (self.offsetLoads[key]) {
+          return self.offsetLoads[key].then(function () { return self.loadTailOffsets(key, i); });
+        }
+      });
+    }
+    return this.tailLoads[id];
+  };
+
+  Engine.prototype.loadTailOffsets = function (key, i) {
+    var self = this, id = key + "." + i;
+    if (!this.tailOffsetLoads[id]) {
+      this.tailOffsetLoads[id] = this.load(this.file("tail_positions", key, i)).then(function (tail) {
+        var byField = termOffsets(tail.fields, tail.offsets);
+        var mine = self.offsets[key][tail.term] = self.offsets[key][tail.term] || {};
+        Object.keys(byField).forEach(function (f) { mine[f] = Object.assign(mine[f] || {}, byField[f]); });
+      });
+    }
+    return this.tailOffsetLoads[id];
   };
 
   /* Cut each run of the folded query, fetching the vocabulary of each character where a term
@@ -723,6 +874,13 @@
   Engine.prototype.facets = async function () {
     if (!this.facetTable) this.facetTable = await this.load(this.file("facets"));
     return this.facetTable;
+  };
+
+  /* The reprint groups ({originals, of: ref → group}), null when the archive has none. */
+  Engine.prototype.groups = async function () {
+    if (!this.manifest.groups) return null;
+    if (!this.groupTable) this.groupTable = await this.load(this.file("groups"));
+    return this.groupTable;
   };
 
   /* Every index term inside a run of the query, as {term, from, to} (code points). */
@@ -787,29 +945,72 @@
     return { folded: folded, runs: cut, words: words, boosts: boosts };
   };
 
-  /* Look for the plan's clauses: {scored, results}. fallback: [{index, pieces, length}] of
-   * the runs whose text is searched for cut the index's other ways. */
-  Engine.prototype.evaluate = async function (plan, extra, runChecks) {
-    var self = this, clauses = clausesOf(plan.words, extra);
+  /* Look for the plan's clauses: {all: every scored article, ranked, pending: the split
+   * terms whose tails were not needed}. runChecks: [{index, pieces, length}] of the runs whose
+   * text is searched for cut the index's other ways. Ranked from the heads of common terms,
+   * their tails fetched (the rarest first) until the first page is settled; every tail when
+   * `complete` (every result, in order). */
+  Engine.prototype.evaluate = async function (plan, extra, runChecks, complete) {
+    var self = this, clauses = clausesOf(plan.words, extra), terms = Array.from(clauses.keys());
     var literal = [];
     plan.words.forEach(function (w) { w.tokens.forEach(function (t) { literal.push(t.term); }); });
     var offsetTerms = literal.length > 1 ? literal.slice() : [];
     (runChecks || []).forEach(function (r) { r.pieces.forEach(function (p) { offsetTerms.push(p.term); }); });
-    await this.prepare(Array.from(clauses.keys()), offsetTerms);
-    var scored = scoreClauses(clauses, function (term) { return self.indexFor(term); });
-    return classify(plan, scored, offsetTerms.length ? function (term) { return self.offsetsOf(term); } : null,
-                    runChecks || null);
+    await this.prepare(terms, offsetTerms);
+    var norm = 0;
+    clauses.forEach(function (boost, term) { if (self.indexFor(term)) norm += boost * boost; });
+    norm = Math.sqrt(norm);
+    for (;;) {
+      var pending = this.pendingTails(complete ? terms.concat(offsetTerms) : terms);
+      if (complete && pending.length) {
+        await Promise.all(pending.map(function (p) { return self.loadTail(p); }));
+        continue;
+      }
+      var scored = scoreClauses(clauses, function (term) { return self.indexFor(term); });
+      var all = classify(plan, scored, offsetTerms.length ? function (term) { return self.offsetsOf(term); } : null,
+                         runChecks || null);
+      var ranked = all.filter(useful);
+      var done = !pending.length || settled(plan, all, ranked, pending, clauses, norm, PAGE);
+      pending.sort(function (a, b) { return a.documents - b.documents; });
+      // A tail of a few heads' worth is worth fetching to settle the page; a word most
+      // articles have is not (its tail is most of the index's postings of it): the heads'
+      // first page then stands, the articles where each word weighs most (settled: false).
+      if (done || pending[0].documents > TAIL_LIMIT * (this.manifest.head || Infinity)) {
+        return { all: all, ranked: ranked, pending: pending, settled: done };
+      }
+      await this.loadTail(pending[0]);
+    }
   };
 
-  /* {words, results (filtered, ranked; tier 2 = partial), full, facets} */
-  Engine.prototype.search = async function (query, filters) {
+  /* {words, results (filtered, ranked; tier 2 = partial), full, complete, settled, facets,
+   * groups}. With common words the results may be ranked from their heads: then `complete`
+   * is false and results and full count what the heads hold (at least that many). The first
+   * page is the index's own when `settled` (the heads, and tails of a few heads' worth,
+   * settle it: evaluate); otherwise the results are the heads' articles with every word,
+   * those where the words weigh most, by their score. options.complete: every tail, so every
+   * result in order; options.facets: that and the facets (null otherwise), as filters do. */
+  Engine.prototype.search = async function (query, filters, options) {
     var self = this, plan = await this.plan(query);
-    var none = { words: [], tokens: [], results: [], full: 0, facets: [], fallback: false };
+    var active = Object.keys(filters || {}).some(function (name) { return filters[name]; });
+    var withFacets = !!(options && options.facets) || active;
+    var complete = !!(options && options.complete) || withFacets;
+    var none = { words: [], tokens: [], results: [], full: 0, complete: true, settled: true,
+                 facets: withFacets ? [] : null, fallback: false };
     if (!plan.words.length) return none;
-    // An article that has none of the words, only terms that cross them or characters left
-    // over, shows nothing a citizen asked for.
-    var useful = function (r) { return r.tier < 2 || r.weight > 0; };
-    var ranked = (await this.evaluate(plan, null, null)).filter(useful);
+    var found = await this.evaluate(plan, null, null, complete), ranked = found.ranked;
+    if (!found.settled) {
+      // The heads could not settle the first page. Their articles with every word are
+      // certain (a word's head holds every field of its articles), so they make the first
+      // page when there are enough of them, the articles where the words weigh most. The
+      // others' levels are not known (a word may be in a tail): they wait for the tails.
+      var certain = ranked.filter(function (r) { return r.tier === 0; });
+      if (certain.length >= PAGE) {
+        ranked = certain;
+      } else {
+        found = await this.evaluate(plan, null, null, true);
+        ranked = found.ranked;
+      }
+    }
     var full = ranked.filter(function (r) { return r.tier < 2; }).length, fallback = false;
     var cjkRuns = plan.runs.filter(function (r) { return r.cjk && codePoints(r.run).length >= 2; });
     if (full < this.few() && cjkRuns.length) {
@@ -860,7 +1061,8 @@
       // terms added here only find more articles, they do not reorder those.
       var typed = new Map();
       ranked.forEach(function (r) { typed.set(r.ref, r.score); });
-      ranked = (await this.evaluate(plan, extra, checks)).filter(useful);
+      found = await this.evaluate(plan, extra, checks, true);
+      ranked = found.ranked;
       ranked.forEach(function (r) { if (r.tier < 2) r.score = typed.get(r.ref) || 0; });
       ranked.sort(order);
       full = ranked.filter(function (r) { return r.tier < 2; }).length;
@@ -873,12 +1075,18 @@
     ranked.forEach(function (r) { delete r.matched; });
     var tokens = [].concat.apply([], plan.words.map(function (w) { return w.tokens; }));
     if (!ranked.length) return Object.assign(none, { words: words, tokens: tokens, fallback: fallback });
-    var table = await this.facets();
-    var results = applyFilters(ranked, table, filters || {});
-    var shownFull = results.filter(function (r) { return r.tier < 2; });
-    return { words: words, tokens: tokens, results: results, full: shownFull.length,
-             facets: countFacets(shownFull.length ? shownFull : results, table),
-             groups: table.groups || null, fallback: fallback };
+    var results = ranked, facets = null;
+    if (withFacets) {
+      var table = await this.facets();
+      results = applyFilters(ranked, table, filters || {});
+      var shownFull = results.filter(function (r) { return r.tier < 2; });
+      facets = countFacets(shownFull.length ? shownFull : results, table);
+    }
+    return { words: words, tokens: tokens, results: results,
+             full: results.filter(function (r) { return r.tier < 2; }).length,
+             complete: !found.pending.length, settled: found.settled !== false,
+             facets: facets, groups: await this.groups(),
+             fallback: fallback };
   };
 
   /* What to mark in a result's snippet (answer: what search() returned): the typed text of
@@ -916,7 +1124,7 @@
   return {
     Engine: Engine, fold: fold, foldChars: foldChars, foldChar: foldChar, t2sBuckets: t2sBuckets, runs: runs,
     cutQuery: cutQuery, shardOf: shardOf, Shard: Shard, scoreClauses: scoreClauses, hasPhrase: hasPhrase,
-    unpackShard: unpackShard, unpackOffsets: unpackOffsets,
+    unpackShard: unpackShard, unpackOffsets: unpackOffsets, mergePostings: mergePostings,
     tiled: tiled, classify: classify, wordsOfRun: wordsOfRun, synonymIndex: synonymIndex, markTerms: markTerms,
     applyFilters: applyFilters, countFacets: countFacets, snippet: snippet,
     isCjk: function (ch) { return CJK_CHAR.test(ch); }

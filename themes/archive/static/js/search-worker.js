@@ -11,8 +11,9 @@
  *                                       worker was loading (or {error})
  *   {type: "warm"}                      fetch the manifest now (the box got the focus)
  *   {type: "prefetch", text}            fetch what cutting this text will need
- *   {type: "search", id, query, filters}
- *        → {type: "answer", id, words, results, full, facets, groups}
+ *   {type: "search", id, query, filters, complete, facets}
+ *        → {type: "answer", id, words, results, full, complete, facets, groups}
+ *        (complete: every result; facets: and the facets; see search-core.js Engine.search)
  *   {type: "records", id, search, refs}  the records (with snippets) of results to show
  *        → {type: "record", id, ref, record} for each, as soon as it has arrived
  * and {type: "error", id, message} when something fails.
@@ -84,14 +85,14 @@ self.onmessage = function (event) {
     reply(engine().then(function (index) { return index.prefetch(message.text); }));
   } else if (message.type === "search") {
     reply(engine().then(function (index) {
-      return index.search(message.query, message.filters).then(function (answer) {
+      return index.search(message.query, message.filters, { complete: message.complete, facets: message.facets }).then(function (answer) {
         // Kept for the records the page asks for next (the terms to mark in each); the page
         // asks only about its latest queries.
         answers[message.id] = { answer: answer, index: index };
         Object.keys(answers).forEach(function (id) { if (id < message.id - 2) delete answers[id]; });
         self.postMessage({
           type: "answer", id: message.id, words: answer.words, full: answer.full,
-          facets: answer.facets, groups: answer.groups,
+          complete: answer.complete, facets: answer.facets, groups: answer.groups,
           results: answer.results.map(function (r) {
             return { ref: r.ref, tier: r.tier, phrase: r.phrase, words: r.words, via: r.via };
           })

@@ -19,9 +19,13 @@
   var PAGE = 10;
   var TEXT = {
     searching: function (q) { return "正在搜索“" + q + "”…"; },
-    found: function (q, n) { return "找到 " + n + " 篇与“" + q + "”相关的文章"; },
-    alsoPartial: function (n) { return "，另有 " + n + " 篇部分匹配"; },
-    onlyPartial: function (q, n) { return "没有同时包含全部搜索词的文章；以下 " + n + " 篇部分匹配“" + q + "”"; },
+    // atLeast: ranked from the most relevant articles only, until more are asked for.
+    found: function (q, n, atLeast) { return "找到" + (atLeast ? "至少 " : " ") + n + " 篇与“" + q + "”相关的文章"; },
+    alsoPartial: function (n, atLeast) { return "，另有" + (atLeast ? "至少 " : " ") + n + " 篇部分匹配"; },
+    onlyPartial: function (q, n, atLeast) {
+      return "没有同时包含全部搜索词的文章；以下" + (atLeast ? "至少 " : " ") + n + " 篇部分匹配“" + q + "”";
+    },
+    filter: "按地区、主题、年份和类型筛选",
     none: function (q) { return "没有找到与“" + q + "”相关的文章"; },
     filtered: "（已应用筛选条件）",
     failed: function (message) { return "搜索暂时无法使用（" + message + "）。"; },
@@ -120,12 +124,13 @@
   }
 
   /* One result per reprint group (the best ranked member stands for its story; the others
-   * are counted), as [{result, others, original}]. groups: {originals, docs} or null. */
+   * are counted), as [{result, others, original}]. groups: {originals, of: ref → group} or
+   * null. */
   function collapse(results, groups) {
     if (!groups) return results.map(function (r) { return { result: r, others: 0, original: null }; });
     var out = [], byGroup = {};
     results.forEach(function (r) {
-      var g = groups.docs[parseInt(r.ref, 36)];
+      var g = groups.of[r.ref];
       if (g === undefined || g < 0) { out.push({ result: r, others: 0, original: null }); return; }
       if (byGroup[g]) { byGroup[g].others += 1; return; }
       byGroup[g] = { result: r, others: 0, original: groups.originals[g] };
@@ -134,6 +139,7 @@
     return out;
   }
 
+  /* Search and show the first page. */
   function run(state) {
     var mine = ++generation;
     // data-search-done marks an answered query (tests and the benchmark wait for it, also
@@ -152,10 +158,9 @@
     return ask({ type: "search", id: mine, query: state.query, filters: state.filters })
       .then(function (answer) {
         if (mine !== generation) return null;
-        var items = collapse(answer.results, answer.groups);
-        var full = items.filter(function (i) { return i.result.tier < 2; }).length;
-        current = { query: state.query, filters: state.filters, items: items, words: answer.words,
-                    shown: 0, id: mine, full: full };
+        current = { query: state.query, filters: state.filters, words: answer.words, shown: 0, id: mine };
+        take(current, answer);
+        var items = current.items;
         clear(list); clear(partialList);
         partialSection.hidden = true;
         renderFacets(answer.facets, state);
@@ -167,9 +172,7 @@
           list.setAttribute("data-search-done", "");
           return null;
         }
-        var partial = items.length - full;
-        status.textContent = (full ? TEXT.found(state.query, full) + (partial ? TEXT.alsoPartial(partial) : "")
-                                   : TEXT.onlyPartial(state.query, partial)) + "。";
+        describe(current);
         return showMore(current).then(function () {
           if (mine === generation) list.setAttribute("data-search-done", "");
         });
@@ -179,6 +182,42 @@
         status.textContent = TEXT.failed(error.message);
         browse.hidden = false;
         list.setAttribute("data-search-done", "");
+      });
+  }
+
+  /* Keep an answer's results in a search's state (one item per story). */
+  function take(state, answer) {
+    state.items = collapse(answer.results, answer.groups);
+    state.full = state.items.filter(function (i) { return i.result.tier < 2; }).length;
+    state.complete = answer.complete;
+    state.facets = !!answer.facets;
+  }
+
+  /* The status line: how many articles have every word, how many some. */
+  function describe(state) {
+    var full = state.full, partial = state.items.length - full, atLeast = !state.complete;
+    status.textContent = (full ? TEXT.found(state.query, full, atLeast) + (partial ? TEXT.alsoPartial(partial, atLeast) : "")
+                               : TEXT.onlyPartial(state.query, partial, atLeast)) + "。";
+  }
+
+  /* Every result of the current search, when the first answer was ranked from the most
+   * relevant articles only (and the facets, when `facets`): the results shown stay. */
+  function completed(state, facets) {
+    if (state.complete && (!facets || state.facets)) return Promise.resolve();
+    var id = ++generation;
+    return ask({ type: "search", id: id, query: state.query, filters: state.filters, complete: true,
+                 facets: !!facets })
+      .then(function (answer) {
+        if (id !== generation || state !== current) return;
+        // The results shown stay first, as they are; the others follow in the index's order.
+        var shown = state.items.slice(0, state.shown), seen = {};
+        shown.forEach(function (item) { seen[item.result.ref] = true; });
+        state.id = id;
+        take(state, answer);
+        state.items = shown.concat(state.items.filter(function (item) { return !seen[item.result.ref]; }));
+        state.full = state.items.filter(function (i) { return i.result.tier < 2; }).length;
+        describe(state);
+        renderFacets(answer.facets, state);
       });
   }
 
@@ -197,7 +236,7 @@
         (partial ? partialList : list).appendChild(renderResult(item, arrived[item.result.ref], partial));
       }
     }).then(function () {
-      if (state === current) more.hidden = state.shown >= state.items.length;
+      if (state === current) more.hidden = state.complete && state.shown >= state.items.length;
     });
   }
 
@@ -261,6 +300,21 @@
 
   function renderFacets(facets, state) {
     clear(facetsNav);
+    if (!facets) {
+      // The facets count every result: fetched when the reader asks for them.
+      var button = el("button", "search-filter", TEXT.filter);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        completed(current, true).then(function () {
+          var first = facetsNav.querySelector("a");
+          if (first) first.focus();
+        });
+      });
+      facetsNav.appendChild(button);
+      facetsNav.hidden = !current || !current.items.length;
+      return;
+    }
     var any = false;
     facets.forEach(function (facet) {
       if (!facet.values.length) return;
@@ -330,8 +384,8 @@
   });
 
   more.addEventListener("click", function () {
-    var before = app.querySelectorAll(".search-result-title a").length;
-    showMore(current).then(function () {
+    var before = app.querySelectorAll(".search-result-title a").length, state = current;
+    completed(state).then(function () { return showMore(state); }).then(function () {
       var next = app.querySelectorAll(".search-result-title a")[before];
       if (next) next.focus();
     });
