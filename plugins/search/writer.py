@@ -17,8 +17,8 @@ not compress JSON, or Python's http.server, would otherwise send four times the 
                        for queries of several terms (phrase ranking)
   r/<n>.json           records (title, url, place, date, kind, text for the snippet) of documents
                        n*k … n*k+k-1, fetched only for the results shown
-  t/<key>.<i>.json     the tail of a split term (the i-th of shard or part <key>): its
-                       postings beyond the head the shard holds (t/<key>.<i>.p.json: offsets)
+  t/<key>.<i>.<j>.json layer j of a split term (the i-th of shard or part <key>): 0 its
+                       head, 1 its tail (t/<key>.<i>.<j>.p.json: their offsets)
   facets.json          per document the index of its value in each facet, for counts without
                        fetching any record (fetched when the reader asks to filter)
   groups.json          the reprint group of each copy of a story (one result per story)
@@ -180,8 +180,8 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
                  "part": f"s/{{n}}-{{k}}{suffix}",
                  "part_positions": f"p/{{n}}-{{k}}{suffix}",
                  "records": f"r/{{n}}{suffix}",
-                 "tail": f"t/{{key}}.{{i}}{suffix}",
-                 "tail_positions": f"t/{{key}}.{{i}}.p{suffix}",
+                 "layer": f"t/{{key}}.{{i}}.{{j}}{suffix}",
+                 "layer_positions": f"t/{{key}}.{{i}}.{{j}}.p{suffix}",
                  "facets": f"facets{suffix}", "groups": f"groups{suffix}",
                  "t2s": f"t2s/{{n}}{suffix}"}
         for sub in ("s", "p", "r", "t", "t2s"):
@@ -215,12 +215,12 @@ def write_index(documents: Iterable[SearchDocument], output_dir: str | Path, *,
         boosts = [fields[name] for name in field_names]
 
         def write_shard(built, key: str, shard_path: str, offsets_path: str) -> None:
-            shard, offsets, tails = built
+            shard, offsets, layers = built
             dump(shard, out / shard_path)
             dump(offsets, out / offsets_path)
-            for i, tail, tail_offsets in tails:
-                dump(tail, out / files["tail"].format(key=key, i=i))
-                dump(tail_offsets, out / files["tail_positions"].format(key=key, i=i))
+            for i, j, postings, where in layers:
+                dump(postings, out / files["layer"].format(key=key, i=i, j=j))
+                dump(where, out / files["layer_positions"].format(key=key, i=i, j=j))
 
         position_fields = {f for f, name in enumerate(field_names) if name in positions}
         for group in range(groups):
@@ -578,38 +578,43 @@ class _ShardBuilder:
         self.term_start = np.searchsorted(postings.term, np.arange(len(terms) + 1))
 
     def build(self, tids: np.ndarray, counts: np.ndarray,
-              head: int | None = None) -> tuple[dict, dict, list[tuple[int, dict, dict]]]:
+              head: int | None = None) -> tuple[dict, dict, list[tuple[int, int, dict, dict]]]:
         """The packed lunr index of these terms (in index order), its packed offsets file (see
         expand_shard and expand_offsets: what they unpack to is the serialized lunr index and
-        the term → field → ref → gaps table), and the tails of its split terms.
+        the term → field → ref → gaps table), and the layers of its split terms.
 
-        A term that more than `head` documents have is split: the shard and its offsets hold
-        its head, the `head` documents where it weighs most (its weight summed over the
-        fields: what a one-word query ranks by), and each tail, (term's place in the shard,
-        postings file, offsets file), the others. The shard lists its split terms as
-        [place, smallest head weight × 1000, documents in all, postings in all]: no document
-        outside a head weighs more than that, which lets the browser rank from the heads."""
+        A term that more than `head` documents have is split: the shard keeps its name (the
+        browser cuts queries against the shard's terms) and no posting; its layers, (place,
+        layer, postings file, offsets file), hold them: layer 0, its head, the `head`
+        documents where it weighs most (its weight summed over the fields: what a one-word
+        query ranks by), and layer 1, its tail, the others. The shard lists its split terms
+        as [place, smallest head weight × 1000, documents in all, postings in all]: no
+        document outside the head weighs more, which lets the browser rank from the heads.
+        A query fetches the heads of its own terms only, never those of the other common
+        terms of its shard (安全 beside 安全生产)."""
         p = self.postings
         at = ragged(self.term_start[tids], counts)        # their postings, term by term
         index_of = np.repeat(np.arange(len(tids)), counts)  # lunr's _index of each posting
         in_head, split = self._heads(at, index_of, len(tids), head)
-        postings, offsets = self._encode(at[in_head], index_of[in_head], len(tids))
+        whole = ~np.isin(index_of, [k for k, _, _ in split])
+        postings, offsets = self._encode(at[whole], index_of[whole], len(tids))
         terms = [self.terms[tid] for tid in tids.tolist()]
         shard = {"version": LUNR_VERSION, "fields": self.field_names, "pipeline": [],
                  "packed": PACKED, "terms": terms, "postings": postings}
         if split:
             shard["split"] = [[k, least, documents, int(counts[k])]
                               for k, least, documents in split]
-        offsets_file = {"packed": PACKED, "fields": self._position_names(),
-                        "terms": terms, "offsets": offsets}
-        tails = []
+        fields = self._position_names()
+        offsets_file = {"packed": PACKED, "fields": fields, "terms": terms, "offsets": offsets}
+        layers = []
         for k, _, _ in split:
-            mine = np.flatnonzero(~in_head & (index_of == k))
-            tail_postings, tail_offsets = self._encode(at[mine], np.zeros(len(mine), np.int64), 1)
-            tails.append((k, {"packed": PACKED, "term": terms[k], "postings": tail_postings[0]},
-                          {"packed": PACKED, "fields": self._position_names(), "term": terms[k],
-                           "offsets": tail_offsets[0]}))
-        return shard, offsets_file, tails
+            for layer, member in enumerate((in_head, ~in_head)):
+                mine = np.flatnonzero(member & (index_of == k))
+                flat, where = self._encode(at[mine], np.zeros(len(mine), np.int64), 1)
+                layers.append((k, layer, {"packed": PACKED, "term": terms[k], "postings": flat[0]},
+                               {"packed": PACKED, "fields": fields, "term": terms[k],
+                                "offsets": where[0]}))
+        return shard, offsets_file, layers
 
     def _position_names(self) -> list[str]:
         return [name for f, name in enumerate(self.field_names) if f in self.position_fields]

@@ -204,17 +204,19 @@
   }
 
   /* A loaded shard: the lunr index and its vocabulary grouped by first character. A term
-   * more articles have than the index's head holds there only the articles where it weighs
-   * most; split maps it to {index, min: the smallest weight there, documents: in all}, until
-   * its tail is added (withTail). */
-  function Shard(data) {
+   * more articles have than the index's head holds has no posting here: its layers (0 its
+   * head, the articles where it weighs most; 1 its tail, the others) are files of their own,
+   * added as they come (withLayer). split maps it to {index, min: the smallest weight in its
+   * head, documents and postings: in all, layers: how many are added}. */
+  function Shard(data, layers) {
     var serialized = data.packed ? unpackShard(data) : data;
     this.data = data;
     this.split = new Map();
     var split = this.split;
     (data.split || []).forEach(function (entry) {
-      split.set(data.terms[entry[0]], { index: entry[0], min: entry[1] / 1000, documents: entry[2],
-                                        postings: entry[3] });
+      var term = data.terms[entry[0]];
+      split.set(term, { index: entry[0], min: entry[1] / 1000, documents: entry[2],
+                        postings: entry[3], layers: (layers && layers.get(term)) || 0 });
     });
     this.index = lunr.Index.load(serialized);
     this.byFirst = new Map();
@@ -228,15 +230,15 @@
     }
   }
 
-  /* This shard with a split term's tail (a t/ file) added: a new Shard. */
-  Shard.prototype.withTail = function (term, tail) {
-    var entry = this.split.get(term);
-    if (!entry) return this;
+  /* This shard with the next layer of a split term (a t/ file) added: a new Shard. */
+  Shard.prototype.withLayer = function (layer) {
+    var entry = this.split.get(layer.term), layers = new Map();
+    this.split.forEach(function (e, term) { layers.set(term, e.layers); });
+    layers.set(layer.term, entry.layers + 1);
     var data = Object.assign({}, this.data), postings = data.postings.slice();
-    postings[entry.index] = mergePostings(postings[entry.index], tail.postings, data.fields.length);
+    postings[entry.index] = mergePostings(postings[entry.index], layer.postings, data.fields.length);
     data.postings = postings;
-    data.split = (data.split || []).filter(function (s) { return s[0] !== entry.index; });
-    return new Shard(data);
+    return new Shard(data, layers);
   };
 
   Shard.prototype.vocab = function (ch) {
@@ -662,9 +664,9 @@
     this.facetTable = null;
     this.groupTable = null;
     this.recordChunks = {};
-    this.tailLoads = {};        // "key.i" → promise of the i-th term's tail, added to its part
-    this.tailOffsetLoads = {};
-    this.tailsOf = {};          // key → the terms' places whose tails are asked for
+    this.layerLoads = {};       // "key.i.j" → promise of layer j of the part's i-th term, added
+    this.layerOffsetLoads = {};
+    this.layersOf = {};         // key → [i, j] of the layers asked for
   }
 
   // Boosts of the alternatives, relative to a typed word's 1 (SEARCH["QUERY_BOOSTS"]).
@@ -690,9 +692,10 @@
   };
 
   /* Path of an index file from the manifest's patterns ("s/{n}-{k}.json.gz",
-   * "t/{key}.{i}.json.gz"). */
-  Engine.prototype.file = function (kind, n, k) {
-    return this.manifest.files[kind].replace(/\{(n|key)\}/, String(n)).replace(/\{(k|i)\}/, String(k));
+   * "t/{key}.{i}.{j}.json.gz"). */
+  Engine.prototype.file = function (kind, n, k, j) {
+    return this.manifest.files[kind].replace(/\{(n|key)\}/, String(n)).replace(/\{(k|i)\}/, String(k))
+      .replace("{j}", String(j));
   };
 
   Engine.prototype.boosts = function () {
@@ -783,48 +786,62 @@
         : this.file("part_positions", key.slice(0, dash), key.slice(dash + 1));
       this.offsetLoads[key] = this.load(path).then(function (data) {
         self.offsets[key] = data.packed ? unpackOffsets(data) : data;
-        return Promise.all((self.tailsOf[key] || []).map(function (i) { return self.loadTailOffsets(key, i); }));
+        return Promise.all((self.layersOf[key] || []).map(function (l) { return self.loadLayerOffsets(key, l[0], l[1]); }));
       });
     }
     return this.offsetLoads[key];
   };
 
-  /* The split terms among these whose tails are not loaded: [{term, key, index, min,
-   * documents}]. */
+  /* The split terms among these whose tails are not added: [{term, key, index, min,
+   * documents, layers}]. */
   Engine.prototype.pendingTails = function (terms) {
     var self = this, out = [];
     new Set(terms).forEach(function (term) {
       var key = self.partKey(term), entry = key === null ? null : self.parts[key].split.get(term);
-      if (entry) out.push(Object.assign({ term: term, key: key }, entry));
+      if (entry && entry.layers < 2) out.push(Object.assign({ term: term, key: key }, entry));
     });
     return out;
   };
 
-  /* Add a split term's tail to its part (and to its offsets, when they are loaded). */
-  Engine.prototype.loadTail = function (pending) {
-    var self = this, key = pending.key, i = pending.index, id = key + "." + i;
-    if (!this.tailLoads[id]) {
-      (this.tailsOf[key] = this.tailsOf[key] || []).push(i);
-      this.tailLoads[id] = this.load(this.file("tail", key, i)).then(function (tail) {
-        self.parts[key] = self.parts[key].withTail(tail.term, tail);
+  /* Add layer j of a split term (0 its head, 1 its tail) to its part, and to the part's
+   * offsets when they are loaded. Layers of one term are added in order. */
+  Engine.prototype.loadLayer = function (key, i, j) {
+    var self = this, id = key + "." + i + "." + j;
+    if (!this.layerLoads[id]) {
+      (this.layersOf[key] = this.layersOf[key] || []).push([i, j]);
+      var before = j ? this.loadLayer(key, i, j - 1) : Promise.resolve();
+      var file = this.load(this.file("layer", key, i, j));
+      this.layerLoads[id] = Promise.all([file, before]).then(function (got) {
+        self.parts[key] = self.parts[key].withLayer(got[0]);
         if (self.offsetLoads[key]) {
-          return self.offsetLoads[key].then(function () { return self.loadTailOffsets(key, i); });
+          return self.offsetLoads[key].then(function () { return self.loadLayerOffsets(key, i, j); });
         }
       });
     }
-    return this.tailLoads[id];
+    return this.layerLoads[id];
   };
 
-  Engine.prototype.loadTailOffsets = function (key, i) {
-    var self = this, id = key + "." + i;
-    if (!this.tailOffsetLoads[id]) {
-      this.tailOffsetLoads[id] = this.load(this.file("tail_positions", key, i)).then(function (tail) {
-        var byField = termOffsets(tail.fields, tail.offsets);
-        var mine = self.offsets[key][tail.term] = self.offsets[key][tail.term] || {};
+  Engine.prototype.loadTail = function (pending) {
+    return this.loadLayer(pending.key, pending.index, 1);
+  };
+
+  Engine.prototype.loadLayerOffsets = function (key, i, j) {
+    var self = this, id = key + "." + i + "." + j;
+    if (!this.layerOffsetLoads[id]) {
+      this.layerOffsetLoads[id] = this.load(this.file("layer_positions", key, i, j)).then(function (layer) {
+        var byField = termOffsets(layer.fields, layer.offsets);
+        var mine = self.offsets[key][layer.term] = self.offsets[key][layer.term] || {};
         Object.keys(byField).forEach(function (f) { mine[f] = Object.assign(mine[f] || {}, byField[f]); });
       });
     }
-    return this.tailOffsetLoads[id];
+    return this.layerOffsetLoads[id];
+  };
+
+  /* Add the heads of the split terms among these (loaded parts). */
+  Engine.prototype.loadHeads = function (terms) {
+    var self = this;
+    return Promise.all(this.pendingTails(terms).filter(function (p) { return !p.layers; })
+      .map(function (p) { return self.loadLayer(p.key, p.index, 0); }));
   };
 
   /* Cut each run of the folded query, fetching the vocabulary of each character where a term
@@ -856,6 +873,7 @@
   Engine.prototype.prepare = async function (terms, offsetTerms) {
     var self = this;
     await this.loadKeys(terms.concat(offsetTerms || []).map(function (t) { return self.termKey(t); }));
+    await this.loadHeads(terms.concat(offsetTerms || []));
     var offsetKeys = new Set();
     (offsetTerms || []).forEach(function (t) { var k = self.partKey(t); if (k !== null) offsetKeys.add(k); });
     await Promise.all(Array.from(offsetKeys).map(function (key) { return self.loadOffsets(key); }));
