@@ -110,6 +110,8 @@ const commands = {
     shards: p.shards.map((f) => core.unpackShard(readIndexFile(path.dirname(f), path.basename(f)))),
     offsets: p.offsets.map((f) => core.unpackOffsets(readIndexFile(path.dirname(f), path.basename(f)))),
   }),
+  // {head, tail, fields} → one term's packed postings with a layer added
+  merge: (p) => core.mergePostings(p.head, p.tail, p.fields),
   // {manifest, texts} → the t2s buckets each text needs
   t2sBuckets: (p) => p.texts.map((t) => core.t2sBuckets(t, p.manifest)),
   // {text, terms, t2s, width} → snippet pieces

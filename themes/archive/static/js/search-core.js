@@ -196,9 +196,10 @@
           docs.push(y.docs[j]); weights.push(y.weights[j++]);
         }
       }
+      // One push a number: a tail has tens of thousands (push.apply would overflow the stack).
       out.push(docs.length);
       docs.forEach(function (d, k) { out.push(k ? d - docs[k - 1] : d); });
-      out.push.apply(out, weights);
+      weights.forEach(function (w) { out.push(w); });
     }
     return out;
   }

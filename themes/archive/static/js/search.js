@@ -218,6 +218,9 @@
         state.full = state.items.filter(function (i) { return i.result.tier < 2; }).length;
         describe(state);
         renderFacets(answer.facets, state);
+      })
+      .catch(function (error) {
+        if (id === generation) status.textContent = TEXT.failed(error.message);
       });
   }
 
