@@ -21,6 +21,7 @@ _CLAUSE_BREAKS = "，,；;：:。！？!?"
 _OPENERS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
 _QUOTED = re.compile(r"“([^“”]{1,24})”")
 _RANKING = re.compile(rules.RANKING_PREFIX)
+_ORDINAL_END = re.compile(r"(?:首|第[0-9一二三四五六七八九十百]+)[届期次]$")  # XX街道第四届“…”
 _ACTOR = re.compile(rf"[{HAN}A-Za-z0-9]{{0,14}}?(?:{'|'.join(rules.ACTOR_SUFFIXES)})")
 _AWARDER = re.compile(
     rf"(?P<org>[{HAN}]{{2,20}}?(?:{'|'.join(rules.AWARDER_SUFFIXES)}))"
@@ -75,7 +76,8 @@ def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern:
 
 
 _HONOUR_VERBS = _verb_pattern(rules.HONOUR_VERBS)
-_INITIATIVE_VERBS = _verb_pattern(rules.INITIATIVE_VERBS)
+_INITIATIVE_VERBS = _verb_pattern(rules.INITIATIVE_VERBS + rules.EVENT_VERBS)
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+[个支家批条项名人]")
 
 
 def _verbs(text: str, pattern: re.Pattern) -> list[tuple[int, str]]:
@@ -173,7 +175,9 @@ def actor(subject: str, anchored: bool = False) -> str:
     `anchored`, only one the text opens with)."""
     # 刚才时磊主任提到街道…: what someone reports, the actor is who comes after the verb.
     subject = _strip_fillers(re.split(r"提到|介绍|表示|指出|说|称", subject)[-1])
-    if subject.startswith(("在", "于", "按", "依托", "通过", "以", "围绕", "结合", "对")):
+    # 组织各社区积极开展…: a subject that opens with a verb names those led, not who led them.
+    if subject.startswith(("在", "于", "按", "依托", "通过", "以", "围绕", "结合", "对", "组织", "带领",
+                           "动员", "发动", "引导")):
         return ""
     match = _ACTOR.match(subject) if anchored else _ACTOR.search(subject)
     if not match:
@@ -399,8 +403,10 @@ def _recipient_first(obj: str) -> tuple[str, str]:
 
 
 def _is_slogan(text: str) -> bool:
-    """Quoted text that is a slogan or a policy, not a name: 不忘初心、牢记使命."""
-    return (bool(re.search(r"[、，,；;！!？?\s的]", text))
+    """Quoted text that is a slogan, a policy or a day, not a name: 不忘初心、牢记使命,
+    崇德尚礼·里仁为美, “七一”."""
+    return (bool(re.search(rf"[、，,；;！!？?\s的]|[{HAN}]·[{HAN}]", text))
+            or bool(re.fullmatch("[一二三四五六七八九十]+", text))
             or any(w in text for w in rules.NOT_INITIATIVES))
 
 
@@ -411,34 +417,53 @@ def _longest_head(tail: str, heads: tuple[str, ...]) -> str:
     return ""
 
 
-def _initiative_names(phrase: str) -> list[str]:
+def _owner(prefix: str) -> tuple[str, str]:
+    """(name prefix, owner) of the text before a quoted name: in 打造李台社区“居民议事厅” the
+    community owns the name and is not part of it; in 创新“七XIN”工作法 nothing owns it."""
+    if _is_actor(prefix):
+        return "", "" if prefix in rules.ACTOR_SUFFIXES else prefix
+    return prefix, ""
+
+
+def _initiative_names(phrase: str, event: bool = False) -> list[tuple[str, str]]:
+    """(name, owner) of the initiatives a verb's object names; owner "" when the text before
+    the name names none. `event`: the verb holds an event (开展, 举办): only a quoted name
+    counts, and it may be called an activity or a festival."""
     phrase = re.sub(r"^[了起出好]+", "", phrase)
-    names: list[str] = []
+    names: list[tuple[str, str]] = []
+    heads = rules.QUOTED_HEADS + rules.EVENT_HEADS if event else rules.QUOTED_HEADS
     quotes = list(_QUOTED.finditer(phrase))
     for i, quote in enumerate(quotes):
         inner = quote.group(1).strip()
         if _is_slogan(inner):
             continue
-        prefix = phrase[quotes[i - 1].end() if i else 0:quote.start()]
-        if "的" in prefix:
-            prefix = prefix[prefix.rindex("的") + 1:]
-        prefix = _RANKING.sub("", prefix)
+        # 、 between two owned names (李台社区“居民议事厅”、刘园社区“三社联动”) is no part of them.
+        prefix = phrase[quotes[i - 1].end() if i else 0:quote.start()].lstrip("、")
+        # 志愿服务大集暨“…”邻居节, 工作母品牌和“七XIN党建工作法”: what ends at 的 or a
+        # conjunction belongs to what came before (和平, 和谐 are no conjunction).
+        joint = [m.end() for m in re.finditer(r"的|暨|[和及与](?![" + "".join(rules.NAME_AFTER_HE) + "])", prefix)]
+        if joint:
+            prefix = prefix[joint[-1]:]
+        prefix = _ORDINAL_END.sub("", _RANKING.sub("", prefix))
         if (re.search(r"[^\u4e00-\u9fffA-Za-z]|^[和及与或]|等", prefix) or len(prefix) > 12
                 or prefix.endswith(tuple(v for v in rules.INITIATIVE_VERBS))):
             prefix = ""
-        tail = re.match(f"{_NAME_CHAR}*", phrase[quote.end():]).group(0)
+        prefix, owner = _owner(prefix)
+        tail = _tail(phrase[quote.end():])
+        if tail is None:
+            continue
         if tail.startswith(("之", "等", "和", "及", "与")):
             if tail.startswith("之"):
                 continue  # “吾事五说”之红色议事园: a branch of a brand already named
             tail = ""
         if tail:
-            tail = _longest_head(tail, rules.QUOTED_HEADS)
+            tail = _longest_head(tail, heads)
             if not tail:
                 continue  # “8+16”全天候管理, “行业联盟”方式: a description, not a name
-        elif not (inner.endswith(rules.QUOTED_HEADS) or len(re.findall(f"[{HAN}]", inner)) >= 3):
-            continue
-        names.append(f"{prefix}“{inner}”{tail}")
-    if names:
+        elif not (inner.endswith(heads) or (not event and len(re.findall(f"[{HAN}]", inner)) >= 3)):
+            continue  # 举办火把节、“开笔礼”等活动: an event's quoted name says what kind it is
+        names.append((f"{prefix}“{inner}”{tail}", owner))
+    if names or event:
         return names
     rest = phrase[quotes[-1].end():] if quotes else phrase
     if "的" in rest:
@@ -450,9 +475,9 @@ def _initiative_names(phrase: str) -> list[str]:
     # In a list every item must be a name: in 一门受理、协助办理机制 the 、 joins two halves
     # of one description.
     if all(len(item) >= rules.UNQUOTED_MIN_LENGTH and item.endswith(rules.UNQUOTED_HEADS)
-           and not item[0].isdigit() and not re.search(r"[0-9]+[个支家批条项名人]", item)
+           and not item[0].isdigit() and not _COUNTED.search(item)
            for item in items):
-        names.extend(items)
+        names.extend((item, "") for item in items)
     return names
 
 
@@ -484,6 +509,33 @@ def _opening_actor(sentence: str, spans) -> str:
     return actor(opening.split("“", 1)[0], anchored=True)
 
 
+def _tail(after: str) -> str | None:
+    """The name characters right after a quoted name, up to a 的 (“五张清单”共联的运作模式:
+    what follows 的 describes, it does not name); None when the quote is a theme or a means
+    (以“民营企业周”为主题, 以“X”为载体) or is itself described (“一增一减”的农业政策), not a
+    name."""
+    if after.startswith(("为", "的")):
+        return None
+    return re.match(f"{_NAME_CHAR}*", after).group(0).split("的", 1)[0]
+
+
+def _named_mention(quote: re.Match, clause: str) -> str:
+    """“石榴籽驿站”, “北京丰台”APP: a quoted name that says it is a named kind of
+    initiative, or "" (“手牵手”对子, “网红”)."""
+    inner = quote.group(1).strip()
+    if _is_slogan(inner):
+        return ""
+    tail = _tail(clause[quote.end():])
+    if tail is None:
+        return ""
+    tail = tail[:8]
+    # The first kind ends the name: “逢四说事”协商工作机制被评为…工作法.
+    kind = next((tail[:k] for k in range(1, len(tail) + 1) if tail[:k].endswith(rules.NAMED_KINDS)), "")
+    if kind and not kind.startswith(("等", "的", "和", "及", "与", "暨", "之")):
+        return f"“{inner}”{kind}"
+    return f"“{inner}”" if not tail and inner.endswith(rules.NAMED_KINDS) else ""
+
+
 def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate]:
     found = []
     # 社区推出…，搭建…: a clause without subject has the actor of the clause before it, and
@@ -495,9 +547,11 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
             if _excluded(clause, offset, verb):
                 continue
             subject = clause[:offset]
-            if any(marker in subject for marker in rules.FUTURE_MARKERS):
+            if (any(marker in subject for marker in rules.FUTURE_MARKERS)
+                    or any(marker in sentence[:start] for marker in rules.PLAN_MARKERS)):
                 continue
-            names = [n for n in _initiative_names(clause[offset + len(verb):])
+            names = [(n, owner) for n, owner in _initiative_names(
+                         clause[offset + len(verb):], event=verb in rules.EVENT_VERBS)
                      if _acceptable_initiative(n)
                      and not (verb in rules.ACTIVATION_VERBS and "“" not in n
                               and n.endswith(rules.ACTIVATED_HEADS))]
@@ -508,7 +562,20 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
                 who = previous_actor
             previous_actor = who or previous_actor
             date, date_source = date_for(sentence, start + offset, end, reference)
-            found.extend(Candidate("initiative", n, who, date, date_source) for n in names)
+            found.extend(Candidate("initiative", n, owner or who, date, date_source)
+                         for n, owner in names)
+        named = {c.name for c in found}
+        for mention in _QUOTED.finditer(clause):
+            name = _named_mention(mention, clause)
+            if not name or name in named or not _acceptable_initiative(name):
+                continue
+            if (any(marker in clause[:mention.start()] for marker in rules.FUTURE_MARKERS)
+                    or any(marker in sentence[:start] for marker in rules.PLAN_MARKERS)):
+                continue
+            named.add(name)
+            date, date_source = date_for(sentence, start + mention.start(), end, reference)
+            found.append(Candidate("initiative", name, actor(clause[:mention.start()]),
+                                   date, date_source))
         for run in _RUN.finditer(clause):
             # 推动红色商圈实体化运作: a place runs a brand it names in quotes in the sentence.
             name = f"“{run.group('name')}”"
@@ -521,19 +588,24 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
     return found
 
 
-_ANY_VERB = _verb_pattern(rules.HONOUR_VERBS + rules.INITIATIVE_VERBS + ("运作", "运行"))
+_ANY_VERB = _verb_pattern(rules.HONOUR_VERBS + rules.INITIATIVE_VERBS + rules.EVENT_VERBS
+                          + ("运作", "运行"))
 
 
 def extract(sentence: str, reference: PreciseDate | None = None) -> list[Candidate]:
     """Every honour and initiative the sentence states, in order, without duplicates."""
     designated = "命名" in sentence or "示范" in sentence or "名单中" in sentence
-    if not designated and not _ANY_VERB.search(sentence):
+    if not designated and "“" not in sentence and not _ANY_VERB.search(sentence):
         return []  # most sentences: nothing to look at
     reference = reference or PreciseDate.unknown()
     seen, result = set(), []
     spans = clauses(sentence)
     designations = _designations(sentence, reference) if designated else []
-    for candidate in designations + _honours(sentence, spans, reference) + _initiatives(sentence, spans, reference):
+    honours = designations + _honours(sentence, spans, reference)
+    # “逢四说事”协商工作机制被评为…: the sentence is about the honour its holder received.
+    holders = {c.who for c in honours}
+    initiatives = [c for c in _initiatives(sentence, spans, reference) if c.name not in holders]
+    for candidate in honours + initiatives:
         key = (candidate.type, candidate.name, candidate.who)
         if key not in seen:
             seen.add(key)

@@ -67,8 +67,14 @@ INITIATIVE_VERBS = (
     "创新推出", "创新搭建", "创新打造", "创新推行", "探索推行", "探索建立", "创新建立",
     "推出", "搭建起", "搭建", "打造", "建立起", "建立", "建成", "成立", "组建", "启动",
     "推行", "实施", "实行", "创立", "创建", "设立", "开通", "上线", "构建", "推广", "践行",
-    "采用", "试行", "开设", "首创",
+    "采用", "试行", "开设", "首创", "开辟",
 )
+# Verbs that hold an event or run a programme: their object is an entry only when quoted
+# (开展“三帮三助”活动, 举办首届“三月三”歌圩文化节), never a description (开展环境整治).
+EVENT_VERBS = ("组织开展", "开展", "举办", "举行")
+# What a quoted name after an event verb may be called, besides QUOTED_HEADS.
+EVENT_HEADS = ("主题实践活动", "主题活动", "系列活动", "宣讲活动", "实践活动", "活动", "文化节", "艺术节",
+               "节", "大赛", "竞赛", "评比", "比赛")
 # 启动应急处置机制, 启动预案: a mechanism put into action, not one the place created (unless
 # it is named in quotes).
 ACTIVATION_VERBS = frozenset({"启动"})
@@ -89,12 +95,20 @@ UNQUOTED_HEADS = (
     "工作室", "服务队", "先锋队", "志愿服务队", "之家",
 )  # not 工程: 燃气改造工程 is construction work, not an initiative
 UNQUOTED_MIN_LENGTH = 6
+# A quoted name called one of these is a named initiative wherever the sentence mentions it,
+# with or without a verb of creating (依托“石榴籽驿站”, “北京丰台”APP启用): a quote and a kind
+# make a proper name. Kinds that also name ordinary things (中心, 站, 群, 园) are not here.
+NAMED_KINDS = (
+    "工作法", "工作模式", "模式", "平台", "机制", "品牌", "联盟", "联合体", "驿站", "服务站", "服务点",
+    "服务队", "志愿服务队", "志愿队", "先锋队", "宣讲队", "工作室", "讲堂", "课堂", "APP", "小程序",
+)
 NAME_MAX_LENGTH = 30
 # Descriptions, not names: 服务管理新模式, 社区管理新格局.
 GENERIC_MARKERS = ("新模式", "新格局", "新路径", "新路子", "新机制", "新体系", "新平台", "新方法",
                    "长效机制", "工作机制", "新局面")
 # Qualifiers before a name that are not part of it: 全区首批康复辅具社区租赁服务点.
-RANKING_PREFIX = r"^(?:了|起|出|好)?(?:全[国省市区县镇]|[省市区县]级|本[市区县])?(?:首[批个家座支套]|第一[批个家座])?"
+RANKING_PREFIX = (r"^(?:了|起|出|好)?(?:全[国省市区县镇]|[省市区县]级|本[市区县])?"
+                  r"(?:首[批个家座支套届期]|第[0-9一二三四五六七八九十百]+[批个家座届期次])?")
 
 # --- never entries -------------------------------------------------------------------------
 # Slogans and national policies: what a place follows, not what it launched.
@@ -107,6 +121,9 @@ NOT_INITIATIVES = (
 )
 # Statements about the future or intentions are not facts about what was done.
 FUTURE_MARKERS = ("将", "拟", "计划", "准备", "下一步", "争取", "力争", "预计", "即将", "打算")
+# …and those that make a whole sentence a plan, wherever they stand before the verb
+# (下一步，社区将聚焦…，构建…): unlike 将 or 计划, never part of a description of what was done.
+PLAN_MARKERS = ("下一步", "即将", "将于", "打算")
 
 # Words for the community or village an article is about.
 COMMUNITY_SELF_REFERENCES = ("该社区", "本社区", "我社区", "该村", "本村", "我村")
