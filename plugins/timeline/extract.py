@@ -177,7 +177,7 @@ def actor(subject: str, anchored: bool = False) -> str:
     subject = _strip_fillers(re.split(r"提到|介绍|表示|指出|说|称", subject)[-1])
     # 组织各社区积极开展…: a subject that opens with a verb names those led, not who led them.
     if subject.startswith(("在", "于", "按", "依托", "通过", "以", "围绕", "结合", "对", "组织", "带领",
-                           "动员", "发动", "引导")):
+                           "动员", "发动", "引导", "坚持", "聚焦", "立足")):
         return ""
     match = _ACTOR.match(subject) if anchored else _ACTOR.search(subject)
     if not match:
@@ -460,7 +460,8 @@ def _initiative_names(phrase: str, event: bool = False) -> list[tuple[str, str]]
             tail = _longest_head(tail, heads)
             if not tail:
                 continue  # “8+16”全天候管理, “行业联盟”方式: a description, not a name
-        elif not (inner.endswith(heads) or (not event and len(re.findall(f"[{HAN}]", inner)) >= 3)):
+        elif not (inner.endswith(heads) or (not event and len(re.findall(f"[{HAN}]", inner)) >= 3)
+                  or (event and _listed_as_events(phrase, quote))):
             continue  # 举办火把节、“开笔礼”等活动: an event's quoted name says what kind it is
         names.append((f"{prefix}“{inner}”{tail}", owner))
     if names or event:
@@ -507,6 +508,17 @@ def _opening_actor(sentence: str, spans) -> str:
     if verb:
         opening = opening[:verb.start()]
     return actor(opening.split("“", 1)[0], anchored=True)
+
+
+_EVENT_LIST = re.compile(rf"“[^“”]{{1,24}}”(?:[、和及与]?“[^“”]{{1,24}}”)+"
+                         rf"(?=等[{HAN}]{{0,6}}?(?:{'|'.join(rules.EVENT_LIST_ENDS)}))")
+
+
+def _listed_as_events(phrase: str, quote: re.Match) -> bool:
+    """The quoted name is one of a list of quoted names closed by what they all are:
+    “最清洁城乡”、“五水共治”、“三改一拆”等各项重点工作."""
+    return any(m.start() <= quote.start() and quote.end() <= m.end()
+               for m in _EVENT_LIST.finditer(phrase))
 
 
 def _tail(after: str) -> str | None:
@@ -574,8 +586,9 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
                 continue
             named.add(name)
             date, date_source = date_for(sentence, start + mention.start(), end, reference)
-            found.append(Candidate("initiative", name, actor(clause[:mention.start()]),
-                                   date, date_source))
+            # Who: the sentence's actor so far. The text right before a mention is seldom
+            # its subject (形成了就业创业站的“两店两馆三站”格局).
+            found.append(Candidate("initiative", name, previous_actor, date, date_source))
         for run in _RUN.finditer(clause):
             # 推动红色商圈实体化运作: a place runs a brand it names in quotes in the sentence.
             name = f"“{run.group('name')}”"

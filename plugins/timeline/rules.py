@@ -101,7 +101,11 @@ UNQUOTED_MIN_LENGTH = 6
 NAMED_KINDS = (
     "工作法", "工作模式", "模式", "平台", "机制", "品牌", "联盟", "联合体", "驿站", "服务站", "服务点",
     "服务队", "志愿服务队", "志愿队", "先锋队", "宣讲队", "工作室", "讲堂", "课堂", "APP", "小程序",
+    "工作组", "格局",
 )
+# A list of quoted names after an event verb ends with what they all are (全面开展“最清洁城乡”、
+# “五水共治”等各项重点工作): each is then an entry, though none says its kind itself.
+EVENT_LIST_ENDS = ("工作", "活动", "行动", "项目", "工程")
 NAME_MAX_LENGTH = 30
 # Descriptions, not names: 服务管理新模式, 社区管理新格局.
 GENERIC_MARKERS = ("新模式", "新格局", "新路径", "新路子", "新机制", "新体系", "新平台", "新方法",

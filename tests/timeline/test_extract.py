@@ -232,13 +232,22 @@ CASES = [
     {"id": "owner-before-an-ordinal",
      "sentence": "举办怡园街道第四届“最美计生协会人”评选活动。",
      "expected": [("initiative", "“最美计生协会人”评选活动", "怡园街道", None, REPORT_DATE)]},
-    # A quote and a kind make a name wherever it stands (d029, d024).
+    {"id": "d044-a-list-of-quoted-campaigns-closed-by-what-they-are",
+     "sentence": "前进街道全面开展“最清洁城乡”、“五水共治”、“三改一拆”、“小城镇环境综合整治”等各项重点工作。",
+     "expected": [("initiative", "“最清洁城乡”", "前进街道", None, REPORT_DATE),
+                  ("initiative", "“五水共治”", "前进街道", None, REPORT_DATE),
+                  ("initiative", "“三改一拆”", "前进街道", None, REPORT_DATE),
+                  ("initiative", "“小城镇环境综合整治”", "前进街道", None, REPORT_DATE)]},
+    # A quote and a kind make a name wherever it stands (d029, d024, d030).
     {"id": "d029-named-station-without-a-verb-of-creating",
      "sentence": "社区与居民共建的“石榴籽驿站”，凸显功能性。",
      "expected": [("initiative", "“石榴籽驿站”", "社区", None, REPORT_DATE)]},
     {"id": "d024-named-app",
      "sentence": "随着“北京丰台”APP启用，新闻发声人在更大的舞台上发挥了作用。",
      "expected": [("initiative", "“北京丰台”APP", "", None, REPORT_DATE)]},
+    {"id": "d030-a-named-layout",
+     "sentence": "庆春社区市民驿站的建成，形成了就业创业站的“两店两馆三站”格局。",
+     "expected": [("initiative", "“两店两馆三站”格局", "庆春社区", None, REPORT_DATE)]},
     # --- never entries -----------------------------------------------------------------
     {"id": "an-event-name-must-say-what-it-is",
      "sentence": "举办火把节、“开笔礼”等活动30余场。",
