@@ -22,6 +22,11 @@ _OPENERS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "�
 _QUOTED = re.compile(r"“([^“”]{1,24})”")
 _RANKING = re.compile(rules.RANKING_PREFIX)
 _ORDINAL_END = re.compile(r"(?:首|第[0-9一二三四五六七八九十百]+)[届期次]$")  # XX街道第四届“…”
+# Where the text before a quoted name stops being part of it: 的, 暨 or a conjunction (和平, 和谐
+# are no conjunction).
+_JOINT = re.compile(r"的|暨|[和及与](?![" + "".join(rules.NAME_AFTER_HE) + "])")
+# What follows a quoted name without naming its kind: 之 (a branch), 等 and conjunctions.
+_NOT_A_KIND = ("之", "等", "和", "及", "与", "暨")
 _ACTOR = re.compile(rf"[{HAN}A-Za-z0-9]{{0,14}}?(?:{'|'.join(rules.ACTOR_SUFFIXES)})")
 _AWARDER = re.compile(
     rf"(?P<org>[{HAN}]{{2,20}}?(?:{'|'.join(rules.AWARDER_SUFFIXES)}))"
@@ -439,9 +444,9 @@ def _initiative_names(phrase: str, event: bool = False) -> list[tuple[str, str]]
             continue
         # 、 between two owned names (李台社区“居民议事厅”、刘园社区“三社联动”) is no part of them.
         prefix = phrase[quotes[i - 1].end() if i else 0:quote.start()].lstrip("、")
-        # 志愿服务大集暨“…”邻居节, 工作母品牌和“七XIN党建工作法”: what ends at 的 or a
-        # conjunction belongs to what came before (和平, 和谐 are no conjunction).
-        joint = [m.end() for m in re.finditer(r"的|暨|[和及与](?![" + "".join(rules.NAME_AFTER_HE) + "])", prefix)]
+        # 志愿服务大集暨“…”邻居节, 工作母品牌和“七XIN党建工作法”: what ends at a joint belongs
+        # to what came before.
+        joint = [m.end() for m in _JOINT.finditer(prefix)]
         if joint:
             prefix = prefix[joint[-1]:]
         prefix = _ORDINAL_END.sub("", _RANKING.sub("", prefix))
@@ -452,7 +457,7 @@ def _initiative_names(phrase: str, event: bool = False) -> list[tuple[str, str]]
         tail = _tail(phrase[quote.end():])
         if tail is None:
             continue
-        if tail.startswith(("之", "等", "和", "及", "与")):
+        if tail.startswith(_NOT_A_KIND):
             if tail.startswith("之"):
                 continue  # “吾事五说”之红色议事园: a branch of a brand already named
             tail = ""
@@ -543,9 +548,16 @@ def _named_mention(quote: re.Match, clause: str) -> str:
     tail = tail[:8]
     # The first kind ends the name: “逢四说事”协商工作机制被评为…工作法.
     kind = next((tail[:k] for k in range(1, len(tail) + 1) if tail[:k].endswith(rules.NAMED_KINDS)), "")
-    if kind and not kind.startswith(("等", "的", "和", "及", "与", "暨", "之")):
+    if kind and not kind.startswith(_NOT_A_KIND):
         return f"“{inner}”{kind}"
     return f"“{inner}”" if not tail and inner.endswith(rules.NAMED_KINDS) else ""
+
+
+def _planned(sentence: str, clause_start: int, before: str) -> bool:
+    """What follows is a plan, not a fact: a future marker before it in its clause, or a
+    marker of plans anywhere earlier in the sentence (下一步，社区将…，构建…)."""
+    return (any(marker in before for marker in rules.FUTURE_MARKERS)
+            or any(marker in sentence[:clause_start] for marker in rules.PLAN_MARKERS))
 
 
 def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate]:
@@ -559,8 +571,7 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
             if _excluded(clause, offset, verb):
                 continue
             subject = clause[:offset]
-            if (any(marker in subject for marker in rules.FUTURE_MARKERS)
-                    or any(marker in sentence[:start] for marker in rules.PLAN_MARKERS)):
+            if _planned(sentence, start, subject):
                 continue
             names = [(n, owner) for n, owner in _initiative_names(
                          clause[offset + len(verb):], event=verb in rules.EVENT_VERBS)
@@ -579,10 +590,8 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
         named = {c.name for c in found}
         for mention in _QUOTED.finditer(clause):
             name = _named_mention(mention, clause)
-            if not name or name in named or not _acceptable_initiative(name):
-                continue
-            if (any(marker in clause[:mention.start()] for marker in rules.FUTURE_MARKERS)
-                    or any(marker in sentence[:start] for marker in rules.PLAN_MARKERS)):
+            if (not name or name in named or not _acceptable_initiative(name)
+                    or _planned(sentence, start, clause[:mention.start()])):
                 continue
             named.add(name)
             date, date_source = date_for(sentence, start + mention.start(), end, reference)
