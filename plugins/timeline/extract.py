@@ -612,12 +612,16 @@ def _initiatives(sentence: str, spans, reference: PreciseDate) -> list[Candidate
 
 _ANY_VERB = _verb_pattern(rules.HONOUR_VERBS + rules.INITIATIVE_VERBS + rules.EVENT_VERBS
                           + ("运作", "运行"))
+# A quoted name with its kind (“石榴籽驿站”, “北京丰台”APP): a sentence without a verb may still
+# mention an initiative (_named_mention).
+_KINDS = "|".join(sorted(rules.NAMED_KINDS, key=len, reverse=True))
+_MENTION = re.compile(rf"(?:{_KINDS})”|”{_NAME_CHAR}{{0,8}}?(?:{_KINDS})")
 
 
 def extract(sentence: str, reference: PreciseDate | None = None) -> list[Candidate]:
     """Every honour and initiative the sentence states, in order, without duplicates."""
     designated = "命名" in sentence or "示范" in sentence or "名单中" in sentence
-    if not designated and "“" not in sentence and not _ANY_VERB.search(sentence):
+    if not designated and not _ANY_VERB.search(sentence) and not _MENTION.search(sentence):
         return []  # most sentences: nothing to look at
     reference = reference or PreciseDate.unknown()
     seen, result = set(), []
