@@ -72,6 +72,9 @@ STATUSES = ("published", "draft", "hidden")
 # Reprint_of: says the same).
 NOT_A_REPRINT = "none"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A slug is a folder name of the output (articles/2019/<slug>/): file systems take 255 bytes,
+# and the search and feed files add to some names.
+SLUG_MAX = 200
 _KEY_LINE = re.compile(r"^ {0,3}([A-Za-z0-9_-]+):\s*(.*)$")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TEMPLATE = re.compile(r"[a-z][a-z0-9_]*")
@@ -311,6 +314,9 @@ def _slug(spec, value, header, ctx):
     if not _SLUG.fullmatch(value):
         return (f"Slug {value!r} must be lower-case ASCII letters and digits joined by - "
                 "(it is the address)")
+    if len(value) > SLUG_MAX:
+        return (f"Slug {value[:20]}… is {len(value)} characters long; a slug is a folder name, "
+                f"at most {SLUG_MAX}")
     if value in ctx.reserved:
         return (f"Slug {value!r} is the address of the site's own pages ({value}/); choose "
                 "another")

@@ -62,6 +62,9 @@ BAD = [
      "Title given twice"),
     ("upper-case-slug", DAY.replace("Slug: grid-meeting-2019", "Slug: ABC-case"), 17,
      "Slug 'ABC-case' must be lower-case"),
+    # Found by test_hostile_fields: the build crashed writing a folder of 300 characters.
+    ("slug-too-long-for-a-folder", DAY.replace("Slug: grid-meeting-2019", "Slug: " + "a" * 300), 17,
+     "Slug aaaaaaaaaaaaaaaaaaaa… is 300 characters long; a slug is a folder name, at most 200"),
     ("bad-period", DAY.replace("Kind: news", "Period: 2020年上半年\nKind: news"), 4,
      "Period '2020年上半年' is not YYYY, YYYY-MM, YYYY-H1/H2"),
     ("missing-raw-file", DAY.replace("Raw: raw/day.txt", "Raw: raw/gone/day.txt"), 16,
